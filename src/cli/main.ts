@@ -1,0 +1,64 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { configureColors } from '../output/colors.js';
+import { commanderExitCode, frenchify } from './french-help.js';
+import { reportError, runAction } from './run.js';
+
+configureColors(process.argv, process.env);
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('tnl')
+  .description(
+    'Outils du label Territoire Numérique Libre (ADULLACT) : questionnaires et barèmes par édition, ' +
+      'lecture des exports démarches simplifiées, notation, historique et documents de presse.',
+  )
+  .version(pkg.version, '-V, --version', 'affiche la version de tnl')
+  .option('--no-color', 'désactive les couleurs (aussi avec la variable NO_COLOR)')
+  .helpCommand('help [commande]', 'affiche l’aide d’une commande')
+  .addHelpText(
+    'after',
+    `
+Codes de sortie : 0 tout va bien ; 1 des vérifications ont échoué ; 2 usage incorrect ou entrée illisible.
+
+Exemples :
+  tnl validate --edition 2024
+  tnl validate rubrics/2025.yaml --format codeclimate > gl-code-quality-report.json`,
+  );
+
+program
+  .command('validate')
+  .summary('vérifie le questionnaire et le barème d’une édition')
+  .description(
+    'Vérifie un questionnaire et un barème : schéma JSON, puis cohérence (identifiants, strates sans trou ni ' +
+      'chevauchement, seuils croissants, conditions, poids, niveaux atteignables). Sans argument : toutes les éditions fournies.',
+  )
+  .argument('[fichiers...]', 'fichiers YAML à vérifier (questionnaire ou barème)')
+  .option('-e, --edition <année>', 'vérifie l’édition de cette année (questionnaire et barème)')
+  .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/ (par défaut : ceux de tnl)')
+  .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['stylish', 'json', 'codeclimate', 'github']).default('stylish'))
+  .option('--strict', 'les avertissements comptent comme des erreurs')
+  .addHelpText(
+    'after',
+    `
+Exemples :
+  tnl validate --edition 2024
+  tnl validate questionnaires/2025.yaml rubrics/2025.yaml --format json`,
+  )
+  .action((files: string[], opts) => runAction(async () => (await import('./validate.js')).validateCommand(files, opts)));
+
+program
+  .command('demo')
+  .summary('démonstration sur l’édition d’exemple (npm start)')
+  .description('Enchaîne les commandes principales sur l’édition d’exemple fournie et écrit les résultats dans out/.')
+  .option('--out <dossier>', 'dossier de sortie', 'out')
+  .action((opts) => runAction(async () => (await import('./demo.js')).demoCommand(opts)));
+
+frenchify(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) process.exitCode = commanderExitCode(e);
+  else process.exitCode = reportError(e);
+}

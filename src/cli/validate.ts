@@ -1,0 +1,109 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../findings/errors.js';
+import { hasErrors, strictify, type Finding } from '../findings/finding.js';
+import {
+  displayPath,
+  editionFiles,
+  loadEditionFiles,
+  questionnaireFor,
+  questionnaireFromSource,
+  readYaml,
+  rubricFromSource,
+  sniffKind,
+} from '../edition/load.js';
+import { bundled } from '../paths.js';
+import { formatFindings, type FindingsFormat } from '../output/findings/formatters.js';
+import { parseYear } from './run.js';
+import { isRecord } from '../util/yaml-source.js';
+
+export interface ValidateOptions {
+  edition?: string;
+  root?: string;
+  format: FindingsFormat;
+  strict?: boolean;
+}
+
+/** The years of the editions found in a root (or the bundled ones). */
+export function listEditions(root?: string): number[] {
+  const dir = root ? join(root, 'questionnaires') : bundled.questionnaires;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => /^(\d{4})\.yaml$/.exec(f)?.[1])
+    .filter((y): y is string => y !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export function validateCommand(files: string[], opts: ValidateOptions): number {
+  if (opts.edition && files.length) throw new UsageError('donnez soit --edition, soit des fichiers, pas les deux');
+  const findings: Finding[] = [];
+  const checked: string[] = [];
+
+  if (files.length) {
+    findings.push(...validateFiles(files, checked));
+  } else {
+    const years = opts.edition ? [parseYear(opts.edition)] : listEditions(opts.root);
+    if (!years.length) throw new UsageError('aucune édition trouvée');
+    for (const year of years) {
+      const f = editionFiles(year, opts.root);
+      checked.push(displayPath(f.questionnaire), displayPath(f.rubric));
+      findings.push(...loadEditionFiles(f).findings);
+    }
+  }
+  const final = opts.strict ? strictify(findings) : findings;
+  process.stdout.write(formatFindings(opts.format, final, checked));
+  return hasErrors(final) ? 1 : 0;
+}
+
+/** Validates files given on the command line, pairing each rubric with its questionnaire. */
+function validateFiles(files: string[], checked: string[]): Finding[] {
+  const findings: Finding[] = [];
+  const parsed = files.map((file) => ({ file, ...readYaml(file) }));
+  const questionnaires = new Map<number, ReturnType<typeof questionnaireFromSource>>();
+  for (const p of parsed) {
+    const kind = sniffKind(p.source.data);
+    checked.push(displayPath(p.file));
+    if (kind === 'questionnaire') {
+      const loaded = questionnaireFromSource(p.source);
+      findings.push(...loaded.findings);
+      const year = isRecord(p.source.data) ? Number(p.source.data.edition) : NaN;
+      if (loaded.value) questionnaires.set(year, loaded);
+    } else if (kind === 'unknown') {
+      findings.push({
+        severity: 'error',
+        rule: 'file/unknown-kind',
+        message: 'type de fichier non reconnu : ni questionnaire (questions, identity), ni barème (strata, levels)',
+        file: p.source.file,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+  for (const p of parsed) {
+    if (sniffKind(p.source.data) !== 'rubric') continue;
+    const year = isRecord(p.source.data) ? Number(p.source.data.edition) : NaN;
+    let questionnaire = questionnaires.get(year)?.value;
+    if (!questionnaire && Number.isInteger(year)) {
+      const qFile = questionnaireFor(p.file, year);
+      if (qFile) {
+        const loaded = questionnaireFromSource(readYaml(qFile).source);
+        findings.push(...loaded.findings);
+        questionnaire = loaded.value;
+      }
+    }
+    if (!questionnaire) {
+      findings.push({
+        severity: 'error',
+        rule: 'rubric/no-questionnaire',
+        message: `questionnaire de l’édition ${Number.isInteger(year) ? year : '?'} introuvable : donnez-le aussi en argument`,
+        file: p.source.file,
+        line: 1,
+        column: 1,
+      });
+      continue;
+    }
+    findings.push(...rubricFromSource(p.source, questionnaire).findings);
+  }
+  return findings;
+}

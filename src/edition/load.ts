@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { InputError } from '../findings/errors.js';
+import { hasErrors, type Finding } from '../findings/finding.js';
+import { bundled } from '../paths.js';
+import { readTextInput, sha256 } from '../util/read-input.js';
+import { isRecord, parseYaml, type YamlSource } from '../util/yaml-source.js';
+import { buildQuestionnaire, checkQuestionnaire, type RawQuestionnaire } from './questionnaire.js';
+import { buildRubric, type RawRubric } from './rubric.js';
+import { checkRubric } from './rubric-checks.js';
+import { checkSchema } from './schema-check.js';
+import type { Edition, Questionnaire } from './types.js';
+
+export interface Loaded<T> {
+  value?: T;
+  findings: Finding[];
+}
+
+/** How files are named in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+export function readYaml(file: string): { source: YamlSource; hash: string } {
+  const { text, bytes } = readTextInput(file);
+  return { source: parseYaml(text, displayPath(file)), hash: sha256(bytes) };
+}
+
+export function loadQuestionnaire(file: string): Loaded<Questionnaire> & { hash: string } {
+  const { source, hash } = readYaml(file);
+  return { ...questionnaireFromSource(source), hash };
+}
+
+export function questionnaireFromSource(source: YamlSource): Loaded<Questionnaire> {
+  const findings = checkSchema(source, 'questionnaire');
+  if (findings.length) return { findings };
+  const raw = source.data as RawQuestionnaire;
+  findings.push(...checkQuestionnaire(raw, source));
+  return { value: buildQuestionnaire(raw), findings };
+}
+
+export function rubricFromSource(source: YamlSource, questionnaire: Questionnaire): Loaded<Edition['rubric']> {
+  const findings = checkSchema(source, 'rubric');
+  if (findings.length) return { findings };
+  const raw = source.data as RawRubric;
+  findings.push(...checkRubric(raw, questionnaire, source));
+  if (hasErrors(findings)) return { findings };
+  return { value: buildRubric(raw, questionnaire.volets.map((v) => v.id)), findings };
+}
+
+/** Where an edition's files are: `<root>/questionnaires/YEAR.yaml` and `<root>/rubrics/YEAR.yaml`. */
+export function editionFiles(year: number, root?: string): { questionnaire: string; rubric: string } {
+  const q = root ? join(root, 'questionnaires') : bundled.questionnaires;
+  const r = root ? join(root, 'rubrics') : bundled.rubrics;
+  return { questionnaire: join(q, `${year}.yaml`), rubric: join(r, `${year}.yaml`) };
+}
+
+/** Loads and checks both files of an edition. Throws InputError only for unreadable/unparsable files. */
+export function loadEditionFiles(files: { questionnaire: string; rubric: string }): Loaded<Edition> {
+  const qn = loadQuestionnaire(files.questionnaire);
+  const { source, hash } = readYaml(files.rubric);
+  if (!qn.value) return { findings: qn.findings };
+  const rb = rubricFromSource(source, qn.value);
+  const findings = [...qn.findings, ...rb.findings];
+  if (!rb.value || hasErrors(findings)) return { findings };
+  return {
+    findings,
+    value: {
+      year: qn.value.edition,
+      questionnaire: qn.value,
+      rubric: rb.value,
+      rubricHash: hash,
+      questionnaireHash: qn.hash,
+      files: { questionnaire: displayPath(files.questionnaire), rubric: displayPath(files.rubric) },
+    },
+  };
+}
+
+/**
+ * Loads an edition for scoring or reporting: an edition with errors is an input error (exit 2),
+ * since nothing can be computed from it; warnings are returned.
+ */
+export function loadEdition(year: number, root?: string): { edition: Edition; findings: Finding[] } {
+  const files = editionFiles(year, root);
+  for (const f of [files.questionnaire, files.rubric]) {
+    if (!existsSync(f)) throw new InputError(`édition ${year} introuvable : pas de fichier ${displayPath(f)}`, displayPath(f));
+  }
+  const { value, findings } = loadEditionFiles(files);
+  if (!value) {
+    const first = findings.find((f) => f.severity === 'error');
+    throw new InputError(
+      `l’édition ${year} n’est pas valide (${first?.message ?? 'erreur'}) ; lancez « tnl validate --edition ${year} » pour la liste complète`,
+      first?.file,
+      first?.line,
+      first?.column,
+    );
+  }
+  return { edition: value, findings };
+}
+
+/** The questionnaire that goes with a rubric file: given, sibling folder, or bundled. */
+export function questionnaireFor(rubricFile: string, year: number): string | undefined {
+  const candidates = [join(dirname(resolve(rubricFile)), '..', 'questionnaires', `${year}.yaml`), join(bundled.questionnaires, `${year}.yaml`)];
+  return candidates.find((c) => existsSync(c));
+}
+
+export type FileKind = 'questionnaire' | 'rubric' | 'results' | 'unknown';
+
+export function sniffKind(data: unknown): FileKind {
+  if (!isRecord(data)) return 'unknown';
+  if (Array.isArray(data.questions) || isRecord(data.identity)) return 'questionnaire';
+  if (Array.isArray(data.levels) || isRecord(data.strata)) return 'rubric';
+  if (Array.isArray(data.laureates)) return 'results';
+  return 'unknown';
+}

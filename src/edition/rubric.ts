@@ -1,0 +1,89 @@
+import type { Gate, Level, PointsRule, QuestionRule, Rubric, Stratum } from './types.js';
+import { AUTHORITY_KINDS, type AuthorityKind } from './types.js';
+
+export type RawGate = string | { question: string; choices?: string[]; min?: number; strata?: string[]; label?: string };
+export interface RawRule {
+  yes?: number;
+  no?: number;
+  choices?: Record<string, number>;
+  per_item?: number;
+  max?: number;
+  bands?: { min: number; points: number }[];
+  not_applicable?: string[];
+}
+export interface RawLevel {
+  id: string;
+  label: string;
+  title?: string;
+  symbol?: string;
+  min: number;
+  min_by_stratum?: Record<string, number>;
+  requires?: RawGate[];
+}
+export interface RawRubric {
+  edition: number;
+  scale: Rubric['scale'];
+  decimals?: number;
+  strata: Partial<Record<AuthorityKind, { id: string; label: string; min: number; max?: number }[]>>;
+  weights: Record<string, Record<string, number>>;
+  questions: Record<string, RawRule>;
+  levels: RawLevel[];
+  mentions?: { id: string; label: string; description?: string }[];
+}
+
+export function buildPointsRule(r: RawRule): PointsRule {
+  if (r.yes !== undefined) return { kind: 'yes_no', yes: r.yes, no: r.no ?? 0 };
+  if (r.choices !== undefined) return { kind: 'choices', choices: { ...r.choices }, ...(r.max !== undefined ? { max: r.max } : {}) };
+  if (r.per_item !== undefined) return { kind: 'per_item', perItem: r.per_item, max: r.max ?? 0 };
+  return { kind: 'bands', bands: [...(r.bands ?? [])].sort((a, b) => a.min - b.min) };
+}
+
+export function buildGate(g: RawGate): Gate {
+  return typeof g === 'string' ? { question: g } : { ...g };
+}
+
+/** Raw (schema-valid, semantically checked) data → typed rubric. */
+export function buildRubric(raw: RawRubric, volets: readonly string[]): Rubric {
+  const strata: Stratum[] = [];
+  for (const kind of AUTHORITY_KINDS) {
+    for (const s of raw.strata[kind] ?? []) {
+      strata.push({ id: s.id, kind, label: s.label, min: s.min, ...(s.max !== undefined ? { max: s.max } : {}) });
+    }
+  }
+  const defaults = raw.weights.default ?? {};
+  const weights: Rubric['weights'] = {};
+  for (const s of strata) {
+    const merged: Record<string, number> = {};
+    for (const v of volets) merged[v] = raw.weights[s.id]?.[v] ?? defaults[v] ?? 0;
+    weights[s.id] = merged;
+  }
+  const rules: QuestionRule[] = Object.entries(raw.questions).map(([questionId, r]) => ({
+    questionId,
+    points: buildPointsRule(r),
+    notApplicable: r.not_applicable ?? [],
+  }));
+  const levels: Level[] = raw.levels.map((l) => ({
+    id: l.id,
+    label: l.label,
+    title: l.title ?? (raw.scale === 'niveaux' ? `niveau ${l.id}` : l.label),
+    ...(l.symbol ? { symbol: l.symbol } : {}),
+    min: l.min,
+    minByStratum: { ...(l.min_by_stratum ?? {}) },
+    requires: (l.requires ?? []).map(buildGate),
+  }));
+  return {
+    edition: raw.edition,
+    scale: raw.scale,
+    strata,
+    weights,
+    rules,
+    levels,
+    mentions: raw.mentions ?? [],
+    decimals: raw.decimals ?? 1,
+  };
+}
+
+/** The threshold of a level in a stratum. */
+export function threshold(level: Level, stratumId: string): number {
+  return level.minByStratum[stratumId] ?? level.min;
+}

@@ -1,0 +1,167 @@
+/** Typed view of a validated edition: questionnaire + rubric. */
+
+export const AUTHORITY_KINDS = ['commune', 'epci', 'syndicat', 'departement', 'region', 'autre'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const QUESTION_TYPES = [
+  'yes_no',
+  'checkbox',
+  'single_choice',
+  'multiple_choice',
+  'integer',
+  'decimal',
+  'text',
+  'date',
+  'commune',
+  'repetition',
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Types a rubric can give points to. */
+export const SCOREABLE_TYPES: readonly QuestionType[] = [
+  'yes_no',
+  'checkbox',
+  'single_choice',
+  'multiple_choice',
+  'integer',
+  'decimal',
+  'repetition',
+];
+
+export interface Choice {
+  id: string;
+  label: string;
+  aliases?: string[];
+}
+
+export interface Volet {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface Question {
+  id: string;
+  volet: string;
+  label: string;
+  type: QuestionType;
+  aliases: string[];
+  stableId?: number;
+  choices?: Choice[];
+  /** Repetition blocks: the champs of one row. */
+  children?: { id: string; label: string; type: QuestionType }[];
+  required: boolean;
+  help?: string;
+}
+
+export const IDENTITY_ROLES = [
+  'name',
+  'kind',
+  'code',
+  'population',
+  'departement',
+  'commune',
+  'referent',
+  'responsable',
+  'email',
+  'phone',
+] as const;
+export type IdentityRole = (typeof IDENTITY_ROLES)[number];
+
+export interface IdentityField {
+  role: IdentityRole;
+  label: string;
+  type: 'text' | 'integer' | 'single_choice' | 'departement' | 'commune' | 'email' | 'phone';
+  aliases: string[];
+  stableId?: number;
+  /** For `kind`: choice ids are authority kinds. */
+  choices?: Choice[];
+  required: boolean;
+  /** Personal data (e-mail, phone, agents' names): never published. */
+  personal: boolean;
+}
+
+export interface Questionnaire {
+  edition: number;
+  number: number;
+  title: string;
+  demarche?: { instance?: string; number?: number };
+  volets: Volet[];
+  identity: Partial<Record<IdentityRole, IdentityField>>;
+  questions: Question[];
+}
+
+export interface Stratum {
+  id: string;
+  kind: AuthorityKind;
+  label: string;
+  /** Inclusive lower bound. */
+  min: number;
+  /** Exclusive upper bound; undefined = no upper bound. */
+  max?: number;
+}
+
+export type PointsRule =
+  | { kind: 'yes_no'; yes: number; no: number }
+  | { kind: 'choices'; choices: Record<string, number>; max?: number }
+  | { kind: 'per_item'; perItem: number; max: number }
+  | { kind: 'bands'; bands: { min: number; points: number }[] };
+
+export interface QuestionRule {
+  questionId: string;
+  points: PointsRule;
+  /** Strata in which the question is not applicable (it leaves the maximum). */
+  notApplicable: string[];
+}
+
+export interface Gate {
+  question: string;
+  /** Choices that satisfy the gate (choice questions). */
+  choices?: string[];
+  /** Minimum value or number of items (numbers, multiple choices, repetitions). */
+  min?: number;
+  /** Strata where the gate applies; all when absent. */
+  strata?: string[];
+  /** Human wording of the condition, for explanations. */
+  label?: string;
+}
+
+export interface Level {
+  id: string;
+  label: string;
+  /** How the press writes it: "niveau 3", "Or"… */
+  title: string;
+  symbol?: string;
+  min: number;
+  minByStratum: Record<string, number>;
+  requires: Gate[];
+}
+
+export interface Mention {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+export interface Rubric {
+  edition: number;
+  scale: 'niveaux' | 'medailles';
+  strata: Stratum[];
+  /** Weights per stratum id, complete for every volet (defaults merged). */
+  weights: Record<string, Record<string, number>>;
+  rules: QuestionRule[];
+  levels: Level[];
+  mentions: Mention[];
+  /** Decimals of the published total. */
+  decimals: number;
+}
+
+export interface Edition {
+  year: number;
+  questionnaire: Questionnaire;
+  rubric: Rubric;
+  /** sha256 of the rubric file's bytes (provenance). */
+  rubricHash: string;
+  questionnaireHash: string;
+  files: { questionnaire: string; rubric: string };
+}

@@ -1,0 +1,47 @@
+/** A problem found in an input, reported like a lint message: data, never an exception. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** Stable rule id, e.g. `rubric/strata-gap`. */
+  rule: string;
+  /** French, user-facing. */
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Dossier number, for findings about answers. */
+  dossier?: string;
+  /** Column header or champ label the value came from. */
+  field?: string;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** `--strict` turns warnings into errors. */
+export function strictify(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => (f.severity === 'warning' ? { ...f, severity: 'error' } : f));
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: file, line, column, then severity and rule. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      (a.dossier ?? '').localeCompare(b.dossier ?? '', 'fr', { numeric: true }) ||
+      order[a.severity] - order[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+}

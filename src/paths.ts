@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The package root (this file is compiled to dist/paths.js). */
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export const bundled = {
+  questionnaires: join(packageRoot, 'questionnaires'),
+  rubrics: join(packageRoot, 'rubrics'),
+  results: join(packageRoot, 'results'),
+  templates: join(packageRoot, 'templates'),
+  fixtures: join(packageRoot, 'fixtures'),
+};
+
+export function schemaPath(name: string): string {
+  return join(packageRoot, 'src', 'edition', 'schema', `${name}.schema.json`);
+}
