@@ -48,6 +48,22 @@ Exemples :
   .action((files: string[], opts) => runAction(async () => (await import('./validate.js')).validateCommand(files, opts)));
 
 program
+  .command('inspect')
+  .summary('montre comment un export démarches simplifiées est lu')
+  .description(
+    'Lit un export (CSV de démarches simplifiées, CSV d’un modèle d’export, CSV fait à la main, JSON de l’API) et montre ' +
+      'comment chaque colonne a été reconnue, combien de dossiers sont lus et écartés, et les problèmes trouvés.',
+  )
+  .argument('<export>', 'fichier exporté (CSV ou JSON)')
+  .requiredOption('-e, --edition <année>', 'édition dont le questionnaire sert à lire l’export')
+  .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
+  .option('--state <états...>', 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)')
+  .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['table', 'json']).default('table'))
+  .option('--strict', 'les avertissements comptent comme des erreurs')
+  .addHelpText('after', '\nExemple :\n  tnl inspect fixtures/ds-2024.csv --edition 2024')
+  .action((file: string, opts) => runAction(async () => (await import('./inspect.js')).inspectCommand(file, opts)));
+
+program
   .command('demo')
   .summary('démonstration sur l’édition d’exemple (npm start)')
   .description('Enchaîne les commandes principales sur l’édition d’exemple fournie et écrit les résultats dans out/.')

@@ -1,0 +1,66 @@
+import type { AuthorityKind } from '../edition/types.js';
+
+/** Dossier states, as the DS API names them. `brouillon` is never exported. */
+export const DOSSIER_STATES = ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'] as const;
+export type DossierState = (typeof DOSSIER_STATES)[number];
+
+/** States scored by default: submitted dossiers under review or accepted. */
+export const SCORED_STATES: readonly DossierState[] = ['en_instruction', 'accepte'];
+
+/** The French labels of the tabular exports. */
+export const STATE_LABELS: Record<DossierState, string> = {
+  en_construction: 'En construction',
+  en_instruction: 'En instruction',
+  accepte: 'Accepté',
+  refuse: 'Refusé',
+  sans_suite: 'Classé sans suite',
+};
+
+/** A normalised answer. An unanswered question has no entry at all. */
+export type Answer =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'choice'; id: string }
+  | { kind: 'choices'; ids: string[] }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string }
+  | { kind: 'date'; value: string }
+  | { kind: 'commune'; name: string; code?: string; departement?: string }
+  | { kind: 'rows'; rows: Record<string, string>[] };
+
+/** Where a value came from, for messages. */
+export interface SourceRef {
+  file: string;
+  /** Column header (CSV) or champ label (JSON). */
+  field: string;
+  /** 1-based line of the record in a CSV file. */
+  line?: number;
+}
+
+export interface Identity {
+  name?: string;
+  kind?: AuthorityKind;
+  /** INSEE code (commune) or SIREN (EPCI, syndicat…). */
+  code?: string;
+  population?: number;
+  departement?: string;
+  referent?: string;
+  responsable?: string;
+  email?: string;
+  phone?: string;
+  /** Commune champ: INSEE code and name, when the form has one. */
+  commune?: { name: string; code?: string };
+}
+
+export interface Dossier {
+  number: string;
+  /** Undefined when the file has no state column (hand-made CSV). */
+  state?: DossierState;
+  depotAt?: string;
+  instructionAt?: string;
+  processedAt?: string;
+  identity: Identity;
+  answers: Record<string, Answer>;
+  /** Questions whose answer this export cannot carry (repetition blocks in a CSV export). */
+  unavailable: string[];
+  sources: Record<string, SourceRef>;
+}

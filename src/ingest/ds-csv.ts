@@ -1,0 +1,173 @@
+import type { IdentityRole, Question, Questionnaire } from '../edition/types.js';
+import type { Finding } from '../findings/finding.js';
+import { q } from '../util/french-text.js';
+import { columnFindings, matchColumns, type ColumnMatch, type ColumnPart } from './columns.js';
+import type { CsvTable } from './csv-table.js';
+import type { Answer, Dossier, Identity } from './dossier.js';
+import { readCode, readDepartement, readKind, readPopulation, readState, readTimestamp, type Problem } from './identity.js';
+import { readCell } from './values.js';
+
+export interface TableRead {
+  dossiers: Dossier[];
+  columns: ColumnMatch[];
+  findings: Finding[];
+}
+
+/** A CSV table (DS export, export template or hand-made) → dossiers, with every problem located. */
+export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire, file: string): TableRead {
+  const columns = matchColumns(table.headers, questionnaire);
+  const findings = columnFindings(columns, questionnaire, file);
+  const questions = new Map(questionnaire.questions.map((x) => [x.id, x]));
+  const numberCol = columns.find((c) => c.target.kind === 'fixed' && c.target.field === 'number');
+  const repetitions = questionnaire.questions.filter((x) => x.type === 'repetition').map((x) => x.id);
+  if (repetitions.length && !columns.some((c) => c.target.kind === 'question' && repetitions.includes(c.target.id)))
+    findings.push({
+      severity: 'info',
+      rule: 'ingest/repetition-unavailable',
+      message: `les blocs répétables (${repetitions.map(q).join(', ')}) ne figurent pas dans un export CSV : leurs points ne seront pas comptés ; utilisez l’export JSON de l’API (tnl fetch)`,
+      file,
+    });
+  const seen = new Map<string, number>();
+  const dossiers: Dossier[] = [];
+
+  for (const row of table.rows) {
+    if (row.cells.length !== table.headers.length && row.cells.some((c) => c.trim()))
+      findings.push({
+        severity: 'warning',
+        rule: 'ingest/row-width',
+        message: `${row.cells.length} valeurs au lieu de ${table.headers.length} : une colonne en trop ou en moins (séparateur ou guillemet mal placé ?)`,
+        file,
+        line: row.line,
+      });
+    const number = numberCol ? (row.cells[numberCol.index] ?? '').trim() : String(dossiers.length + 1);
+    if (!number) {
+      if (row.cells.some((c) => c.trim()))
+        findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line: row.line });
+      continue;
+    }
+    const problem = (p: Problem, field: string, rule: string) =>
+      findings.push({ severity: p.severity, rule, message: p.message, file, line: row.line, dossier: number, field });
+    const previous = seen.get(number);
+    if (previous !== undefined) {
+      findings.push({ severity: 'error', rule: 'ingest/duplicate-dossier', message: `dossier ${number} en double (déjà ligne ${previous}) : seule la première ligne est lue`, file, line: row.line, dossier: number });
+      continue;
+    }
+    seen.set(number, row.line);
+    dossiers.push(readRow(row, number, columns, questions, questionnaire, file, repetitions, problem));
+  }
+  return { dossiers, columns, findings };
+}
+
+function readRow(
+  row: CsvTable['rows'][number],
+  number: string,
+  columns: readonly ColumnMatch[],
+  questions: Map<string, Question>,
+  questionnaire: Questionnaire,
+  file: string,
+  repetitions: string[],
+  problem: (p: Problem, field: string, rule: string) => void,
+): Dossier {
+  const dossier: Dossier = { number, identity: {}, answers: {}, unavailable: [], sources: {} };
+  const commune: Record<string, { name?: string; code?: string; departement?: string }> = {};
+  const cell = (c: ColumnMatch) => row.cells[c.index] ?? '';
+
+  for (const c of columns) {
+    const t = c.target;
+    const raw = cell(c);
+    const source = { file, field: c.header, line: row.line };
+    if (t.kind === 'fixed') {
+      if (t.field === 'state') {
+        const r = readState(raw);
+        if (r.problem) problem(r.problem, c.header, 'ingest/state');
+        if (r.state) dossier.state = r.state;
+      } else if (t.field !== 'number') {
+        const ts = readTimestamp(raw);
+        if (ts) dossier[t.field] = ts;
+      }
+    } else if (t.kind === 'identity') {
+      readIdentity(dossier.identity, t.role, t.part, raw, questionnaire, (p) => problem(p, c.header, `ingest/identity-${t.role}`));
+      if (raw.trim()) dossier.sources[`identity.${t.role}`] ??= source;
+    } else if (t.kind === 'question') {
+      const question = questions.get(t.id)!;
+      if (question.type === 'commune') {
+        const parts = (commune[t.id] ??= {});
+        if (raw.trim()) {
+          if (t.part === 'value') parts.name = raw.trim().replace(/\s*\(\d{5}\)$/, '');
+          else if (t.part === 'code') parts.code = raw.trim();
+          else if (t.part === 'departement') parts.departement = readDepartement(raw);
+        }
+        if (t.part === 'value') dossier.sources[t.id] = source;
+        continue;
+      }
+      if (t.part !== 'value') continue;
+      dossier.sources[t.id] = source;
+      const r = readCell(question, raw);
+      if (r.problem) problem(r.problem, c.header, 'ingest/answer');
+      if (r.answer) dossier.answers[t.id] = r.answer;
+    }
+  }
+  for (const [id, parts] of Object.entries(commune)) {
+    if (parts.name || parts.code) {
+      const answer: Answer = { kind: 'commune', name: parts.name ?? '', ...(parts.code ? { code: parts.code } : {}), ...(parts.departement ? { departement: parts.departement } : {}) };
+      dossier.answers[id] = answer;
+    }
+  }
+  dossier.unavailable = repetitions.filter((id) => !dossier.sources[id]);
+  if (dossier.identity.departement === undefined && dossier.identity.commune?.code) dossier.identity.departement = departementOfInsee(dossier.identity.commune.code);
+  return dossier;
+}
+
+function departementOfInsee(code: string): string {
+  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+/** Fills one identity field from one cell. */
+export function readIdentity(
+  identity: Identity,
+  role: IdentityRole,
+  part: ColumnPart,
+  raw: string,
+  questionnaire: Questionnaire,
+  problem: (p: Problem) => void,
+): void {
+  const text = raw.trim();
+  if (!text) return;
+  switch (role) {
+    case 'kind': {
+      const r = readKind(questionnaire.identity.kind, text);
+      if (r.problem) problem(r.problem);
+      if (r.kind) identity.kind = r.kind;
+      return;
+    }
+    case 'population': {
+      const r = readPopulation(text);
+      if (r.problem) problem(r.problem);
+      if (r.value !== undefined) identity.population = r.value;
+      return;
+    }
+    case 'code': {
+      const r = readCode(text);
+      if (r.problem) problem(r.problem);
+      if (r.value) identity.code = r.value;
+      return;
+    }
+    case 'departement':
+      if (part === 'code' || identity.departement === undefined || !/^(\d{2,3}|2[AB])$/.test(identity.departement)) identity.departement = readDepartement(text);
+      return;
+    case 'commune': {
+      const c = (identity.commune ??= { name: '' });
+      if (part === 'value') c.name = text.replace(/\s*\(\d{5}\)$/, '');
+      else if (part === 'code') c.code = text;
+      else if (part === 'departement') identity.departement ??= readDepartement(text);
+      return;
+    }
+    case 'name':
+    case 'referent':
+    case 'responsable':
+    case 'email':
+    case 'phone':
+      if (part === 'value') identity[role] = text.replace(/\s+/g, ' ');
+      return;
+  }
+}

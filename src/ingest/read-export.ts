@@ -1,0 +1,73 @@
+import type { Questionnaire } from '../edition/types.js';
+import { InputError } from '../findings/errors.js';
+import type { Finding } from '../findings/finding.js';
+import { displayPath } from '../edition/load.js';
+import { readInput, sha256 } from '../util/read-input.js';
+import type { ColumnMatch } from './columns.js';
+import { readCsvTable } from './csv-table.js';
+import { decodeText, looksBinary, type Encoding } from './decode.js';
+import { SCORED_STATES, type Dossier, type DossierState } from './dossier.js';
+import { dossiersFromTable } from './ds-csv.js';
+import { dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
+
+export interface ExportRead {
+  file: string;
+  sha256: string;
+  format: 'csv' | 'json';
+  encoding: Encoding;
+  delimiter?: string;
+  columns: ColumnMatch[];
+  /** Every dossier read, whatever its state. */
+  all: Dossier[];
+  /** The dossiers kept for scoring (by state). */
+  dossiers: Dossier[];
+  /** Dossiers left aside, counted per state. */
+  skipped: Partial<Record<DossierState | 'inconnu', number>>;
+  findings: Finding[];
+}
+
+/** Reads an export file (DS CSV, template CSV, hand-made CSV, GraphQL JSON). Unreadable → InputError. */
+export function readExport(path: string, questionnaire: Questionnaire, states: readonly DossierState[] = SCORED_STATES): ExportRead {
+  const file = displayPath(path);
+  const bytes = readInput(path);
+  if (!bytes.length) throw new InputError('fichier vide', file);
+  if (looksBinary(bytes))
+    throw new InputError('fichier binaire : un export CSV ou JSON est attendu (un classeur XLSX ou ODS s’enregistre d’abord en CSV)', file);
+  const { text, encoding } = decodeText(bytes);
+  if (!text.trim()) throw new InputError('fichier vide', file);
+  const json = /^\s*[[{]/.test(text);
+  let read: { dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] };
+  let delimiter: string | undefined;
+  if (json) {
+    read = dossiersFromJson(dossierNodes(parseJsonText(text, file), file), questionnaire, file);
+  } else {
+    const table = readCsvTable(text, file);
+    delimiter = table.delimiter;
+    read = dossiersFromTable(table, questionnaire, file);
+    if (!table.rows.length) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
+  }
+  const hasState = read.dossiers.some((d) => d.state !== undefined);
+  if (!json && !hasState && read.dossiers.length)
+    read.findings.push({ severity: 'info', rule: 'ingest/no-state', message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte', file });
+  const skipped: ExportRead['skipped'] = {};
+  const kept: Dossier[] = [];
+  for (const d of read.dossiers) {
+    if (d.state === undefined ? !hasState : states.includes(d.state)) kept.push(d);
+    else {
+      const key = d.state ?? 'inconnu';
+      skipped[key] = (skipped[key] ?? 0) + 1;
+    }
+  }
+  return {
+    file,
+    sha256: sha256(bytes),
+    format: json ? 'json' : 'csv',
+    encoding,
+    ...(delimiter ? { delimiter } : {}),
+    columns: read.columns,
+    all: read.dossiers,
+    dossiers: kept,
+    skipped,
+    findings: read.findings,
+  };
+}

@@ -1,0 +1,151 @@
+import type { Choice, Question } from '../edition/types.js';
+import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
+import type { Answer } from './dossier.js';
+
+/** The result of reading one cell: an answer, nothing (unanswered), or a problem. */
+export type CellResult = { answer?: Answer; problem?: { severity: 'error' | 'warning'; message: string } };
+
+const TRUE = new Set(['oui', 'o', 'yes', 'true', 'vrai', 'on', 'x', '1', 'coche', 'cochee']);
+const FALSE = new Set(['non', 'n', 'no', 'false', 'faux', 'off', '0']);
+
+/** Oui/Non, on/off, true/false, x, 1/0. */
+export function parseBoolean(raw: string): boolean | undefined {
+  const n = normaliseLabel(raw);
+  if (TRUE.has(n)) return true;
+  if (FALSE.has(n)) return false;
+  return undefined;
+}
+
+/**
+ * A tolerant French number: `1250`, `1250.0`, `12,5`, `1 250` (with NBSP or narrow NBSP),
+ * `12,5 %`, `env. 8`. Returns undefined when the text holds no single number.
+ */
+export function parseFrenchNumber(raw: string): number | undefined {
+  let s = raw.trim().replace(/^(env\.?|environ|ca\.?|~)\s*/i, '').replace(/\s*(%|pour ?cent|habitants?|hab\.?)$/i, '').trim();
+  s = s.replace(/[\u00a0\u202f\u2007 ]/g, '');
+  if (/^[+-]?\d+$/.test(s)) return Number(s);
+  if (/^[+-]?\d+[.,]\d+$/.test(s)) return Number(s.replace(',', '.'));
+  // Thousands with dots or commas and a decimal part of the other kind: 1.250,5 / 1,250.5
+  if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  return undefined;
+}
+
+/** ISO date, or the dd/mm/yyyy a spreadsheet writes back. */
+export function parseDate(raw: string): string | undefined {
+  const s = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s);
+  if (iso) return validDate(iso[1]!, iso[2]!, iso[3]!);
+  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (fr) return validDate(fr[3]!, fr[2]!.padStart(2, '0'), fr[1]!.padStart(2, '0'));
+  return undefined;
+}
+
+function validDate(y: string, m: string, d: string): string | undefined {
+  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d) ? undefined : `${y}-${m}-${d}`;
+}
+
+function choiceKeys(c: Choice): string[] {
+  return [c.label, c.id, ...(c.aliases ?? [])].map(normaliseLabel);
+}
+
+/** The choice whose label, id or alias matches the text. */
+export function findChoice(question: Pick<Question, 'choices'>, raw: string): Choice | undefined {
+  const n = normaliseLabel(raw);
+  return question.choices?.find((c) => choiceKeys(c).includes(n));
+}
+
+function unknownChoice(question: Question, raw: string): CellResult {
+  const labels = (question.choices ?? []).map((c) => c.label);
+  return {
+    problem: {
+      severity: 'error',
+      message: `réponse ${q(raw)} hors des options de la question ${q(question.id)}.${didYouMean(closest(raw, labels))}`,
+    },
+  };
+}
+
+/**
+ * Splits DS's `A, B, C` by greedy matching against the known options, longest first, since an
+ * option may itself contain `, ` (« Suite collaborative (Collabora, OnlyOffice) »).
+ */
+export function splitMultiple(question: Question, raw: string): { ids: string[]; unknown: string[] } {
+  const options = (question.choices ?? [])
+    .flatMap((c) => [c.label, ...(c.aliases ?? [])].map((label) => ({ id: c.id, key: normaliseLabel(label) })))
+    .sort((a, b) => b.key.length - a.key.length);
+  let rest = normaliseLabel(raw);
+  const original = raw.split(/\s*[,;\n]\s*/);
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  while (rest.length) {
+    const hit = options.find((o) => rest === o.key || rest.startsWith(`${o.key},`) || rest.startsWith(`${o.key};`) || rest.startsWith(`${o.key}\n`));
+    if (hit) {
+      if (!ids.includes(hit.id)) ids.push(hit.id);
+      rest = rest.slice(hit.key.length).replace(/^[,;\n]\s*/, '');
+    } else {
+      const cut = rest.search(/[,;\n]/);
+      const piece = cut < 0 ? rest : rest.slice(0, cut);
+      const byId = question.choices?.find((c) => normaliseLabel(c.id) === piece.trim());
+      if (byId) {
+        if (!ids.includes(byId.id)) ids.push(byId.id);
+      } else if (piece.trim()) {
+        unknown.push(original.find((o) => normaliseLabel(o) === piece.trim()) ?? piece.trim());
+      }
+      rest = cut < 0 ? '' : rest.slice(cut + 1).trimStart();
+    }
+  }
+  const order = (question.choices ?? []).map((c) => c.id);
+  ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { ids, unknown };
+}
+
+/** Reads a tabular cell for a question. An empty cell is "no answer". */
+export function readCell(question: Question, raw: string): CellResult {
+  const text = raw.trim();
+  if (!text) return {};
+  switch (question.type) {
+    case 'yes_no':
+    case 'checkbox': {
+      const b = parseBoolean(text);
+      if (b === undefined) return { problem: { severity: 'error', message: `réponse ${q(text)} illisible pour une question oui/non (attendu : Oui, Non, on, off, x)` } };
+      return { answer: { kind: 'bool', value: b } };
+    }
+    case 'single_choice': {
+      const c = findChoice(question, text);
+      return c ? { answer: { kind: 'choice', id: c.id } } : unknownChoice(question, text);
+    }
+    case 'multiple_choice': {
+      const { ids, unknown } = splitMultiple(question, text);
+      if (unknown.length) {
+        const labels = (question.choices ?? []).map((c) => c.label);
+        return {
+          answer: { kind: 'choices', ids },
+          problem: {
+            severity: 'error',
+            message: `option${unknown.length > 1 ? 's' : ''} ${unknown.map(q).join(', ')} hors des options de la question ${q(question.id)}.${didYouMean(closest(unknown[0]!, labels))}`,
+          },
+        };
+      }
+      return { answer: { kind: 'choices', ids } };
+    }
+    case 'integer':
+    case 'decimal': {
+      const n = parseFrenchNumber(text);
+      if (n === undefined) return { problem: { severity: 'error', message: `${q(text)} n’est pas un nombre` } };
+      if (question.type === 'integer' && !Number.isInteger(n))
+        return { answer: { kind: 'number', value: n }, problem: { severity: 'warning', message: `${q(text)} n’est pas un nombre entier` } };
+      return { answer: { kind: 'number', value: n } };
+    }
+    case 'date': {
+      const d = parseDate(text);
+      return d ? { answer: { kind: 'date', value: d } } : { problem: { severity: 'warning', message: `date ${q(text)} illisible (attendu : AAAA-MM-JJ ou JJ/MM/AAAA)` } };
+    }
+    case 'commune':
+      return { answer: { kind: 'commune', name: text.replace(/\s*\(\d{5}\)$/, '') } };
+    case 'text':
+      return { answer: { kind: 'text', value: raw.replace(/\r\n/g, '\n').trim() } };
+    case 'repetition':
+      return {};
+  }
+}
