@@ -34,16 +34,16 @@ const csvErrors: Record<string, string> = {
 /** Parses CSV text (any line ending, quoted fields with line breaks). Damage → InputError with its line. */
 export function readCsvTable(text: string, file: string): CsvTable {
   const delimiter = sniffDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string }[];
   try {
     records = parse(text, {
       delimiter,
       bom: true,
-      info: true,
+      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: MAX_RECORD,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; raw: string }[];
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
     const why = (err.code && csvErrors[err.code]) ?? `CSV illisible (${err.code ?? err.message ?? 'erreur inconnue'})`;
@@ -53,11 +53,13 @@ export function readCsvTable(text: string, file: string): CsvTable {
   const [head, ...body] = records;
   const headers = head!.record.map((h) => h.trim());
   if (headers.every((h) => !h)) throw new InputError('ligne d’en-tête vide (un export sans dossier ?)', file, 1);
-  let previousEnd = head!.info.lines;
-  const rows = body.map(({ record, info }) => {
-    const start = previousEnd + 1;
-    previousEnd = info.lines;
-    return { line: start, cells: record };
+  // Line numbers from the raw text: embedded line breaks and skipped empty lines count.
+  const newlines = (s: string) => s.split('\n').length - 1;
+  let consumed = newlines(head!.raw);
+  const rows = body.map(({ record, raw }) => {
+    const line = consumed + 1 + newlines(/^[\r\n]*/.exec(raw)![0]);
+    consumed += newlines(raw);
+    return { line, cells: record };
   });
   return { headers, rows, delimiter };
 }

@@ -4,7 +4,7 @@ import { q } from '../util/french-text.js';
 import { columnFindings, matchColumns, type ColumnMatch, type ColumnPart } from './columns.js';
 import type { CsvTable } from './csv-table.js';
 import type { Answer, Dossier, Identity } from './dossier.js';
-import { readCode, readDepartement, readKind, readPopulation, readState, readTimestamp, type Problem } from './identity.js';
+import { normalisePhone, readCode, readDepartement, readKind, readPopulation, readState, readTimestamp, type Problem } from './identity.js';
 import { readCell } from './values.js';
 
 export interface TableRead {
@@ -162,11 +162,13 @@ export function readIdentity(
       else if (part === 'departement') identity.departement ??= readDepartement(text);
       return;
     }
+    case 'phone':
+      if (part === 'value') identity.phone = normalisePhone(text);
+      return;
     case 'name':
     case 'referent':
     case 'responsable':
     case 'email':
-    case 'phone':
       if (part === 'value') identity[role] = text.replace(/\s+/g, ' ');
       return;
   }

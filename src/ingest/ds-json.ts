@@ -18,6 +18,9 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
+    if (pos && Number(pos[1]) >= text.trimEnd().length) {
+      throw new InputError('JSON invalide : le fichier s’arrête au milieu (téléchargement interrompu ?)', file, text.trimEnd().split('\n').length);
+    }
     if (pos) {
       const before = text.slice(0, Number(pos[1]));
       const line = before.split('\n').length;

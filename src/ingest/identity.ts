@@ -81,3 +81,9 @@ export function readTimestamp(raw: string): string | undefined {
   }
   return text;
 }
+
+/** French national numbers as the DS API writes them (`04 67 00 12 34`); others kept as typed. */
+export function normalisePhone(raw: string): string {
+  const digits = raw.replace(/[\s.\-\u00a0]/g, '');
+  return /^0\d{9}$/.test(digits) ? digits.replace(/(\d{2})(?=\d)/g, '$1 ') : raw.trim();
+}

@@ -112,7 +112,8 @@ export function readCell(question: Question, raw: string): CellResult {
       return { answer: { kind: 'bool', value: b } };
     }
     case 'single_choice': {
-      const c = findChoice(question, text);
+      // A linked drop-down exports `primary;secondary` (CSV) or `primary / secondary` (API).
+      const c = findChoice(question, text) ?? text.split(/;| \/ /).map((part) => findChoice(question, part)).find((x) => x !== undefined);
       return c ? { answer: { kind: 'choice', id: c.id } } : unknownChoice(question, text);
     }
     case 'multiple_choice': {
