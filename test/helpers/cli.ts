@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,4 +50,16 @@ export function edit(file: string, from: string, to: string): number {
   if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`text to replace must occur exactly once in ${file}: ${from}`);
   writeFileSync(file, text.slice(0, at) + to + text.slice(at + from.length));
   return text.slice(0, at).split('\n').length;
+}
+
+/** Runs the built binary without blocking the event loop (for tests that serve HTTP in-process). */
+export function tnlAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: plain(out), stderr: plain(err), rawStdout: out, rawStderr: err }));
+  });
 }
