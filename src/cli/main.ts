@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { configureColors } from '../output/colors.js';
 import { commanderExitCode, frenchify } from './french-help.js';
 import { reportError, runAction } from './run.js';
+import { SCORE_FORMATS } from '../output/scores/registry.js';
 
 configureColors(process.argv, process.env);
 
@@ -62,6 +63,46 @@ program
   .option('--strict', 'les avertissements comptent comme des erreurs')
   .addHelpText('after', '\nExemple :\n  tnl inspect fixtures/ds-2024.csv --edition 2024')
   .action((file: string, opts) => runAction(async () => (await import('./inspect.js')).inspectCommand(file, opts)));
+
+const scoringOptions = (cmd: Command): Command =>
+  cmd
+    .requiredOption('-e, --edition <année>', 'édition (questionnaire et barème)')
+    .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
+    .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
+    .option('--state <états...>', 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)')
+    .option('--strict', 'les avertissements comptent comme des erreurs');
+
+scoringOptions(
+  program
+    .command('score')
+    .summary('note les dossiers d’un export')
+    .description(
+      'Note chaque dossier : strate selon le type et la population (vérifiée auprès de l’INSEE), points par question, ' +
+        'sous-note par volet, total pondéré sur 100, niveau proposé, conditions, puis niveau final après décisions du jury.',
+    )
+    .argument('<export>', 'export démarches simplifiées (CSV ou JSON)'),
+)
+  .addOption(new Option('-f, --format <format>', 'format de sortie').choices(SCORE_FORMATS).default('table'))
+  .option('-o, --out <fichier>', 'écrit le résultat dans ce fichier (sinon : la sortie standard)')
+  .option('-q, --quiet', 'sans message sur la sortie d’erreur')
+  .addHelpText('after', '\nExemples :\n  tnl score fixtures/ds-2024.json --edition 2024\n  tnl score fixtures/ds-2024.csv --edition 2024 --decisions jury.yaml --format csv --out notes-2024.csv')
+  .action((file: string, opts) => runAction(async () => (await import('./score.js')).scoreCommand(file, opts)));
+
+scoringOptions(
+  program
+    .command('explain')
+    .summary('explique la note d’un dossier, point par point')
+    .description(
+      'Pour un dossier : chaque question avec la réponse, les points et le maximum (ou « non applicable »), les totaux ' +
+        'des volets, le niveau, les conditions, et le plus court chemin vers le niveau suivant.',
+    )
+    .argument('<export>', 'export démarches simplifiées (CSV ou JSON)'),
+)
+  .requiredOption('--dossier <numéro>', 'numéro du dossier')
+  .addOption(new Option('-f, --format <format>', 'format de sortie').choices(['md', 'json']).default('md'))
+  .option('-o, --out <fichier>', 'écrit l’explication dans ce fichier')
+  .addHelpText('after', '\nExemple :\n  tnl explain fixtures/ds-2024.json --edition 2024 --dossier 118357')
+  .action((file: string, opts) => runAction(async () => (await import('./explain.js')).explainCommand(file, opts)));
 
 program
   .command('fetch')

@@ -41,7 +41,7 @@ export interface RawQuestionnaire {
   number: number;
   title: string;
   demarche?: { instance?: string; number?: number };
-  volets: { id: string; title: string; description: string }[];
+  volets: { id: string; title: string; short?: string; description: string }[];
   identity: Partial<Record<IdentityRole, RawField>>;
   questions: RawQuestion[];
 }
@@ -84,7 +84,7 @@ export function buildQuestionnaire(raw: RawQuestionnaire): Questionnaire {
     number: raw.number,
     title: raw.title,
     ...(raw.demarche ? { demarche: raw.demarche } : {}),
-    volets: raw.volets.map((v) => ({ ...v })),
+    volets: raw.volets.map((v) => ({ ...v, short: v.short ?? v.title })),
     identity,
     questions: raw.questions.map((r) => ({
       id: r.id,

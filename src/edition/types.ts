@@ -37,6 +37,7 @@ export interface Choice {
 export interface Volet {
   id: string;
   title: string;
+  short: string;
   description: string;
 }
 

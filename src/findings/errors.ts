@@ -26,4 +26,20 @@ export class InputError extends Error {
   }
 }
 
+/** An input with several located problems (a decisions file, say): all are printed, exit 2. */
+export class FindingsError extends InputError {
+  override name = 'FindingsError';
+  constructor(
+    message: string,
+    readonly findings: readonly { file?: string; line?: number; column?: number; message: string }[],
+  ) {
+    super(message);
+  }
+
+  override located(): string {
+    const lines = this.findings.map((f) => `  ${[f.file, f.line, f.column].filter((x) => x !== undefined).join(':')} : ${f.message}`);
+    return [this.message, ...lines].join('\n');
+  }
+}
+
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;

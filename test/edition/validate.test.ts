@@ -99,7 +99,7 @@ describe('tnl validate on broken copies', () => {
     },
     {
       name: 'a threshold above the maximum score',
-      from: '    min: 75\n',
+      from: '    min: 80\n',
       to: '    min: 101\n',
       rule: 'rubric/schema/maximum',
       message: /doit être inférieur ou égal à 100/,
@@ -109,7 +109,7 @@ describe('tnl validate on broken copies', () => {
   it.each(cases)('reports $name at its line, exit 1', ({ from, to, rule, message }) => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
-    const line = edit(rubric, from, to) + (from.startsWith('    min: 75') ? 0 : 0);
+    const line = edit(rubric, from, to) + (from.startsWith('    min: 80') ? 0 : 0);
     const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
     expect(r.code, r.stderr).toBe(1);
     const report = JSON.parse(r.stdout) as { findings: { ruleId: string; line: number; message: string; file: string; column: number }[] };

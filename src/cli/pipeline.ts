@@ -1,0 +1,57 @@
+import { applyDecisions, checkDecisions, type Decisions, type Result } from '../decisions/decisions.js';
+import { loadEdition, readYaml } from '../edition/load.js';
+import type { Edition } from '../edition/types.js';
+import { FindingsError } from '../findings/errors.js';
+import { strictify, type Finding } from '../findings/finding.js';
+import { readExport, type ExportRead } from '../ingest/read-export.js';
+import { provenance, type Provenance } from '../output/provenance.js';
+import { scoreAll } from '../scoring/score.js';
+import { inseeLookup } from '../territory/insee.js';
+import { parseStates } from './inspect.js';
+import { parseYear } from './run.js';
+
+export interface PipelineOptions {
+  edition: string;
+  root?: string;
+  decisions?: string;
+  state?: string[];
+  strict?: boolean;
+  /** Skip the INSEE population check (faster; used by benchmarks of the core). */
+  noInsee?: boolean;
+}
+
+export interface Scored {
+  edition: Edition;
+  read: ExportRead;
+  results: Result[];
+  decisions?: Decisions;
+  provenance: Provenance;
+  /** Ingest and scoring findings (answers, populations). */
+  findings: Finding[];
+}
+
+/** The edge: files in, typed results out. Everything between is pure. */
+export function scoreExport(file: string, opts: PipelineOptions): Scored {
+  const { edition } = loadEdition(parseYear(opts.edition), opts.root);
+  const read = readExport(file, edition.questionnaire, parseStates(opts.state));
+  const cards = scoreAll(read.dossiers, { edition, ...(opts.noInsee ? {} : { territory: inseeLookup }) });
+  let decisions: Decisions | undefined;
+  let decisionsRef: { file: string; sha256: string } | undefined;
+  if (opts.decisions) {
+    const { source, hash } = readYaml(opts.decisions);
+    const checked = checkDecisions(source, edition, read.dossiers.map((d) => d.number));
+    if (!checked.decisions) throw new FindingsError(`décisions du jury invalides (${checked.findings.length} problème${checked.findings.length > 1 ? 's' : ''}) :`, checked.findings);
+    decisions = checked.decisions;
+    decisionsRef = { file: source.file, sha256: hash };
+  }
+  const results = applyDecisions(cards, edition, decisions);
+  const findings = [...read.findings, ...cards.flatMap((c) => c.findings.map((f) => ({ ...f, file: read.file })))];
+  return {
+    edition,
+    read,
+    results,
+    ...(decisions ? { decisions } : {}),
+    provenance: provenance(edition, { file: read.file, sha256: read.sha256 }, decisionsRef),
+    findings: opts.strict ? strictify(findings) : findings,
+  };
+}

@@ -1,0 +1,94 @@
+import type { Edition, Level } from '../edition/types.js';
+import type { Finding } from '../findings/finding.js';
+import { checkSchema } from '../edition/schema-check.js';
+import { closest, didYouMean, q } from '../util/french-text.js';
+import type { YamlSource } from '../util/yaml-source.js';
+import type { ScoreCard } from '../scoring/types.js';
+
+export interface Decision {
+  dossier: string;
+  /** undefined: keep the proposed level; null: not labelled. */
+  level?: string | null;
+  reason?: string;
+  opinion?: string;
+  mentions: string[];
+  carrier?: string;
+}
+
+export interface Decisions {
+  edition: number;
+  juryDate?: string;
+  byDossier: Map<string, Decision>;
+}
+
+interface RawDecisions {
+  edition: number;
+  jury_date?: string;
+  decisions: { dossier: string | number; level?: string | number | null; reason?: string; opinion?: string; mentions?: string[]; carrier?: string }[];
+}
+
+/** Checks a decisions file against the edition and the dossiers read; every problem located. */
+export function checkDecisions(source: YamlSource, edition: Edition, dossierNumbers: readonly string[]): { decisions?: Decisions; findings: Finding[] } {
+  const findings = checkSchema(source, 'decisions');
+  if (findings.length) return { findings };
+  const raw = source.data as RawDecisions;
+  const add = (rule: string, message: string, path: (string | number)[]) => {
+    const pos = source.locate(path);
+    findings.push({ severity: 'error', rule: `decisions/${rule}`, message, file: source.file, line: pos.line, column: pos.column });
+  };
+  if (raw.edition !== edition.year) add('edition', `ces décisions sont celles de l’édition ${raw.edition}, pas de ${edition.year}`, ['edition']);
+  const levels = edition.rubric.levels.map((l) => l.id);
+  const mentions = edition.rubric.mentions.map((m) => m.id);
+  const known = new Set(dossierNumbers);
+  const byDossier = new Map<string, Decision>();
+  raw.decisions.forEach((d, i) => {
+    const number = String(d.dossier);
+    if (!known.has(number)) add('unknown-dossier', `dossier ${number} inconnu dans l’export.${didYouMean(closest(number, known))}`, ['decisions', i, 'dossier']);
+    if (byDossier.has(number)) add('duplicate', `le dossier ${number} a déjà une décision`, ['decisions', i, 'dossier']);
+    const level = d.level === undefined || d.level === null ? d.level : String(d.level);
+    if (level !== undefined && level !== null && !levels.includes(level))
+      add('unknown-level', `niveau ${q(level)} hors de l’échelle de l’édition ${edition.year} (${levels.join(', ')}).${didYouMean(closest(level, levels))}`, ['decisions', i, 'level']);
+    if (level !== undefined && !d.reason?.trim()) add('missing-reason', `le dossier ${number} change de niveau : la raison (reason) est obligatoire`, ['decisions', i]);
+    (d.mentions ?? []).forEach((m, k) => {
+      if (!mentions.includes(m)) add('unknown-mention', `mention ${q(m)} inconnue (${mentions.join(', ')}).${didYouMean(closest(m, mentions))}`, ['decisions', i, 'mentions', k]);
+    });
+    byDossier.set(number, {
+      dossier: number,
+      ...(level !== undefined ? { level } : {}),
+      ...(d.reason ? { reason: d.reason.trim() } : {}),
+      ...(d.opinion ? { opinion: d.opinion.trim() } : {}),
+      mentions: d.mentions ?? [],
+      ...(d.carrier ? { carrier: d.carrier } : {}),
+    });
+  });
+  if (findings.length) return { findings };
+  return { decisions: { edition: raw.edition, ...(raw.jury_date ? { juryDate: raw.jury_date } : {}), byDossier }, findings };
+}
+
+export interface Result {
+  card: ScoreCard;
+  proposed: Level | null;
+  final: Level | null;
+  /** Why the final level differs from the proposed one. */
+  reason?: string;
+  opinion?: string;
+  mentions: string[];
+  carrier?: string;
+}
+
+/** Result = proposed level + the jury's decision. Pure. */
+export function applyDecisions(cards: readonly ScoreCard[], edition: Edition, decisions?: Decisions): Result[] {
+  return cards.map((card) => {
+    const d = decisions?.byDossier.get(card.number);
+    const final = d?.level === undefined ? card.level : d.level === null ? null : (edition.rubric.levels.find((l) => l.id === d.level) ?? card.level);
+    return {
+      card,
+      proposed: card.level,
+      final,
+      ...(d?.reason ? { reason: d.reason } : {}),
+      ...(d?.opinion ? { opinion: d.opinion } : {}),
+      mentions: d?.mentions ?? [],
+      ...(d?.carrier ? { carrier: d.carrier } : {}),
+    };
+  });
+}

@@ -1,0 +1,123 @@
+import type { Result } from '../decisions/decisions.js';
+import type { Edition } from '../edition/types.js';
+import { describeAnswer } from '../scoring/next-level.js';
+import { frenchSpaces } from '../util/typography.js';
+import { frNumber, mdEscape } from '../util/french-format.js';
+import type { Provenance } from './provenance.js';
+import { provenanceFooter } from './scores/markdown.js';
+import { KIND_FR } from './scores/view.js';
+
+const levelName = (edition: Edition, id: string | undefined | null) => {
+  const l = edition.rubric.levels.find((x) => x.id === id);
+  return l ? (edition.rubric.scale === 'niveaux' ? `niveau ${l.id} (${l.label})` : l.label) : 'aucun niveau';
+};
+
+/** Every point of one dossier, in Markdown. */
+export function explainMarkdown(edition: Edition, result: Result, p: Provenance): string {
+  const { card } = result;
+  const questions = new Map(edition.questionnaire.questions.map((x) => [x.id, x]));
+  const out: string[] = [];
+  out.push(`# Explication — dossier ${card.number}, ${mdEscape(card.name)}`, '');
+  const who = [
+    `Édition ${edition.year}`,
+    card.kind ? KIND_FR[card.kind] : 'type inconnu',
+    card.population !== undefined ? `${frNumber(card.population)} habitants` : 'population inconnue',
+    card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate',
+  ];
+  out.push(who.join(' · '), '');
+  out.push('## Résultat', '');
+  if (!card.stratum) {
+    out.push('Le dossier n’a pas pu être noté :', '', ...card.findings.map((f) => `- ${mdEscape(f.message)}`), '', provenanceFooter(p));
+    return frenchSpaces(out.join('\n'));
+  }
+  out.push(`- Total : **${frNumber(card.total, edition.rubric.decimals)} / 100**`);
+  out.push(`- Niveau proposé : **${levelName(edition, result.proposed?.id)}**`);
+  for (const b of card.blocked) out.push(`- ${levelName(edition, b.level)} atteint en points, mais bloqué : il manque ${b.gates.map((g) => `« ${mdEscape(g)} »`).join(', ')}`);
+  if (result.final?.id !== result.proposed?.id) out.push(`- Niveau final (décision du jury) : **${levelName(edition, result.final?.id)}** — ${mdEscape(result.reason ?? '')}`);
+  if (result.mentions.length) out.push(`- Mention${result.mentions.length > 1 ? 's' : ''} : ${result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m).join(', ')}`);
+  if (result.opinion) out.push(`- Avis du jury : ${mdEscape(result.opinion)}`);
+  out.push('');
+  out.push('## Volets', '', '| Volet | Points | Maximum | Sous-note | Poids |', '|---|---:|---:|---:|---:|');
+  for (const v of card.volets) {
+    const title = edition.questionnaire.volets.find((x) => x.id === v.id)!.title;
+    out.push(`| ${mdEscape(title)} | ${frNumber(v.points)} | ${frNumber(v.max)} | ${v.ratio === undefined ? 'hors calcul' : `${frNumber(Math.round(v.ratio * 1000) / 10, 1)} / 100`} | ${frNumber(v.weight)} |`);
+  }
+  out.push('', `Total = Σ (poids × sous-note) / Σ poids = ${frNumber(card.totalExact, 3)}, arrondi une fois à ${frNumber(card.total, edition.rubric.decimals)}.`, '');
+  for (const v of edition.questionnaire.volets) {
+    const qs = card.questions.filter((x) => x.volet === v.id);
+    if (!qs.length) continue;
+    out.push(`## ${mdEscape(v.title)}`, '', '| Question | Réponse | Points |', '|---|---|---:|');
+    for (const x of qs) {
+      const question = questions.get(x.id)!;
+      const points =
+        x.status === 'not_applicable'
+          ? `non applicable (strate ${card.stratum.id} : ${card.stratum.label})`
+          : x.status === 'unknown'
+            ? 'inconnu dans cet export, hors maximum'
+            : `${frNumber(x.points)} / ${frNumber(x.max)}`;
+      out.push(`| ${mdEscape(question.label)} <br>\`${x.id}\` | ${mdEscape(describeAnswer(question, x.answer))} | ${points} |`);
+    }
+    out.push('');
+  }
+  const gates = card.gates;
+  if (gates.length) {
+    out.push('## Conditions des niveaux', '');
+    for (const g of gates) out.push(`- ${levelName(edition, g.level)} : ${mdEscape(g.label)} — ${g.holds ? 'remplie' : '**non remplie**'}`);
+    out.push('');
+  }
+  if (card.next) {
+    const n = card.next;
+    out.push(`## Pour atteindre le ${levelName(edition, n.level)}`, '');
+    out.push(`Seuil : ${frNumber(n.threshold)}. Le plus court chemin, en points, mène à ${frNumber(n.total, edition.rubric.decimals)} :`, '');
+    out.push('| Question | Réponse actuelle | Réponse visée | Points gagnés |', '|---|---|---|---:|');
+    for (const c of n.changes) {
+      const question = questions.get(c.question)!;
+      out.push(`| ${mdEscape(question.label)}${c.forGate ? ' (condition du niveau)' : ''} | ${mdEscape(describeAnswer(question, c.from))} | ${mdEscape(c.toLabel)} | +${frNumber(c.gain)} |`);
+    }
+    out.push('');
+  } else if (result.proposed && edition.rubric.levels.at(-1)?.id === result.proposed.id) {
+    out.push('Le dossier a atteint le plus haut niveau de l’échelle.', '');
+  }
+  out.push(provenanceFooter(p));
+  return frenchSpaces(out.join('\n'));
+}
+
+export function explainJson(edition: Edition, result: Result, p: Provenance): string {
+  const { card } = result;
+  return (
+    JSON.stringify(
+      {
+        provenance: p,
+        dossier: {
+          number: card.number,
+          name: card.name,
+          kind: card.kind ?? null,
+          population: card.population ?? null,
+          stratum: card.stratum ? { id: card.stratum.id, label: card.stratum.label, min: card.stratum.min, max: card.stratum.max ?? null } : null,
+          total: card.total,
+          totalExact: card.totalExact,
+          proposedLevel: result.proposed?.id ?? null,
+          finalLevel: result.final?.id ?? null,
+          ...(result.reason ? { reason: result.reason } : {}),
+          mentions: result.mentions,
+          volets: card.volets.map((v) => ({ ...v, ratio: v.ratio ?? null })),
+          questions: card.questions.map((x) => ({
+            id: x.id,
+            volet: x.volet,
+            status: x.status,
+            answer: x.answer ?? null,
+            answerLabel: describeAnswer(edition.questionnaire.questions.find((y) => y.id === x.id)!, x.answer),
+            points: x.points,
+            max: x.max,
+          })),
+          gates: card.gates,
+          blocked: card.blocked,
+          next: card.next ?? null,
+          warnings: card.findings,
+        },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

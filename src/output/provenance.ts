@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { packageRoot } from '../paths.js';
+import { join } from 'node:path';
+import type { Edition } from '../edition/types.js';
+
+/** Stamped on every output: which tool, which rules, which input, which day. */
+export interface Provenance {
+  tool: 'tnl';
+  version: string;
+  edition: number;
+  rubric: { file: string; sha256: string };
+  questionnaire: { file: string; sha256: string };
+  input?: { file: string; sha256: string };
+  decisions?: { file: string; sha256: string };
+  /** YYYY-MM-DD; SOURCE_DATE_EPOCH (seconds) fixes it for reproducible outputs. */
+  date: string;
+}
+
+let version: string | undefined;
+export function toolVersion(): string {
+  return (version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
+}
+
+export function runDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const d = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  return d.toISOString().slice(0, 10);
+}
+
+export function provenance(edition: Edition, input?: { file: string; sha256: string }, decisions?: { file: string; sha256: string }): Provenance {
+  return {
+    tool: 'tnl',
+    version: toolVersion(),
+    edition: edition.year,
+    rubric: { file: edition.files.rubric, sha256: edition.rubricHash },
+    questionnaire: { file: edition.files.questionnaire, sha256: edition.questionnaireHash },
+    ...(input ? { input } : {}),
+    ...(decisions ? { decisions } : {}),
+    date: runDate(),
+  };
+}

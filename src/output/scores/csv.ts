@@ -1,0 +1,47 @@
+import { stringify } from 'csv-stringify/sync';
+import { csvSafe } from '../../util/french-format.js';
+import type { ScoresReport } from './view.js';
+import { sortResults } from './view.js';
+
+/**
+ * One row per dossier, plain numbers (dot decimals), UTF-8 with BOM so that a spreadsheet shows the
+ * accents. The provenance is repeated in the last columns of every row: a row copied elsewhere keeps it,
+ * and the table stays a plain table that any tool reads (no comment lines).
+ */
+export function scoresCsv(r: ScoresReport): string {
+  const { edition, provenance: p } = r;
+  const volets = edition.questionnaire.volets;
+  const header = [
+    'numero', 'collectivite', 'type', 'population', 'departement', 'code', 'strate', 'strate_libelle',
+    ...volets.flatMap((v) => [`${v.id}_points`, `${v.id}_max`, `${v.id}_note`]),
+    'total', 'niveau_propose', 'niveau_final', 'raison', 'mentions', 'conditions_non_remplies', 'alertes',
+    'version_tnl', 'edition', 'bareme_sha256', 'export_sha256', 'date',
+  ];
+  const rows = sortResults(edition, r.results).map(({ card, proposed, final, reason, mentions }) => [
+    card.number,
+    csvSafe(card.name),
+    card.kind ?? '',
+    card.population ?? '',
+    card.departement ?? '',
+    csvSafe(card.code ?? ''),
+    card.stratum?.id ?? '',
+    card.stratum?.label ?? '',
+    ...volets.flatMap((v) => {
+      const s = card.volets.find((x) => x.id === v.id);
+      return s ? [s.points, s.max, s.ratio === undefined ? '' : Math.round(s.ratio * 1000) / 10] : ['', '', ''];
+    }),
+    card.stratum ? card.total : '',
+    proposed?.id ?? '',
+    final?.id ?? '',
+    csvSafe(reason ?? ''),
+    mentions.join(' '),
+    csvSafe(card.blocked.map((b) => `${b.level} : ${b.gates.join(', ')}`).join(' ; ')),
+    csvSafe(card.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join(' ; ')),
+    p.version,
+    p.edition,
+    p.rubric.sha256,
+    p.input?.sha256 ?? '',
+    p.date,
+  ]);
+  return '\ufeff' + stringify([header, ...rows], { record_delimiter: '\r\n' });
+}

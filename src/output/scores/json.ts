@@ -1,0 +1,42 @@
+import type { ScoresReport } from './view.js';
+import { sortResults } from './view.js';
+
+/** Plain numbers, one object per dossier, a provenance header. */
+export function scoresJson(r: ScoresReport): string {
+  const { edition } = r;
+  const results = sortResults(edition, r.results);
+  const byLevel: Record<string, number> = {};
+  for (const l of edition.rubric.levels) byLevel[l.id] = results.filter((x) => x.final?.id === l.id).length;
+  return (
+    JSON.stringify(
+      {
+        provenance: r.provenance,
+        summary: { dossiers: results.length, byLevel, notLabelled: results.filter((x) => !x.final).length },
+        dossiers: results.map(({ card, proposed, final, reason, opinion, mentions, carrier }) => ({
+          number: card.number,
+          name: card.name,
+          kind: card.kind ?? null,
+          population: card.population ?? null,
+          departement: card.departement ?? null,
+          code: card.code ?? null,
+          stratum: card.stratum ? { id: card.stratum.id, label: card.stratum.label } : null,
+          volets: card.volets.map((v) => ({ id: v.id, points: v.points, max: v.max, weight: v.weight, score: v.ratio === undefined ? null : Math.round(v.ratio * 1000) / 10 })),
+          total: card.total,
+          proposedLevel: proposed?.id ?? null,
+          finalLevel: final?.id ?? null,
+          ...(reason ? { reason } : {}),
+          ...(opinion ? { opinion } : {}),
+          mentions,
+          ...(carrier ? { carrier } : {}),
+          gates: card.gates.map((g) => ({ level: g.level, label: g.label, question: g.question, holds: g.holds })),
+          blocked: card.blocked,
+          questions: card.questions.map((x) => ({ id: x.id, status: x.status, points: x.points, max: x.max })),
+          next: card.next ? { level: card.next.level, threshold: card.next.threshold, total: card.next.total, changes: card.next.changes.map((c) => ({ question: c.question, to: c.toLabel, gain: c.gain, forGate: c.forGate })) } : null,
+          warnings: card.findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

@@ -1,0 +1,63 @@
+import { frenchSpaces } from '../../util/typography.js';
+import { frNumber, mdEscape } from '../../util/french-format.js';
+import type { ScoresReport } from './view.js';
+import { KIND_FR, levelShort, sortResults } from './view.js';
+import type { Provenance } from '../provenance.js';
+
+export function provenanceFooter(p: Provenance): string {
+  const parts = [
+    `tnl ${p.version}`,
+    `édition ${p.edition}`,
+    `barème \`${p.rubric.file}\` (sha256 \`${p.rubric.sha256.slice(0, 12)}\`)`,
+    ...(p.input ? [`export \`${mdEscape(p.input.file)}\` (sha256 \`${p.input.sha256.slice(0, 12)}\`)`] : []),
+    ...(p.decisions ? [`décisions \`${mdEscape(p.decisions.file)}\` (sha256 \`${p.decisions.sha256.slice(0, 12)}\`)`] : []),
+    `le ${p.date}`,
+  ];
+  return `---\n\n_Produit par ${parts.join(', ')}._\n`;
+}
+
+export function scoresMarkdown(r: ScoresReport): string {
+  const { edition } = r;
+  const volets = edition.questionnaire.volets;
+  const results = sortResults(edition, r.results);
+  const out: string[] = [];
+  out.push(`# Notation — édition ${edition.year} (${edition.questionnaire.number}e édition)`, '');
+  out.push(`${results.length} dossier${results.length > 1 ? 's' : ''} noté${results.length > 1 ? 's' : ''}. Sous-notes et total sur 100.`, '');
+  out.push(`| N° | Collectivité | Type | Population | Strate | ${volets.map((v) => mdEscape(v.short)).join(' | ')} | Total | Proposé | Final |`);
+  out.push(`|---:|---|---|---:|---|${volets.map(() => '---:').join('|')}|---:|:---:|:---:|`);
+  for (const { card, proposed, final } of results) {
+    const cells = [
+      card.number,
+      mdEscape(card.name),
+      card.kind ? KIND_FR[card.kind]! : '?',
+      card.population !== undefined ? frNumber(card.population) : '?',
+      card.stratum?.id ?? '—',
+      ...volets.map((v) => {
+        const s = card.volets.find((x) => x.id === v.id);
+        return s?.ratio === undefined ? '—' : frNumber(Math.round(s.ratio * 1000) / 10, 1);
+      }),
+      card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
+      levelShort(edition, proposed),
+      final?.id !== proposed?.id ? `**${levelShort(edition, final)}**` : levelShort(edition, final),
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  out.push('');
+  const decided = results.filter((x) => x.final?.id !== x.proposed?.id);
+  if (decided.length) {
+    out.push('## Décisions du jury', '');
+    for (const x of decided) out.push(`- ${mdEscape(x.card.name)} (${x.card.number}) : ${levelShort(edition, x.proposed)} → **${levelShort(edition, x.final)}** — ${mdEscape(x.reason ?? '')}`);
+    out.push('');
+  }
+  const blocked = results.filter((x) => x.card.blocked.length);
+  if (blocked.length) {
+    out.push('## Niveaux bloqués par une condition', '');
+    for (const x of blocked)
+      for (const b of x.card.blocked) out.push(`- ${mdEscape(x.card.name)} (${x.card.number}) : niveau ${b.level} atteint en points, mais il manque ${b.gates.map(mdEscape).join(', ')}`);
+    out.push('');
+  }
+  const notes = results.flatMap((x) => x.card.findings.filter((f) => f.severity !== 'info').map((f) => `- ${mdEscape(x.card.name)} (${x.card.number}) : ${mdEscape(f.message)}`));
+  if (notes.length) out.push('## Alertes', '', ...notes, '');
+  out.push(provenanceFooter(r.provenance));
+  return frenchSpaces(out.join('\n'));
+}

@@ -1,0 +1,32 @@
+import type { PointsRule, Question } from '../edition/types.js';
+import type { Answer } from '../ingest/dossier.js';
+import { ruleMax } from './rule-max.js';
+
+/** Points an answer earns under a rule (0 for an answer of the wrong kind: ingest reports those). */
+export function answerPoints(rule: PointsRule, question: Question, answer: Answer | undefined): number {
+  if (!answer) return 0;
+  const cap = (n: number) => Math.min(n, ruleMax(rule, question));
+  switch (rule.kind) {
+    case 'yes_no':
+      return answer.kind === 'bool' ? (answer.value ? rule.yes : rule.no) : 0;
+    case 'choices':
+      if (answer.kind === 'choice') return cap(rule.choices[answer.id] ?? 0);
+      if (answer.kind === 'choices') return cap(answer.ids.reduce((s, id) => s + (rule.choices[id] ?? 0), 0));
+      return 0;
+    case 'per_item': {
+      const n = itemCount(answer);
+      return cap(n * rule.perItem);
+    }
+    case 'bands': {
+      const value = answer.kind === 'number' ? answer.value : answer.kind === 'rows' ? answer.rows.length : undefined;
+      if (value === undefined) return 0;
+      let points = 0;
+      for (const b of rule.bands) if (value >= b.min) points = b.points;
+      return points;
+    }
+  }
+}
+
+export function itemCount(answer: Answer): number {
+  return answer.kind === 'choices' ? answer.ids.length : answer.kind === 'rows' ? answer.rows.length : 0;
+}

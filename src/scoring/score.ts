@@ -1,0 +1,177 @@
+import type { Edition, Level, Question, QuestionRule } from '../edition/types.js';
+import type { Finding } from '../findings/finding.js';
+import type { Dossier } from '../ingest/dossier.js';
+import { q } from '../util/french-text.js';
+import { threshold } from '../edition/rubric.js';
+import { gateApplies, gateHolds, gateLabel } from './gates.js';
+import { nextLevelPath } from './next-level.js';
+import { answerPoints } from './points.js';
+import { roundTotal } from './round.js';
+import { ruleMax } from './rule-max.js';
+import { findStratum } from './stratum.js';
+import type { GateResult, QuestionScore, ScoreCard, VoletScore } from './types.js';
+
+/** What the scoring needs to know about the territory (injected: the core reads no file). */
+export interface TerritoryLookup {
+  population(code: string, kind: string): { population: number; name: string } | undefined | 'unchecked';
+}
+
+export interface ScoringContext {
+  edition: Edition;
+  territory?: TerritoryLookup;
+}
+
+/** An edition's rules, indexed once for a batch. */
+export interface RubricIndex {
+  edition: Edition;
+  questions: Map<string, Question>;
+  rules: Map<string, QuestionRule>;
+}
+
+export function indexEdition(edition: Edition): RubricIndex {
+  return {
+    edition,
+    questions: new Map(edition.questionnaire.questions.map((x) => [x.id, x])),
+    rules: new Map(edition.rubric.rules.map((r) => [r.questionId, r])),
+  };
+}
+
+const pct = (n: number) => `${Math.round(n * 10) / 10}`.replace('.', ',');
+
+/** Scores every dossier; pure. */
+export function scoreAll(dossiers: readonly Dossier[], ctx: ScoringContext): ScoreCard[] {
+  const index = indexEdition(ctx.edition);
+  return dossiers.map((d) => scoreDossier(d, index, ctx.territory));
+}
+
+/** Scores one dossier: stratum, points, volets, weighted total, level, gates, next-level path. */
+export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: TerritoryLookup): ScoreCard {
+  const { edition } = index;
+  const findings: Finding[] = [];
+  const warn = (rule: string, message: string, severity: Finding['severity'] = 'warning') =>
+    findings.push({ severity, rule, message, dossier: dossier.number });
+  const id = dossier.identity;
+  const card: ScoreCard = {
+    number: dossier.number,
+    name: id.name ?? `dossier ${dossier.number}`,
+    ...(id.kind ? { kind: id.kind } : {}),
+    ...(id.population !== undefined ? { population: id.population } : {}),
+    ...(id.departement ? { departement: id.departement } : {}),
+    ...(id.code ? { code: id.code } : {}),
+    questions: [],
+    volets: [],
+    totalExact: 0,
+    total: 0,
+    level: null,
+    blocked: [],
+    gates: [],
+    findings,
+  };
+  if (!id.name) warn('score/no-name', 'nom de la collectivité absent');
+  if (!id.kind) warn('score/no-stratum', 'type de collectivité absent ou illisible : impossible de choisir la strate, dossier non noté', 'error');
+  if (id.population === undefined) warn('score/no-stratum', 'population absente ou illisible : impossible de choisir la strate, dossier non noté', 'error');
+  if (territory && id.code && id.kind) checkPopulation(territory, id.code, id.kind, id.population, warn);
+  if (!id.kind || id.population === undefined) return card;
+  const stratum = findStratum(edition.rubric, id.kind, id.population);
+  if (!stratum) {
+    warn('score/no-stratum', `aucune strate du barème pour ${q(id.kind)} à ${id.population} habitants`, 'error');
+    return card;
+  }
+  card.stratum = stratum;
+
+  // Points per question.
+  const unavailable = new Set(dossier.unavailable);
+  for (const question of edition.questionnaire.questions) {
+    const rule = index.rules.get(question.id);
+    if (!rule) continue;
+    const answer = dossier.answers[question.id];
+    const base = { id: question.id, volet: question.volet, ...(answer ? { answer } : {}) };
+    if (rule.notApplicable.includes(stratum.id)) card.questions.push({ ...base, status: 'not_applicable', points: 0, max: 0 });
+    else if (unavailable.has(question.id)) card.questions.push({ ...base, status: 'unknown', points: 0, max: 0 });
+    else card.questions.push({ ...base, status: answer ? 'scored' : 'unanswered', points: answerPoints(rule.points, question, answer), max: ruleMax(rule.points, question) });
+  }
+  const unknown = card.questions.filter((x) => x.status === 'unknown').map((x) => x.id);
+  if (unknown.length) warn('score/unknown', `réponse inconnue dans cet export pour ${unknown.map(q).join(', ')} : question${unknown.length > 1 ? 's' : ''} retirée${unknown.length > 1 ? 's' : ''} du maximum`, 'info');
+
+  card.volets = voletScores(card.questions, edition, stratum.id);
+  card.totalExact = weightedTotal(card.volets);
+  card.total = roundTotal(card.totalExact, edition.rubric.decimals);
+
+  // Level: the highest whose threshold is reached and whose gates hold.
+  const levels = edition.rubric.levels;
+  for (const level of levels) {
+    const gates = levelGates(level, dossier, index, stratum.id);
+    card.gates.push(...gates);
+    if (card.total + 1e-9 < threshold(level, stratum.id)) continue;
+    const failing = gates.filter((g) => !g.holds);
+    if (failing.length) card.blocked.push({ level: level.id, gates: failing.map((g) => g.label) });
+    else card.level = level;
+  }
+  // A blocked level below the reached one is history, not news.
+  const reachedAt = card.level ? levels.indexOf(card.level) : -1;
+  card.blocked = card.blocked.filter((b) => levels.findIndex((l) => l.id === b.level) > reachedAt);
+  const next = levels[reachedAt + 1];
+  if (next) {
+    const path = nextLevelPath(card, dossier, index, next, stratum.id);
+    if (path) card.next = path;
+  }
+  return card;
+}
+
+export function voletScores(questions: readonly QuestionScore[], edition: Edition, stratumId: string): VoletScore[] {
+  const weights = edition.rubric.weights[stratumId] ?? {};
+  return edition.questionnaire.volets.map((v) => {
+    const qs = questions.filter((x) => x.volet === v.id);
+    const points = qs.reduce((s, x) => s + x.points, 0);
+    const max = qs.reduce((s, x) => s + x.max, 0);
+    return { id: v.id, points, max, ...(max > 0 ? { ratio: points / max } : {}), weight: weights[v.id] ?? 0 };
+  });
+}
+
+/** Σ weight × ratio / Σ weight over the volets that have something applicable, × 100. */
+export function weightedTotal(volets: readonly VoletScore[]): number {
+  let num = 0;
+  let den = 0;
+  for (const v of volets) {
+    if (v.ratio === undefined || v.weight <= 0) continue;
+    num += v.weight * v.ratio;
+    den += v.weight;
+  }
+  return den > 0 ? (100 * num) / den : 0;
+}
+
+export function levelGates(level: Level, dossier: Dossier, index: RubricIndex, stratumId: string): GateResult[] {
+  return level.requires
+    .filter((g) => gateApplies(g, stratumId))
+    .map((g) => {
+      const question = index.questions.get(g.question)!;
+      return {
+        level: level.id,
+        label: gateLabel(g, question),
+        question: g.question,
+        holds: gateHolds(g, question, dossier.answers[g.question], index.rules.get(g.question)?.points),
+      };
+    });
+}
+
+function checkPopulation(
+  territory: TerritoryLookup,
+  code: string,
+  kind: string,
+  declared: number | undefined,
+  warn: (rule: string, message: string, severity?: Finding['severity']) => void,
+): void {
+  const ref = territory.population(code, kind);
+  if (ref === 'unchecked') return;
+  if (!ref) {
+    warn('score/insee-unknown', `code ${q(code)} inconnu du découpage administratif (INSEE) : population non vérifiée`);
+    return;
+  }
+  if (declared === undefined) return;
+  const gap = Math.abs(declared - ref.population) / ref.population;
+  if (gap > 0.1)
+    warn(
+      'score/population-gap',
+      `population déclarée ${declared.toLocaleString('fr-FR')} habitants, ${ref.population.toLocaleString('fr-FR')} selon l’INSEE pour ${ref.name} (écart de ${pct(gap * 100)} %) : la population déclarée est conservée, vérifiez-la`,
+    );
+}

@@ -1,0 +1,75 @@
+import type { AuthorityKind, Level, Stratum } from '../edition/types.js';
+import type { Finding } from '../findings/finding.js';
+import type { Answer } from '../ingest/dossier.js';
+
+/** How a question counted for a dossier. Not applicable and unknown never count as 0. */
+export type QuestionStatus = 'scored' | 'unanswered' | 'not_applicable' | 'unknown';
+
+export interface QuestionScore {
+  id: string;
+  volet: string;
+  status: QuestionStatus;
+  answer?: Answer;
+  points: number;
+  /** 0 when not applicable or unknown: the question leaves the maximum. */
+  max: number;
+}
+
+export interface VoletScore {
+  id: string;
+  points: number;
+  max: number;
+  /** points / max, 0–1; undefined when nothing is applicable (the volet leaves the mean). */
+  ratio?: number;
+  weight: number;
+}
+
+export interface GateResult {
+  level: string;
+  label: string;
+  question: string;
+  holds: boolean;
+}
+
+export interface AnswerChange {
+  question: string;
+  volet: string;
+  from?: Answer;
+  to: Answer;
+  /** Human wording of the new answer. */
+  toLabel: string;
+  gain: number;
+  /** Whether the change is needed by a gate rather than for points. */
+  forGate: boolean;
+}
+
+export interface NextLevelPath {
+  level: string;
+  threshold: number;
+  /** Total the changes lead to. */
+  total: number;
+  changes: AnswerChange[];
+}
+
+export interface ScoreCard {
+  number: string;
+  name: string;
+  kind?: AuthorityKind;
+  population?: number;
+  departement?: string;
+  code?: string;
+  stratum?: Stratum;
+  questions: QuestionScore[];
+  volets: VoletScore[];
+  /** Exact weighted mean, 0–100. */
+  totalExact: number;
+  /** Rounded once, at the rubric's decimals: the published total. */
+  total: number;
+  /** The proposed level; null when the dossier reaches none (or cannot be scored). */
+  level: Level | null;
+  /** Levels whose threshold is reached but whose gates do not hold. */
+  blocked: { level: string; gates: string[] }[];
+  gates: GateResult[];
+  next?: NextLevelPath;
+  findings: Finding[];
+}
