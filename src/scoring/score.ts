@@ -99,23 +99,36 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
 
   // Level: the highest whose threshold is reached and whose gates hold.
   const levels = edition.rubric.levels;
-  for (const level of levels) {
-    const gates = levelGates(level, dossier, index, stratum.id);
-    card.gates.push(...gates);
-    if (card.total + 1e-9 < threshold(level, stratum.id)) continue;
-    const failing = gates.filter((g) => !g.holds);
-    if (failing.length) card.blocked.push({ level: level.id, gates: failing.map((g) => g.label) });
-    else card.level = level;
-  }
-  // A blocked level below the reached one is history, not news.
+  card.gates = levels.flatMap((level) => levelGates(level, dossier, index, stratum.id));
+  const assigned = assignLevel(levels, stratum.id, card.total, card.gates);
+  card.level = assigned.level;
+  card.blocked = assigned.blocked;
   const reachedAt = card.level ? levels.indexOf(card.level) : -1;
-  card.blocked = card.blocked.filter((b) => levels.findIndex((l) => l.id === b.level) > reachedAt);
   const next = levels[reachedAt + 1];
   if (next) {
     const path = nextLevelPath(card, dossier, index, next, stratum.id);
     if (path) card.next = path;
   }
   return card;
+}
+
+/**
+ * The highest level whose threshold (for the stratum) the total reaches and whose gates hold;
+ * the levels above the one given that the points reach but a gate blocks.
+ */
+export function assignLevel(levels: readonly Level[], stratumId: string, total: number, gates: readonly GateResult[]): { level: Level | null; blocked: { level: string; gates: string[] }[] } {
+  let level: Level | null = null;
+  let blocked: { level: string; gates: string[] }[] = [];
+  for (const l of levels) {
+    if (total + 1e-9 < threshold(l, stratumId)) continue;
+    const failing = gates.filter((g) => g.level === l.id && !g.holds);
+    if (failing.length) blocked.push({ level: l.id, gates: failing.map((g) => g.label) });
+    else level = l;
+  }
+  // A blocked level below the one reached is history, not news.
+  const reachedAt = level ? levels.indexOf(level) : -1;
+  blocked = blocked.filter((b) => levels.findIndex((l) => l.id === b.level) > reachedAt);
+  return { level, blocked };
 }
 
 export function voletScores(questions: readonly QuestionScore[], edition: Edition, stratumId: string): VoletScore[] {
