@@ -11,7 +11,7 @@ export interface ExplainOptions extends PipelineOptions {
 }
 
 export function explainCommand(file: string, opts: ExplainOptions): number {
-  const s = scoreExport(file, { ...opts, state: opts.state ?? ['tous'] });
+  const s = scoreExport(file, { ...opts, state: opts.state ?? ['tous'], withPath: true });
   const result = s.results.find((r) => r.card.number === opts.dossier.trim());
   if (!result) {
     const numbers = s.results.map((r) => r.card.number);

@@ -16,8 +16,8 @@ export interface PipelineOptions {
   decisions?: string;
   state?: string[];
   strict?: boolean;
-  /** Skip the INSEE population check (faster; used by benchmarks of the core). */
-  noInsee?: boolean;
+  /** Compute each dossier's next-level path (explain, feedback). */
+  withPath?: boolean;
 }
 
 export interface Scored {
@@ -34,7 +34,7 @@ export interface Scored {
 export function scoreExport(file: string, opts: PipelineOptions): Scored {
   const { edition } = loadEdition(parseYear(opts.edition), opts.root);
   const read = readExport(file, edition.questionnaire, parseStates(opts.state));
-  const cards = scoreAll(read.dossiers, { edition, ...(opts.noInsee ? {} : { territory: inseeLookup }) });
+  const cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, { withPath: opts.withPath ?? false });
   let decisions: Decisions | undefined;
   let decisionsRef: { file: string; sha256: string } | undefined;
   if (opts.decisions) {

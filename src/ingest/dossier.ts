@@ -27,13 +27,11 @@ export type Answer =
   | { kind: 'commune'; name: string; code?: string; departement?: string }
   | { kind: 'rows'; rows: Record<string, string>[] };
 
-/** Where a value came from, for messages. */
+/** Where a value came from, for messages (shared by every dossier of a file). */
 export interface SourceRef {
   file: string;
   /** Column header (CSV) or champ label (JSON). */
   field: string;
-  /** 1-based line of the record in a CSV file. */
-  line?: number;
 }
 
 export interface Identity {
@@ -53,6 +51,8 @@ export interface Identity {
 
 export interface Dossier {
   number: string;
+  /** 1-based line where the dossier's record starts, in a CSV file. */
+  line?: number;
   /** Undefined when the file has no state column (hand-made CSV). */
   state?: DossierState;
   depotAt?: string;

@@ -29,6 +29,7 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
     });
   const seen = new Map<string, number>();
   const dossiers: Dossier[] = [];
+  const sources = columns.map((c) => ({ file, field: c.header }));
 
   for (const row of table.rows) {
     if (row.cells.length !== table.headers.length && row.cells.some((c) => c.trim()))
@@ -53,7 +54,7 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
       continue;
     }
     seen.set(number, row.line);
-    dossiers.push(readRow(row, number, columns, questions, questionnaire, file, repetitions, problem));
+    dossiers.push(readRow(row, number, columns, sources, questions, questionnaire, repetitions, problem));
   }
   return { dossiers, columns, findings };
 }
@@ -62,20 +63,20 @@ function readRow(
   row: CsvTable['rows'][number],
   number: string,
   columns: readonly ColumnMatch[],
+  sources: readonly { file: string; field: string }[],
   questions: Map<string, Question>,
   questionnaire: Questionnaire,
-  file: string,
   repetitions: string[],
   problem: (p: Problem, field: string, rule: string) => void,
 ): Dossier {
-  const dossier: Dossier = { number, identity: {}, answers: {}, unavailable: [], sources: {} };
+  const dossier: Dossier = { number, line: row.line, identity: {}, answers: {}, unavailable: [], sources: {} };
   const commune: Record<string, { name?: string; code?: string; departement?: string }> = {};
-  const cell = (c: ColumnMatch) => row.cells[c.index] ?? '';
 
   for (const c of columns) {
     const t = c.target;
-    const raw = cell(c);
-    const source = { file, field: c.header, line: row.line };
+    if (t.kind === 'unknown' || t.kind === 'known' || t.kind === 'duplicate') continue;
+    const raw = row.cells[c.index] ?? '';
+    const source = sources[c.index]!;
     if (t.kind === 'fixed') {
       if (t.field === 'state') {
         const r = readState(raw);

@@ -82,6 +82,7 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
   const columns = new Map<string, ColumnMatch>();
   const seen = new Set<string>();
   const dossiers: Dossier[] = [];
+  const sourceOf = new Map<string, { file: string; field: string }>();
   for (const node of nodes) {
     const number = String(node.number);
     if (seen.has(number)) {
@@ -104,7 +105,8 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
       const role = stable?.role ?? (match?.target.kind === 'identity' ? match.target.role : undefined);
       const question = stable?.question ?? (match?.target.kind === 'question' && match.target.part === 'value' ? questions.get(match.target.id) : undefined);
       if (!columns.has(label)) columns.set(label, stable ? { index: columns.size, header: label, target: role ? { kind: 'identity', role, part: 'value' } : { kind: 'question', id: question!.id, part: 'value' }, via: 'id' } : (match ?? { index: columns.size, header: label, target: { kind: 'unknown' } }));
-      const source = { file, field: label };
+      let source = sourceOf.get(label);
+      if (!source) sourceOf.set(label, (source = { file, field: label }));
       if (role) {
         readIdentityChamp(dossier, role, champ, questionnaire, (p) => problem(p, `ingest/identity-${role}`));
         dossier.sources[`identity.${role}`] ??= source;

@@ -10,6 +10,8 @@ const FALSE = new Set(['non', 'n', 'no', 'false', 'faux', 'off', '0']);
 
 /** Oui/Non, on/off, true/false, x, 1/0. */
 export function parseBoolean(raw: string): boolean | undefined {
+  if (raw === 'Oui' || raw === 'on' || raw === 'true') return true;
+  if (raw === 'Non' || raw === 'off' || raw === 'false') return false;
   const n = normaliseLabel(raw);
   if (TRUE.has(n)) return true;
   if (FALSE.has(n)) return false;
@@ -21,6 +23,7 @@ export function parseBoolean(raw: string): boolean | undefined {
  * `12,5 %`, `env. 8`. Returns undefined when the text holds no single number.
  */
 export function parseFrenchNumber(raw: string): number | undefined {
+  if (/^\d{1,15}$/.test(raw)) return Number(raw);
   let s = raw.trim().replace(/^(env\.?|environ|ca\.?|~)\s*/i, '').replace(/\s*(%|pour ?cent|habitants?|hab\.?)$/i, '').trim();
   s = s.replace(/[\u00a0\u202f\u2007 ]/g, '');
   if (/^[+-]?\d+$/.test(s)) return Number(s);
@@ -46,14 +49,45 @@ function validDate(y: string, m: string, d: string): string | undefined {
   return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d) ? undefined : `${y}-${m}-${d}`;
 }
 
-function choiceKeys(c: Choice): string[] {
-  return [c.label, c.id, ...(c.aliases ?? [])].map(normaliseLabel);
+interface ChoiceIndex {
+  /** Exact text → choice, then normalised text → choice. */
+  exact: Map<string, Choice>;
+  normalised: Map<string, Choice>;
+  /** Normalised labels and aliases, longest first, for greedy splitting. */
+  keys: { id: string; key: string }[];
+  /** Whether an option label itself contains ", " (then only greedy matching is safe). */
+  commaInLabel: boolean;
+}
+const choiceIndexes = new WeakMap<object, ChoiceIndex>();
+
+/** Lookup tables of a question's options, built once per question. */
+function choiceIndex(question: Pick<Question, 'choices'>): ChoiceIndex {
+  let index = choiceIndexes.get(question);
+  if (!index) {
+    const exact = new Map<string, Choice>();
+    const normalised = new Map<string, Choice>();
+    const keys: { id: string; key: string }[] = [];
+    for (const c of question.choices ?? []) {
+      for (const text of [c.label, ...(c.aliases ?? [])]) {
+        if (!exact.has(text)) exact.set(text, c);
+        const key = normaliseLabel(text);
+        if (!normalised.has(key)) normalised.set(key, c);
+        keys.push({ id: c.id, key });
+      }
+      const id = normaliseLabel(c.id);
+      if (!normalised.has(id)) normalised.set(id, c);
+    }
+    keys.sort((a, b) => b.key.length - a.key.length);
+    index = { exact, normalised, keys, commaInLabel: [...exact.keys()].some((k) => k.includes(', ')) };
+    choiceIndexes.set(question, index);
+  }
+  return index;
 }
 
 /** The choice whose label, id or alias matches the text. */
 export function findChoice(question: Pick<Question, 'choices'>, raw: string): Choice | undefined {
-  const n = normaliseLabel(raw);
-  return question.choices?.find((c) => choiceKeys(c).includes(n));
+  const index = choiceIndex(question);
+  return index.exact.get(raw) ?? index.normalised.get(normaliseLabel(raw));
 }
 
 function unknownChoice(question: Question, raw: string): CellResult {
@@ -71,9 +105,14 @@ function unknownChoice(question: Question, raw: string): CellResult {
  * option may itself contain `, ` (« Suite collaborative (Collabora, OnlyOffice) »).
  */
 export function splitMultiple(question: Question, raw: string): { ids: string[]; unknown: string[] } {
-  const options = (question.choices ?? [])
-    .flatMap((c) => [c.label, ...(c.aliases ?? [])].map((label) => ({ id: c.id, key: normaliseLabel(label) })))
-    .sort((a, b) => b.key.length - a.key.length);
+  const index = choiceIndex(question);
+  // Fast path: every piece of DS's `A, B, C` is an exact option label.
+  const pieces = raw.split(', ');
+  if (!index.commaInLabel && pieces.every((p) => index.exact.has(p))) {
+    const found = new Set(pieces.map((p) => index.exact.get(p)!.id));
+    return { ids: (question.choices ?? []).map((c) => c.id).filter((id) => found.has(id)), unknown: [] };
+  }
+  const options = index.keys;
   let rest = normaliseLabel(raw);
   const original = raw.split(/\s*[,;\n]\s*/);
   const ids: string[] = [];

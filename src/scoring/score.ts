@@ -26,26 +26,40 @@ export interface RubricIndex {
   edition: Edition;
   questions: Map<string, Question>;
   rules: Map<string, QuestionRule>;
+  /** The scored questions in form order, with their rule and maximum. */
+  scored: { question: Question; rule: QuestionRule; max: number; notApplicable: Set<string> }[];
 }
 
 export function indexEdition(edition: Edition): RubricIndex {
+  const rules = new Map(edition.rubric.rules.map((r) => [r.questionId, r]));
   return {
     edition,
     questions: new Map(edition.questionnaire.questions.map((x) => [x.id, x])),
-    rules: new Map(edition.rubric.rules.map((r) => [r.questionId, r])),
+    rules,
+    scored: edition.questionnaire.questions
+      .filter((x) => rules.has(x.id))
+      .map((question) => {
+        const rule = rules.get(question.id)!;
+        return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable) };
+      }),
   };
+}
+
+export interface ScoreOptions {
+  /** Compute the next-level path (explanations, feedback). */
+  withPath?: boolean;
 }
 
 const pct = (n: number) => `${Math.round(n * 10) / 10}`.replace('.', ',');
 
 /** Scores every dossier; pure. */
-export function scoreAll(dossiers: readonly Dossier[], ctx: ScoringContext): ScoreCard[] {
+export function scoreAll(dossiers: readonly Dossier[], ctx: ScoringContext, opts: ScoreOptions = {}): ScoreCard[] {
   const index = indexEdition(ctx.edition);
-  return dossiers.map((d) => scoreDossier(d, index, ctx.territory));
+  return dossiers.map((d) => scoreDossier(d, index, ctx.territory, opts));
 }
 
 /** Scores one dossier: stratum, points, volets, weighted total, level, gates, next-level path. */
-export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: TerritoryLookup): ScoreCard {
+export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: TerritoryLookup, opts: ScoreOptions = { withPath: true }): ScoreCard {
   const { edition } = index;
   const findings: Finding[] = [];
   const warn = (rule: string, message: string, severity: Finding['severity'] = 'warning') =>
@@ -80,15 +94,19 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   card.stratum = stratum;
 
   // Points per question.
-  const unavailable = new Set(dossier.unavailable);
-  for (const question of edition.questionnaire.questions) {
-    const rule = index.rules.get(question.id);
-    if (!rule) continue;
+  const unavailable = dossier.unavailable;
+  for (const { question, rule, max, notApplicable } of index.scored) {
     const answer = dossier.answers[question.id];
-    const base = { id: question.id, volet: question.volet, ...(answer ? { answer } : {}) };
-    if (rule.notApplicable.includes(stratum.id)) card.questions.push({ ...base, status: 'not_applicable', points: 0, max: 0 });
-    else if (unavailable.has(question.id)) card.questions.push({ ...base, status: 'unknown', points: 0, max: 0 });
-    else card.questions.push({ ...base, status: answer ? 'scored' : 'unanswered', points: answerPoints(rule.points, question, answer), max: ruleMax(rule.points, question) });
+    const entry: QuestionScore = { id: question.id, volet: question.volet, status: 'scored', points: 0, max: 0 };
+    if (answer) entry.answer = answer;
+    if (notApplicable.has(stratum.id)) entry.status = 'not_applicable';
+    else if (unavailable.length && unavailable.includes(question.id)) entry.status = 'unknown';
+    else {
+      entry.status = answer ? 'scored' : 'unanswered';
+      entry.points = answerPoints(rule.points, question, answer);
+      entry.max = max;
+    }
+    card.questions.push(entry);
   }
   const unknown = card.questions.filter((x) => x.status === 'unknown').map((x) => x.id);
   if (unknown.length) warn('score/unknown', `réponse inconnue dans cet export pour ${unknown.map(q).join(', ')} : question${unknown.length > 1 ? 's' : ''} retirée${unknown.length > 1 ? 's' : ''} du maximum`, 'info');
@@ -105,7 +123,7 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   card.blocked = assigned.blocked;
   const reachedAt = card.level ? levels.indexOf(card.level) : -1;
   const next = levels[reachedAt + 1];
-  if (next) {
+  if (next && opts.withPath) {
     const path = nextLevelPath(card, dossier, index, next, stratum.id);
     if (path) card.next = path;
   }
@@ -133,11 +151,19 @@ export function assignLevel(levels: readonly Level[], stratumId: string, total: 
 
 export function voletScores(questions: readonly QuestionScore[], edition: Edition, stratumId: string): VoletScore[] {
   const weights = edition.rubric.weights[stratumId] ?? {};
+  const sums = new Map<string, { points: number; max: number }>(edition.questionnaire.volets.map((v) => [v.id, { points: 0, max: 0 }]));
+  for (const x of questions) {
+    const s = sums.get(x.volet);
+    if (s) {
+      s.points += x.points;
+      s.max += x.max;
+    }
+  }
   return edition.questionnaire.volets.map((v) => {
-    const qs = questions.filter((x) => x.volet === v.id);
-    const points = qs.reduce((s, x) => s + x.points, 0);
-    const max = qs.reduce((s, x) => s + x.max, 0);
-    return { id: v.id, points, max, ...(max > 0 ? { ratio: points / max } : {}), weight: weights[v.id] ?? 0 };
+    const { points, max } = sums.get(v.id)!;
+    const volet: VoletScore = { id: v.id, points, max, weight: weights[v.id] ?? 0 };
+    if (max > 0) volet.ratio = points / max;
+    return volet;
   });
 }
 

@@ -10,7 +10,7 @@ const read = (f: string) => readExport(join(root, 'fixtures', f), edition(2024).
 
 /** What the two formats can both carry: everything but where each value came from and repetition rows. */
 function comparable(d: Dossier) {
-  const { sources: _s, unavailable: _u, ...rest } = d;
+  const { sources: _s, unavailable: _u, line: _l, ...rest } = d;
   const answers = { ...rest.answers };
   delete answers['ecosysteme.contributions'];
   return { ...rest, answers };

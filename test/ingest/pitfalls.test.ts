@@ -41,7 +41,8 @@ describe('C.2 embedded line breaks', () => {
     const text = `${[...BASE_HEADERS, 'Quels sont les freins et difficultés rencontrés ?'].join(',')}\n${BASE_VALUES.join(',')},"Première ligne\r\nDeuxième\nTroisième"\n${BASE_VALUES.join(',').replace('118340', '118341')},"=> voir"\n`;
     const r = readCsvText(text);
     expect(r.all[0]!.answers['strategie.freins']).toEqual({ kind: 'text', value: 'Première ligne\nDeuxième\nTroisième' });
-    expect(r.all[1]!.sources['strategie.freins']!.line).toBe(5);
+    expect(r.all[1]!.line).toBe(5);
+    expect(r.all[1]!.sources['strategie.freins']).toEqual({ file: expect.stringMatching(/export\.csv$/), field: 'Quels sont les freins et difficultés rencontrés ?' });
   });
 });
 

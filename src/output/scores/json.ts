@@ -7,9 +7,7 @@ export function scoresJson(r: ScoresReport): string {
   const results = sortResults(edition, r.results);
   const byLevel: Record<string, number> = {};
   for (const l of edition.rubric.levels) byLevel[l.id] = results.filter((x) => x.final?.id === l.id).length;
-  return (
-    JSON.stringify(
-      {
+  const doc = {
         provenance: r.provenance,
         summary: { dossiers: results.length, byLevel, notLabelled: results.filter((x) => !x.final).length },
         dossiers: results.map(({ card, proposed, final, reason, opinion, mentions, carrier }) => ({
@@ -30,13 +28,14 @@ export function scoresJson(r: ScoresReport): string {
           ...(carrier ? { carrier } : {}),
           gates: card.gates.map((g) => ({ level: g.level, label: g.label, question: g.question, holds: g.holds })),
           blocked: card.blocked,
-          questions: card.questions.map((x) => ({ id: x.id, status: x.status, points: x.points, max: x.max })),
-          next: card.next ? { level: card.next.level, threshold: card.next.threshold, total: card.next.total, changes: card.next.changes.map((c) => ({ question: c.question, to: c.toLabel, gain: c.gain, forGate: c.forGate })) } : null,
+          points: Object.fromEntries(card.questions.filter((x) => x.status === 'scored' || x.status === 'unanswered').map((x) => [x.id, x.points])),
+          notApplicable: card.questions.filter((x) => x.status === 'not_applicable').map((x) => x.id),
+          unknown: card.questions.filter((x) => x.status === 'unknown').map((x) => x.id),
           warnings: card.findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
         })),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  };
+  // Pretty head, one dossier per line: readable diffs, a tenth of the size of a fully indented file.
+  const { dossiers, ...head } = doc;
+  const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  return `${top},\n  "dossiers": [\n${dossiers.map((d) => `    ${JSON.stringify(d)}`).join(',\n')}\n  ]\n}\n`;
 }

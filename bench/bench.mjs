@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// npm run bench: measures tnl on this machine and says whether each target holds.
+// Writes bench/results.json. Sizes and targets are those of the project's issues.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExport } from './make-export.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tmp = join(root, 'bench', 'tmp');
+mkdirSync(tmp, { recursive: true });
+const env = { ...process.env, NO_COLOR: '1' };
+
+function measure(args, runs = 1) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'measure.mjs'), ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+    const line = (r.output[3] ?? '').trim().split('\n').pop();
+    if (!line) throw new Error(`échec de « tnl ${args.join(' ')} » : ${r.stderr}`);
+    samples.push(JSON.parse(line));
+  }
+  samples.sort((a, b) => a.ms - b.ms);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+function time(cmd, args, runs = 5) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`échec de ${cmd} ${args.join(' ')}`);
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(runs / 2)];
+}
+
+const rows = [];
+const add = (name, value, target, holds) => {
+  rows.push({ name, value, target, holds });
+  console.log(`${holds ? '✓' : '✗'} ${name.padEnd(44)} ${value.padEnd(22)} cible : ${target}`);
+};
+
+console.log(`tnl — mesures sur ${process.platform}, Node ${process.versions.node}\n`);
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('lancez d’abord npm run build');
+
+// tnl --help against a bare node start.
+const bare = time(process.execPath, ['-e', '0'], 9);
+const help = time(process.execPath, [join(root, 'bin', 'tnl.js'), '--help'], 9);
+add('tnl --help', `${help.toFixed(0)} ms (node seul : ${bare.toFixed(0)} ms)`, '< 2 × node -e 0', help < 2 * bare);
+
+// tnl score at three sizes.
+const sizes = [1000, 10000, 100000];
+const perDossier = [];
+for (const n of sizes) {
+  const file = join(tmp, `export-${n}.csv`);
+  if (!existsSync(file)) await makeExport(file, n);
+  const m = measure(['score', file, '--edition', '2024', '--format', 'json', '--out', join(tmp, `notes-${n}.json`), '--quiet'], n >= 100000 ? 1 : 3);
+  perDossier.push(m.ms / n);
+  const target = n === 10000 ? '< 1 s et < 300 Mo' : n === 100000 ? '< 10 s' : '—';
+  const holds = n === 10000 ? m.ms < 1000 && m.maxRssMb < 300 : n === 100000 ? m.ms < 10000 : true;
+  add(`tnl score, ${n.toLocaleString('fr-FR')} dossiers`, `${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} Mo`, target, holds);
+}
+const ratio = perDossier[2] / perDossier[1];
+add('coût par dossier, 100 000 / 10 000', `× ${ratio.toFixed(2)}`, '≈ linéaire (< × 1,5)', ratio < 1.5);
+
+const results = { date: new Date().toISOString(), node: process.versions.node, cpus: (await import('node:os')).cpus().length, rows };
+writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nRésultats écrits dans bench/results.json');
+process.exitCode = rows.every((r) => r.holds) ? 0 : 1;
