@@ -105,6 +105,44 @@ scoringOptions(
   .action((file: string, opts) => runAction(async () => (await import('./explain.js')).explainCommand(file, opts)));
 
 program
+  .command('publish')
+  .summary('inscrit les résultats finaux d’une édition dans l’archive (results/)')
+  .description('Écrit results/<année>.yaml à partir des notes (tnl score --format json) et des décisions du jury. Refuse de remplacer un fichier existant sans --force ; l’écriture est atomique.')
+  .requiredOption('-e, --edition <année>', 'édition')
+  .requiredOption('-s, --scores <fichier.json>', 'notes produites par « tnl score --format json »')
+  .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
+  .option('--root <dossier>', 'dossier contenant questionnaires/, rubrics/ et results/')
+  .option('--force', 'remplace results/<année>.yaml s’il existe')
+  .addHelpText('after', '\nExemple :\n  tnl score export.json --edition 2026 --decisions jury.yaml --format json --out notes-2026.json\n  tnl publish --edition 2026 --scores notes-2026.json --decisions jury.yaml')
+  .action((opts) => runAction(async () => (await import('./publish.js')).publishCommand(opts)));
+
+const history = program
+  .command('history')
+  .summary('historique des éditions : chiffres clés, parcours d’une collectivité, mentions suggérées')
+  .description('Tire de l’archive des résultats (results/) les chiffres que cite la presse, le parcours d’une collectivité et les mentions à suggérer au jury.');
+history
+  .command('show', { isDefault: true })
+  .summary('chiffres clés, ou parcours d’une collectivité (par défaut)')
+  .description(
+    'Sans option : les chiffres clés de toutes les éditions (lauréats distincts par type, habitants concernés, lauréats par niveau). ' +
+      'Un chiffre qui compte une édition incomplète est un minimum (« au moins »).',
+  )
+  .option('-e, --edition <année>', 'une édition : ses lauréats, les chiffres jusqu’à elle et les mentions suggérées')
+  .option('-a, --authority <nom ou code>', 'le parcours d’une collectivité (nom ou code INSEE/SIREN)')
+  .addOption(new Option('-f, --format <format>', 'format de sortie (csv : tableau ouvert, une ligne par lauréat et par édition)').choices(['table', 'md', 'json', 'csv']).default('table'))
+  .option('--root <dossier>', 'dossier contenant results/')
+  .option('-o, --out <fichier>', 'écrit le résultat dans ce fichier')
+  .addHelpText('after', "\nExemples :\n  tnl history\n  tnl history --edition 2024\n  tnl history --authority \"Ville d'Échirolles\"\n  tnl history --format csv --out laureats.csv")
+  .action((opts) => runAction(async () => (await import('./history.js')).historyCommand(opts)));
+history
+  .command('import')
+  .summary('reconstruit results/ à partir du relevé public des résultats')
+  .argument('<relevé>', 'relevé YAML des éditions (shared/data/results-history.yaml)')
+  .option('--root <dossier>', 'dossier où écrire results/')
+  .option('--force', 'remplace les fichiers existants')
+  .action((file: string, opts) => runAction(async () => (await import('./history.js')).historyImportCommand(file, opts)));
+
+program
   .command('fetch')
   .summary('télécharge les dossiers d’une démarche par l’API démarches simplifiées')
   .description(

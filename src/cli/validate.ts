@@ -15,7 +15,8 @@ import {
 import { bundled } from '../paths.js';
 import { formatFindings, type FindingsFormat } from '../output/findings/formatters.js';
 import { parseYear } from './run.js';
-import { isRecord } from '../util/yaml-source.js';
+import { isRecord, type YamlSource } from '../util/yaml-source.js';
+import { checkResults, resultsDir } from '../history/archive.js';
 
 export interface ValidateOptions {
   edition?: string;
@@ -50,6 +51,14 @@ export function validateCommand(files: string[], opts: ValidateOptions): number 
       checked.push(displayPath(f.questionnaire), displayPath(f.rubric));
       findings.push(...loadEditionFiles(f).findings);
     }
+    // The results archive: every file without --edition, that year's with it.
+    const dir = resultsDir(opts.root);
+    const results = existsSync(dir) ? readdirSync(dir).filter((f) => /^\d{4}\.yaml$/.test(f) && (!opts.edition || f === `${years[0]}.yaml`)).sort() : [];
+    for (const f of results) {
+      const { source } = readYaml(join(dir, f));
+      checked.push(source.file);
+      findings.push(...checkResultsFile(source, opts.root));
+    }
   }
   const final = opts.strict ? strictify(findings) : findings;
   process.stdout.write(formatFindings(opts.format, final, checked));
@@ -69,11 +78,13 @@ function validateFiles(files: string[], checked: string[]): Finding[] {
       findings.push(...loaded.findings);
       const year = isRecord(p.source.data) ? Number(p.source.data.edition) : NaN;
       if (loaded.value) questionnaires.set(year, loaded);
+    } else if (kind === 'results') {
+      findings.push(...checkResultsFile(p.source));
     } else if (kind === 'unknown') {
       findings.push({
         severity: 'error',
         rule: 'file/unknown-kind',
-        message: 'type de fichier non reconnu : ni questionnaire (questions, identity), ni barème (strata, levels)',
+        message: 'type de fichier non reconnu : ni questionnaire (questions, identity), ni barème (strata, levels), ni résultats (laureates)',
         file: p.source.file,
         line: 1,
         column: 1,
@@ -106,4 +117,15 @@ function validateFiles(files: string[], checked: string[]): Finding[] {
     findings.push(...rubricFromSource(p.source, questionnaire).findings);
   }
   return findings;
+}
+
+/** A results file, its levels checked against the rubric of its edition when there is one. */
+function checkResultsFile(source: YamlSource, root?: string): Finding[] {
+  const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
+  let levels: string[] | undefined;
+  if (Number.isInteger(year)) {
+    const f = editionFiles(year, root);
+    if (existsSync(f.questionnaire) && existsSync(f.rubric)) levels = loadEditionFiles(f).value?.rubric.levels.map((l) => l.id);
+  }
+  return checkResults(source, levels).findings;
 }

@@ -72,6 +72,7 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
     ...(id.population !== undefined ? { population: id.population } : {}),
     ...(id.departement ? { departement: id.departement } : {}),
     ...(id.code ? { code: id.code } : {}),
+    ...(id.referent ? { referent: id.referent } : {}),
     questions: [],
     volets: [],
     totalExact: 0,

@@ -58,6 +58,8 @@ export interface ScoreCard {
   population?: number;
   departement?: string;
   code?: string;
+  /** The elected referent, who carries the dossier in published results. */
+  referent?: string;
   stratum?: Stratum;
   questions: QuestionScore[];
   volets: VoletScore[];

@@ -25,7 +25,7 @@ export function scoresJson(r: ScoresReport): string {
           ...(reason ? { reason } : {}),
           ...(opinion ? { opinion } : {}),
           mentions,
-          ...(carrier ? { carrier } : {}),
+          ...(carrier ?? card.referent ? { carrier: carrier ?? card.referent } : {}),
           gates: card.gates.map((g) => ({ level: g.level, label: g.label, question: g.question, holds: g.holds })),
           blocked: card.blocked,
           points: Object.fromEntries(card.questions.filter((x) => x.status === 'scored' || x.status === 'unanswered').map((x) => [x.id, x.points])),

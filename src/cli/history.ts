@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { InputError, UsageError } from '../findings/errors.js';
+import { loadArchive, resultsDir, resultsYaml } from '../history/archive.js';
+import { normaliseAuthorityName } from '../history/authority.js';
+import { keyFigures, suggestMentions, timelines, type Timeline } from '../history/figures.js';
+import { importPublicHistory } from '../history/import-public.js';
+import { writeAtomic } from '../output/atomic-write.js';
+import { archiveCsv, figuresJson, figuresMarkdown, timelineMarkdown } from '../output/history.js';
+import { closest, didYouMean } from '../util/french-text.js';
+import { readTextInput } from '../util/read-input.js';
+import { parseYear } from './run.js';
+
+export interface HistoryOptions {
+  edition?: string;
+  authority?: string;
+  format: 'table' | 'md' | 'json' | 'csv';
+  root?: string;
+  out?: string;
+}
+
+function findAuthority(all: Timeline[], query: string): Timeline {
+  const q = query.trim();
+  const byCode = all.find((t) => t.code === q);
+  if (byCode) return byCode;
+  const key = normaliseAuthorityName(q);
+  const hits = all.filter((t) => normaliseAuthorityName(t.name) === key || t.participations.some((p) => normaliseAuthorityName(p.laureate.name) === key));
+  if (hits.length === 1) return hits[0]!;
+  if (hits.length > 1) throw new UsageError(`plusieurs lauréats répondent à « ${q} » : ${hits.map((t) => `${t.name} (${t.departement ?? '?'})`).join(', ')} ; donnez le code INSEE ou SIREN`);
+  throw new UsageError(`aucun lauréat « ${q} » dans l’archive.${didYouMean(closest(q, all.map((t) => t.name)))}`);
+}
+
+export function historyCommand(opts: HistoryOptions): number {
+  const archive = loadArchive(opts.root);
+  const year = opts.edition ? parseYear(opts.edition) : undefined;
+  if (year !== undefined && !archive.some((e) => e.edition === year)) throw new UsageError(`l’édition ${year} n’est pas dans l’archive (${archive.map((e) => e.edition).join(', ')})`);
+  let text: string;
+  if (opts.format === 'csv') text = archiveCsv(year ? archive.filter((e) => e.edition === year) : archive);
+  else if (opts.authority) {
+    const t = findAuthority([...timelines(archive).values()], opts.authority);
+    text = opts.format === 'json' ? figuresJson(keyFigures(archive), [], t) : timelineMarkdown(t, archive);
+  } else {
+    const figures = keyFigures(archive, year);
+    const suggestions = year ? suggestMentions(archive, year) : [];
+    text = opts.format === 'json' ? figuresJson(figures, suggestions) : figuresMarkdown(figures, archive, suggestions, year);
+  }
+  if (opts.out) writeAtomic(opts.out, text);
+  else process.stdout.write(text);
+  return 0;
+}
+
+export interface ImportOptions {
+  root?: string;
+  force?: boolean;
+}
+
+/** Rebuilds results/<year>.yaml from the public record (shared/data/results-history.yaml). */
+export function historyImportCommand(file: string, opts: ImportOptions): number {
+  const { text } = readTextInput(file);
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (e) {
+    throw new InputError(`YAML invalide : ${(e as Error).message.split('\n')[0]}`, file);
+  }
+  const { editions, notes } = importPublicHistory(data);
+  if (!editions.length) throw new InputError('aucune édition dans ce relevé (clé « editions » attendue)', file);
+  const dir = resultsDir(opts.root);
+  const existing = editions.filter((e) => existsSync(join(dir, `${e.edition}.yaml`)));
+  if (existing.length && !opts.force) throw new UsageError(`${existing.map((e) => `results/${e.edition}.yaml`).join(', ')} existe${existing.length > 1 ? 'nt' : ''} déjà : --force pour remplacer`);
+  for (const e of editions) {
+    const header = [
+      `Résultats de la ${e.number}e édition (${e.edition}) du label Territoire Numérique Libre, tels que publiés.`,
+      `Importé du relevé public ${file.replace(/^.*\/(shared\/)/, '$1')} ; codes et populations résolus avec le découpage administratif d’Etalab.`,
+    ];
+    writeAtomic(join(dir, `${e.edition}.yaml`), resultsYaml(e, header));
+  }
+  process.stderr.write(`${editions.length} éditions écrites dans ${dir}\n`);
+  if (notes.length) process.stderr.write(`À vérifier par une personne :\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  return 0;
+}
+
+/** Reads a file just to make sure it exists (helps messages). */
+export function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDecisions } from '../decisions/decisions.js';
+import { displayPath, loadEdition, readYaml } from '../edition/load.js';
+import { FindingsError, InputError, UsageError } from '../findings/errors.js';
+import { resultsDir, resultsYaml } from '../history/archive.js';
+import { resultsFromScores, type ScoredDossier } from '../history/publish.js';
+import { parseJsonText } from '../ingest/ds-json.js';
+import { writeAtomic } from '../output/atomic-write.js';
+import { readTextInput } from '../util/read-input.js';
+import { isRecord } from '../util/yaml-source.js';
+import { parseYear } from './run.js';
+
+export interface PublishOptions {
+  edition: string;
+  scores: string;
+  decisions?: string;
+  root?: string;
+  force?: boolean;
+}
+
+/** `tnl publish`: the final results of an edition into the archive, results/<year>.yaml. */
+export function publishCommand(opts: PublishOptions): number {
+  const year = parseYear(opts.edition);
+  const { edition } = loadEdition(year, opts.root);
+  const file = displayPath(opts.scores);
+  const data = parseJsonText(readTextInput(opts.scores).text, file);
+  if (!isRecord(data) || !isRecord(data.provenance) || !Array.isArray(data.dossiers))
+    throw new InputError('ce n’est pas un fichier de notes : produisez-le avec « tnl score … --format json --out notes.json »', file);
+  if (data.provenance.edition !== year) throw new InputError(`ces notes sont celles de l’édition ${String(data.provenance.edition)}, pas de ${year}`, file);
+  const dossiers = data.dossiers as ScoredDossier[];
+  let decisions;
+  if (opts.decisions) {
+    const { source } = readYaml(opts.decisions);
+    const checked = checkDecisions(source, edition, dossiers.map((d) => d.number));
+    if (!checked.decisions) throw new FindingsError('décisions du jury invalides :', checked.findings);
+    decisions = checked.decisions;
+  }
+  const results = resultsFromScores(edition, dossiers, decisions);
+  const out = join(resultsDir(opts.root), `${year}.yaml`);
+  if (existsSync(out) && !opts.force) throw new UsageError(`${displayPath(out)} existe déjà : relisez-le, puis --force pour le remplacer`);
+  const header = [
+    `Résultats de la ${edition.questionnaire.number}e édition (${year}) du label Territoire Numérique Libre.`,
+    `Écrit par tnl publish à partir de ${file}${opts.decisions ? ` et de ${displayPath(opts.decisions)}` : ''}.`,
+    'Complétez la cérémonie, le jury et la date de publication avant de produire les documents de presse.',
+  ];
+  writeAtomic(out, resultsYaml(results, header));
+  process.stderr.write(`${results.laureates.length} lauréats de l’édition ${year} écrits dans ${displayPath(out)}\n`);
+  return 0;
+}

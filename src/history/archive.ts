@@ -1,0 +1,131 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { displayPath, readYaml } from '../edition/load.js';
+import { checkSchema } from '../edition/schema-check.js';
+import { InputError, FindingsError } from '../findings/errors.js';
+import type { Finding } from '../findings/finding.js';
+import { bundled } from '../paths.js';
+import type { YamlSource } from '../util/yaml-source.js';
+import { authorityId } from './authority.js';
+import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate } from './types.js';
+
+interface RawResults {
+  edition: number;
+  number: number;
+  scale: EditionResults['scale'];
+  complete: boolean;
+  completeness_note?: string;
+  published?: EditionResults['published'];
+  campaign?: EditionResults['campaign'];
+  jury_date?: string | null;
+  results_published?: string | null;
+  ceremony?: EditionResults['ceremony'];
+  jury?: EditionResults['jury'];
+  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; mentions?: string[]; note?: string }[];
+  sources?: string[];
+  notes?: string[];
+}
+
+/** Checks a results file: schema, levels within the edition's scale, no laureate twice. */
+export function checkResults(source: YamlSource, scaleLevels?: readonly string[]): { results?: EditionResults; findings: Finding[] } {
+  const findings = checkSchema(source, 'results');
+  if (findings.length) return { findings };
+  const raw = source.data as RawResults;
+  const add = (rule: string, message: string, path: (string | number)[]) => {
+    const pos = source.locate(path);
+    findings.push({ severity: 'error', rule: `results/${rule}`, message, file: source.file, line: pos.line, column: pos.column });
+  };
+  const levels = scaleLevels ?? SCALE_LEVELS[raw.scale];
+  const seen = new Map<string, number>();
+  raw.laureates.forEach((l, i) => {
+    if (l.level !== null && !levels.includes(l.level))
+      add('level', `niveau « ${l.level} » hors de l’échelle de l’édition ${raw.edition} (${levels.join(', ')})`, ['laureates', i, 'level']);
+    const id = authorityId(l);
+    const first = seen.get(id);
+    if (first !== undefined) add('duplicate', `« ${l.name} » figure deux fois parmi les lauréats (déjà à l’entrée ${first + 1})`, ['laureates', i, 'name']);
+    else seen.set(id, i);
+  });
+  if (findings.length) return { findings };
+  return {
+    findings,
+    results: {
+      edition: raw.edition,
+      number: raw.number,
+      scale: raw.scale,
+      complete: raw.complete,
+      ...(raw.completeness_note ? { completenessNote: raw.completeness_note } : {}),
+      published: raw.published ?? {},
+      ...(raw.campaign ? { campaign: raw.campaign } : {}),
+      ...(raw.jury_date !== undefined ? { juryDate: raw.jury_date } : {}),
+      ...(raw.results_published !== undefined ? { resultsPublished: raw.results_published } : {}),
+      ...(raw.ceremony ? { ceremony: raw.ceremony } : {}),
+      jury: raw.jury ?? [],
+      laureates: raw.laureates.map((l) => ({
+        name: l.name,
+        kind: l.kind,
+        ...(l.code ? { code: l.code } : {}),
+        ...(l.departement ? { departement: l.departement } : {}),
+        ...(l.population !== undefined ? { population: l.population } : {}),
+        ...(l.population_source ? { populationSource: l.population_source } : {}),
+        level: l.level,
+        ...(l.carrier ? { carrier: l.carrier } : {}),
+        mentions: l.mentions ?? [],
+        ...(l.note ? { note: l.note } : {}),
+      })),
+      sources: raw.sources ?? [],
+      notes: raw.notes ?? [],
+      file: source.file,
+    },
+  };
+}
+
+export function resultsDir(root?: string): string {
+  return root ? join(root, 'results') : bundled.results;
+}
+
+/** Loads every results/<year>.yaml; a broken file is an input error with every problem located. */
+export function loadArchive(root?: string): Archive {
+  const dir = resultsDir(root);
+  if (!existsSync(dir)) throw new InputError('aucune archive de résultats (dossier results/ absent)', displayPath(dir));
+  const files = readdirSync(dir).filter((f) => /^\d{4}\.yaml$/.test(f)).sort();
+  return files.map((f) => {
+    const { source } = readYaml(join(dir, f));
+    const { results, findings } = checkResults(source);
+    if (!results) throw new FindingsError(`résultats invalides dans ${source.file} :`, findings);
+    return results;
+  });
+}
+
+/** The YAML of a results file, with its schema line. Deterministic. */
+export function resultsYaml(r: EditionResults, header: string[] = []): string {
+  const doc = {
+    edition: r.edition,
+    number: r.number,
+    scale: r.scale,
+    complete: r.complete,
+    ...(r.completenessNote ? { completeness_note: r.completenessNote } : {}),
+    published: r.published,
+    ...(r.campaign ? { campaign: r.campaign } : {}),
+    jury_date: r.juryDate ?? null,
+    results_published: r.resultsPublished ?? null,
+    ...(r.ceremony ? { ceremony: r.ceremony } : {}),
+    jury: r.jury,
+    laureates: r.laureates.map((l) => ({
+      name: l.name,
+      kind: l.kind,
+      ...(l.code ? { code: l.code } : {}),
+      ...(l.departement ? { departement: l.departement } : {}),
+      ...(l.population !== undefined ? { population: l.population } : {}),
+      ...(l.populationSource ? { population_source: l.populationSource } : {}),
+      level: l.level,
+      ...(l.carrier ? { carrier: l.carrier } : {}),
+      ...(l.mentions.length ? { mentions: l.mentions } : {}),
+      ...(l.note ? { note: l.note } : {}),
+    })),
+    sources: r.sources,
+    ...(r.notes.length ? { notes: r.notes } : {}),
+  };
+  const lines = ['# yaml-language-server: $schema=../src/edition/schema/results.schema.json', ...header.map((h) => `# ${h}`.trimEnd())];
+  return `${lines.join('\n')}\n${stringify(doc, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,101 @@
+import { AUTHORITY_KINDS, type AuthorityKind } from '../edition/types.js';
+import { resolveCommune, resolveEpci } from '../territory/resolve.js';
+import { isRecord } from '../util/yaml-source.js';
+import { normaliseAuthorityName } from './authority.js';
+import type { EditionResults, Laureate } from './types.js';
+
+export const POPULATION_SOURCE = 'INSEE, population municipale (découpage administratif d’Etalab)';
+
+type Raw = Record<string, unknown>;
+const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
+const date = (x: unknown): string | null | undefined => (x instanceof Date ? x.toISOString().slice(0, 10) : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : x === null ? null : undefined);
+const kindOf = (t: unknown): AuthorityKind => (t === 'other' ? 'autre' : (AUTHORITY_KINDS as readonly string[]).includes(String(t)) ? (t as AuthorityKind) : 'autre');
+
+/** « 4 » → "4", « Or » → "or", null → null. */
+function levelOf(x: unknown): string | null {
+  if (x === null || x === undefined) return null;
+  return String(x).trim().toLowerCase();
+}
+
+/**
+ * The public record of past editions (shared/data/results-history.yaml) → one results file per
+ * edition. INSEE/SIREN codes and populations are resolved where the name (and département)
+ * identify exactly one commune or EPCI; anything ambiguous is left for a person, and said.
+ */
+export function importPublicHistory(data: unknown): { editions: EditionResults[]; notes: string[] } {
+  const all: string[] = [];
+  const editions = (isRecord(data) && Array.isArray(data.editions) ? data.editions : []).filter(isRecord).map((e) => {
+    const year = Number(e.year);
+    const notes: string[] = [];
+    const laureates: Laureate[] = (Array.isArray(e.awarded) ? e.awarded : []).filter(isRecord).map((a) => laureateOf(a, year, notes));
+    // Special mentions: label → name(s); matched to the laureates by name.
+    if (isRecord(e.special_mentions)) {
+      for (const [label, who] of Object.entries(e.special_mentions)) {
+        for (const name of (Array.isArray(who) ? who : [who]).map(String)) {
+          const key = normaliseAuthorityName(name);
+          const l = laureates.find((x) => normaliseAuthorityName(x.name) === key);
+          if (l) l.mentions.push(label);
+          else notes.push(`mention « ${label} » : « ${name} » ne figure pas parmi les lauréats connus`);
+        }
+      }
+    }
+    const counts = isRecord(e.level_counts) ? Object.fromEntries(Object.entries(e.level_counts).map(([k, v]) => [levelOf(k)!, Number(v)])) : undefined;
+    const awarded = typeof e.awarded_count === 'number' ? e.awarded_count : undefined;
+    const applications = typeof e.applications === 'number' ? e.applications : undefined;
+    const known = laureates.length;
+    const complete = e.complete === true;
+    const ceremony = isRecord(e.ceremony) ? e.ceremony : {};
+    const campaign = isRecord(e.campaign) ? e.campaign : {};
+    all.push(...notes.map((n) => `${year} : ${n}`));
+    const result: EditionResults = {
+      edition: year,
+      number: Number(e.edition),
+      scale: year >= 2025 ? 'medailles' : 'niveaux',
+      complete,
+      ...(complete ? {} : { completenessNote: `Liste partielle : ${known} lauréat${known > 1 ? 's' : ''} connu${known > 1 ? 's' : ''}${awarded ? ` sur ${awarded} publiés` : ''}.` }),
+      published: { ...(applications !== undefined ? { applications } : {}), ...(awarded !== undefined ? { awarded } : {}), ...(counts ? { levels: counts } : {}) },
+      campaign: { start: date(campaign.start) ?? null, end: date(campaign.end) ?? null, ...(str(campaign.platform) ? { platform: str(campaign.platform)! } : {}) },
+      juryDate: date(e.jury_date) ?? null,
+      resultsPublished: date(e.results_published) ?? null,
+      ceremony: { date: date(ceremony.date) ?? null, ...(str(ceremony.event) ? { event: str(ceremony.event)! } : {}), ...(str(ceremony.place) ? { place: str(ceremony.place)! } : {}) },
+      jury: (Array.isArray(e.jury) ? e.jury : []).filter(isRecord).map((j) => ({ name: String(j.name), ...(str(j.role) ? { role: str(j.role)! } : {}) })),
+      laureates,
+      sources: (Array.isArray(e.sources) ? e.sources : []).map(String),
+      notes,
+    };
+    return result;
+  });
+  return { editions, notes: all };
+}
+
+function laureateOf(a: Raw, year: number, notes: string[]): Laureate {
+  const name = String(a.name);
+  const kind = kindOf(a.type);
+  const departement = str(a.dept);
+  const l: Laureate = { name, kind, ...(departement ? { departement } : {}), level: levelOf(a.level), mentions: [] };
+  const carrier = str(a.carrier);
+  if (carrier && /^(M\.|Mme) /.test(carrier)) l.carrier = carrier;
+  const insee = str(a.insee);
+  const r = insee ? undefined : kind === 'commune' ? resolveCommune(name, departement) : kind === 'epci' ? resolveEpci(name) : undefined;
+  if (insee) {
+    l.code = insee;
+    const again = resolveCommune(name, departement);
+    if (again.status === 'found' && again.code === insee && again.population) {
+      l.population = again.population;
+      l.populationSource = POPULATION_SOURCE;
+    }
+  } else if (r?.status === 'found') {
+    l.code = r.code;
+    if (!l.departement && kind === 'commune') l.departement = r.code.startsWith('97') ? r.code.slice(0, 3) : r.code.slice(0, 2);
+    if (r.population) {
+      l.population = r.population;
+      l.populationSource = POPULATION_SOURCE;
+    }
+  } else if (r?.status === 'ambiguous') {
+    const list = r.candidates.map((c) => `${c.name} ${c.code}${c.departement ? ` (${c.departement})` : ''}`).join(', ');
+    notes.push(`« ${name} » : plusieurs ${kind === 'epci' ? 'EPCI' : 'communes'} possibles (${list}) ; code laissé vide, à choisir`);
+  } else if (r?.status === 'none') {
+    notes.push(`« ${name} »${departement ? ` (${departement})` : ''} : aucun${kind === 'epci' ? ' EPCI' : 'e commune'} de ce nom dans le découpage administratif actuel ; code laissé vide`);
+  }
+  return l;
+}

@@ -1,0 +1,62 @@
+import type { Decisions } from '../decisions/decisions.js';
+import type { Edition } from '../edition/types.js';
+import { POPULATION_SOURCE } from './import-public.js';
+import type { EditionResults, Laureate } from './types.js';
+
+/** One dossier of a `tnl score --format json` file, as publish needs it. */
+export interface ScoredDossier {
+  number: string;
+  name: string;
+  kind: Laureate['kind'] | null;
+  population: number | null;
+  departement: string | null;
+  code: string | null;
+  proposedLevel: string | null;
+  finalLevel: string | null;
+  mentions: string[];
+  carrier?: string;
+}
+
+/**
+ * The final results of an edition → its results file: every dossier with a final level is a
+ * laureate, with its mentions (by label) and the person who carried it. Pure.
+ */
+export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDossier[], decisions?: Decisions): EditionResults {
+  const mentionLabel = new Map(edition.rubric.mentions.map((m) => [m.id, m.label]));
+  const laureates: Laureate[] = [];
+  for (const d of dossiers) {
+    const decision = decisions?.byDossier.get(d.number);
+    const level = decision && decision.level !== undefined ? decision.level : d.finalLevel;
+    if (level === null || !d.kind) continue;
+    const mentions = (decision ? decision.mentions : d.mentions).map((m) => mentionLabel.get(m) ?? m);
+    const carrier = decision?.carrier ?? d.carrier;
+    laureates.push({
+      name: d.name,
+      kind: d.kind,
+      ...(d.code && /^(\d{5}|2[AB]\d{3}|\d{9})$/.test(d.code) ? { code: d.code } : {}),
+      ...(d.departement && /^(\d{2,3}|2[AB])$/.test(d.departement) ? { departement: d.departement } : {}),
+      ...(d.population !== null ? { population: d.population, populationSource: 'population déclarée dans le dossier' } : {}),
+      level,
+      ...(carrier ? { carrier } : {}),
+      mentions,
+    });
+  }
+  const order = edition.rubric.levels.map((l) => l.id);
+  laureates.sort((a, b) => order.indexOf(a.level!) - order.indexOf(b.level!) || a.name.localeCompare(b.name, 'fr'));
+  const levels = Object.fromEntries(order.map((id) => [id, laureates.filter((l) => l.level === id).length]));
+  return {
+    edition: edition.year,
+    number: edition.questionnaire.number,
+    scale: edition.rubric.scale,
+    complete: true,
+    published: { applications: dossiers.length, awarded: laureates.length, levels },
+    juryDate: decisions?.juryDate ?? null,
+    resultsPublished: null,
+    jury: [],
+    laureates,
+    sources: [],
+    notes: [],
+  };
+}
+
+export { POPULATION_SOURCE };

@@ -1,0 +1,44 @@
+import type { AuthorityKind } from '../edition/types.js';
+
+export type Scale = 'niveaux' | 'medailles';
+
+/** The levels of each scale, lowest first, as ids. */
+export const SCALE_LEVELS: Record<Scale, readonly string[]> = {
+  niveaux: ['1', '2', '3', '4', '5'],
+  medailles: ['badge', 'bronze', 'argent', 'or'],
+};
+
+export interface Laureate {
+  name: string;
+  kind: AuthorityKind;
+  code?: string;
+  departement?: string;
+  population?: number;
+  populationSource?: string;
+  /** null when the level is not known (a laureate named without it). */
+  level: string | null;
+  carrier?: string;
+  mentions: string[];
+  note?: string;
+}
+
+export interface EditionResults {
+  edition: number;
+  number: number;
+  scale: Scale;
+  complete: boolean;
+  completenessNote?: string;
+  published: { applications?: number; awarded?: number; levels?: Record<string, number> };
+  campaign?: { start?: string | null; end?: string | null; platform?: string };
+  juryDate?: string | null;
+  resultsPublished?: string | null;
+  ceremony?: { date?: string | null; event?: string; place?: string };
+  jury: { name: string; role?: string }[];
+  laureates: Laureate[];
+  sources: string[];
+  notes: string[];
+  /** The file it was read from, for messages. */
+  file?: string;
+}
+
+export type Archive = EditionResults[];

@@ -1,0 +1,92 @@
+import { stringify } from 'csv-stringify/sync';
+import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history/figures.js';
+import { firstParticipation, progression, streaks } from '../history/figures.js';
+import type { Archive } from '../history/types.js';
+import { csvSafe, frNumber, mdEscape } from '../util/french-format.js';
+import { frCollator } from '../util/french-text.js';
+import { frenchSpaces } from '../util/typography.js';
+import { KIND_FR } from './scores/view.js';
+
+/** « au moins 64 » when the figure counts an incomplete edition. */
+export function fig(f: Figure): string {
+  return `${f.lowerBound ? 'au moins ' : ''}${frNumber(f.value)}`;
+}
+
+const levelWord = (scale: string, level: string | null) => (level === null ? 'niveau inconnu' : scale === 'niveaux' ? `niveau ${level}` : level.charAt(0).toUpperCase() + level.slice(1));
+const KINDS: Record<string, [string, string]> = {
+  commune: ['commune', 'communes'],
+  epci: ['EPCI', 'EPCI'],
+  syndicat: ['syndicat', 'syndicats'],
+  departement: ['département', 'départements'],
+  region: ['région', 'régions'],
+  autre: ['autre organisme', 'autres organismes'],
+};
+const kindCount = (k: string, n: number) => `${frNumber(n)} ${KINDS[k]![n > 1 ? 1 : 0]}`;
+/** 1re, 2e, 9e édition. */
+export const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
+
+export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: MentionSuggestion[] = [], year?: number): string {
+  const out: string[] = [];
+  out.push(`# Label Territoire Numérique Libre — chiffres clés ${f.from}–${f.to}`, '');
+  out.push(`- ${f.editions} éditions, de ${f.from} à ${f.to}`);
+  out.push(`- ${fig(f.laureates)} collectivités et établissements récompensés : ${Object.entries(f.laureatesByKind).filter(([, v]) => v.value > 0).map(([k, v]) => kindCount(k, v.value)).join(', ')}`);
+  out.push(`- ${fig(f.inhabitants)} habitants concernés${f.withoutPopulation ? ` (${f.withoutPopulation} lauréats de population inconnue non comptés)` : ''}`);
+  if (f.laureates.lowerBound) out.push('', '« au moins » : les éditions dont la liste publiée n’est pas connue en entier ne comptent que leurs lauréats connus.');
+  out.push('', '## Lauréats par édition', '', '| Édition | Lauréats | Par niveau |', '|---|---:|---|');
+  for (const e of f.perEdition) {
+    const levels = Object.entries(e.levels).map(([id, v]) => `${levelWord(e.scale, id)} : ${fig(v)}`).join(' · ');
+    out.push(`| ${e.year} (${ordinal(e.number)})${e.complete ? '' : ' *'} | ${fig(e.laureates)} | ${levels} |`);
+  }
+  out.push('', '\\* liste des lauréats incomplète dans l’archive', '');
+  if (year !== undefined) {
+    const e = archive.find((x) => x.edition === year);
+    if (e) {
+      out.push(`## Édition ${year}`, '');
+      for (const l of [...e.laureates].sort((a, b) => frCollator.compare(a.name, b.name))) {
+        out.push(`- ${mdEscape(l.name)}${l.departement ? ` (${l.departement})` : ''} — ${levelWord(e.scale, l.level)}${l.mentions.length ? ` — ${l.mentions.map(mdEscape).join(', ')}` : ''}`);
+      }
+      out.push('');
+    }
+    if (suggestions.length) {
+      out.push(`## Mentions suggérées (${year}) — des propositions pour le jury, pas des décisions`, '');
+      for (const s of suggestions) out.push(`- ${s.label} : ${s.who.map(mdEscape).join(', ')} — ${s.why}`);
+      out.push('');
+    }
+  }
+  return frenchSpaces(out.join('\n'));
+}
+
+export function timelineMarkdown(t: Timeline, archive: Archive): string {
+  const out: string[] = [];
+  const first = firstParticipation(archive, t);
+  out.push(`# ${mdEscape(t.name)}`, '');
+  out.push(`${KIND_FR[t.kind]}${t.code ? ` · code ${t.code}` : ''}${t.departement ? ` · département ${t.departement}` : ''}${t.population !== undefined ? ` · ${frNumber(t.population)} habitants` : ''}`, '');
+  out.push(`Première participation${first.lowerBound ? ' connue' : ''} : ${first.year} · ${t.participations.length} participation${t.participations.length > 1 ? 's' : ''}`, '');
+  out.push('| Édition | Niveau | Évolution | Mentions |', '|---|---|---|---|');
+  for (const p of [...t.participations].sort((a, b) => a.year - b.year)) {
+    const prog = progression(t, p.year);
+    const evo = prog ? (prog.change > 0 ? `+${prog.change}` : prog.change < 0 ? `${prog.change}` : 'maintien') : '';
+    out.push(`| ${p.year} (${ordinal(p.number)}) | ${levelWord(p.scale, p.level)} | ${evo} | ${p.laureate.mentions.map(mdEscape).join(', ')} |`);
+  }
+  const long = streaks(t).filter((s) => s.length > 1);
+  if (long.length) out.push('', ...long.map((s) => `Au ${levelWord(s.scale, s.level)} de ${s.from} à ${s.to} (${s.length} éditions de suite).`));
+  out.push('');
+  return frenchSpaces(out.join('\n'));
+}
+
+/** The open-data table: one row per laureate per edition. */
+export function archiveCsv(archive: Archive): string {
+  const header = ['annee', 'edition', 'collectivite', 'code', 'type', 'departement', 'niveau', 'mentions', 'liste_complete'];
+  const rows = [...archive]
+    .sort((a, b) => a.edition - b.edition)
+    .flatMap((e) =>
+      [...e.laureates]
+        .sort((a, b) => frCollator.compare(a.name, b.name))
+        .map((l) => [e.edition, e.number, csvSafe(l.name), l.code ?? '', l.kind, l.departement ?? '', l.level ?? '', csvSafe(l.mentions.join(' ; ')), e.complete ? 'oui' : 'non']),
+    );
+  return '\ufeff' + stringify([header, ...rows], { record_delimiter: '\r\n' });
+}
+
+export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline): string {
+  return JSON.stringify({ figures: f, ...(suggestions.length ? { suggestedMentions: suggestions } : {}), ...(timeline ? { timeline } : {}) }, null, 2) + '\n';
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadArchive } from '../../src/history/archive.js';
+import { keyFigures, timelines } from '../../src/history/figures.js';
+import { importPublicHistory } from '../../src/history/import-public.js';
+import { copyEditions, edit, root, tempDir, tnl } from '../helpers/cli.js';
+
+describe('the bundled results archive', () => {
+  const archive = loadArchive();
+  it('has the ten editions 2016–2025, only 2024 complete', () => {
+    expect(archive.map((e) => e.edition)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(archive.filter((e) => e.complete).map((e) => e.edition)).toEqual([2024]);
+    expect(archive.every((e) => e.sources.length > 0)).toBe(true);
+  });
+  it('2024 has 24 laureates: 8 at level 3, 12 at level 4, 4 at level 5', () => {
+    const e = archive.find((x) => x.edition === 2024)!;
+    expect(e.laureates).toHaveLength(24);
+    const count = (l: string) => e.laureates.filter((x) => x.level === l).length;
+    expect([count('3'), count('4'), count('5')]).toEqual([8, 12, 4]);
+    expect(keyFigures(archive).perEdition.find((x) => x.year === 2024)!.levels['4']).toEqual({ value: 12, lowerBound: false });
+  });
+  it('the Ville d’Échirolles: first application in 2021, level 5 in 2022, 2023 and 2024', () => {
+    const t = timelines(archive).get('code:38151')!;
+    expect(t.name).toBe("Ville d'Échirolles");
+    expect(Math.min(...t.participations.map((p) => p.year))).toBe(2021);
+    expect(t.participations.filter((p) => p.level === '5').map((p) => p.year)).toEqual([2022, 2023, 2024]);
+  });
+  it('tnl history prints figures over incomplete editions as lower bounds', () => {
+    const r = tnl(['history']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/au moins \d+ collectivités et établissements récompensés/);
+    expect(r.stdout).toMatch(/\| 2024 \(9e\) \| 24 \| niveau 1 : 0 · niveau 2 : 0 · niveau 3 : 8 · niveau 4 : 12 · niveau 5 : 4 \|/);
+    expect(r.stdout).toMatch(/\| 2016 \(1re\) \* \| au moins 8 \|/);
+  });
+  it('tnl history --authority shows a timeline', () => {
+    const r = tnl(['history', '--authority', "Ville d'Échirolles"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Première participation connue : 2021/);
+    expect(r.stdout).toMatch(/Au niveau 5 de 2022 à 2024 \(3 éditions de suite\)/);
+    const unknown = tnl(['history', '--authority', 'Echirole']);
+    expect(unknown.code).toBe(2);
+  });
+  it('tnl history --format csv is an open-data table, one row per laureate per edition', () => {
+    const r = tnl(['history', '--format', 'csv']);
+    const lines = r.rawStdout.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('annee,edition,collectivite,code,type,departement,niveau,mentions,liste_complete');
+    expect(lines.filter((l) => l.startsWith('2024,9,'))).toHaveLength(24);
+    expect(lines).toContain("2024,9,Ville d'Échirolles,38151,commune,38,5,Mutualisation,oui");
+  });
+  it('tnl history --format json is valid JSON', () => {
+    expect(JSON.parse(tnl(['history', '--edition', '2024', '--format', 'json']).stdout).suggestedMentions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('import of the public record', () => {
+  const record = {
+    editions: [
+      {
+        year: 2016, edition: 1, complete: false, awarded_count: 12,
+        awarded: [
+          { name: 'Fontaine', dept: '38', level: 4, type: 'commune' },
+          { name: 'Saint-Joseph', dept: null, level: 4, type: 'commune' },
+          { name: 'Ville des Abymes', dept: '971', level: 3, type: 'commune' },
+          { name: 'Dracénie Provence Verdon Agglomération', dept: '83', level: 3, type: 'epci' },
+        ],
+        special_mentions: { Mutualisation: ['Ville de Fontaine'] },
+        sources: ['https://example.org'],
+      },
+    ],
+  };
+  const { editions, notes } = importPublicHistory(record);
+  it('resolves a commune named once in its département, and an EPCI by name', () => {
+    const l = editions[0]!.laureates;
+    expect(l[0]).toMatchObject({ code: '38169', population: 22020, mentions: ['Mutualisation'] });
+    expect(l[2]).toMatchObject({ code: '97101' });
+    expect(l[3]).toMatchObject({ code: '248300493' });
+  });
+  it('never guesses: an ambiguous name keeps no code and is reported', () => {
+    expect(editions[0]!.laureates[1]!.code).toBeUndefined();
+    expect(notes).toEqual([expect.stringMatching(/« Saint-Joseph » : plusieurs communes possibles \(.*97224 \(972\).*\) ; code laissé vide, à choisir/)]);
+  });
+});
+
+describe('results files with mistakes', () => {
+  const withResults = () => {
+    const dir = copyEditions();
+    cpSync(join(root, 'results'), join(dir, 'results'), { recursive: true });
+    return dir;
+  };
+  it('a level outside the edition’s scale → exit 1 at its line', () => {
+    const dir = withResults();
+    const file = join(dir, 'results', '2024.yaml');
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('level: "5"');
+    const line = text.slice(0, at).split('\n').length;
+    writeFileSync(file, text.slice(0, at) + 'level: "6"' + text.slice(at + 10));
+    const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toContainEqual(expect.objectContaining({ ruleId: 'results/level', line, message: expect.stringMatching(/niveau « 6 » hors de l’échelle de l’édition 2024 \(1, 2, 3, 4, 5\)/) }));
+  });
+  it('a laureate listed twice → exit 1', () => {
+    const dir = withResults();
+    const line = edit(join(dir, 'results', '2024.yaml'), '  - name: Ville de Meylan\n', '  - name: Ville de Meylan\n    kind: commune\n    code: "38229"\n    level: "3"\n  - name: Ville de Meylan\n');
+    const r = tnl(['validate', '--root', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toContainEqual(expect.objectContaining({ ruleId: 'results/duplicate', line: line + 4 }));
+  });
+  it('broken YAML → exit 2 with line and column, for validate and for history', () => {
+    const dir = withResults();
+    edit(join(dir, 'results', '2023.yaml'), 'laureates:\n', 'laureates: [\n');
+    expect(tnl(['validate', '--root', dir]).code).toBe(2);
+    const r = tnl(['history', '--root', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/results\/2023\.yaml:\d+:\d+ : YAML invalide/);
+  });
+});
+
+describe('tnl publish', () => {
+  it('writes results/<year>.yaml from scores and decisions, atomically, and refuses to overwrite', () => {
+    const dir = copyEditions();
+    const notes = join(dir, 'notes.json');
+    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes]).code).toBe(0);
+    const r = tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir]);
+    expect(r.code).toBe(0);
+    const out = join(dir, 'results', '2024.yaml');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(text).toMatch(/mentions:\n\s+- Meilleure première candidature/);
+    expect(tnl(['validate', '--root', dir, '--edition', '2024']).code).toBe(0);
+    const before = statSync(out).mtimeMs;
+    const again = tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/existe déjà : relisez-le, puis --force/);
+    expect(statSync(out).mtimeMs).toBe(before);
+    expect(tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir, '--force']).code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+  it('a file that is not a scores file → exit 2', () => {
+    const r = tnl(['publish', '--edition', '2024', '--scores', 'fixtures/ds-2024.json', '--root', copyEditions()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ce n’est pas un fichier de notes/);
+  });
+});
