@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { bundled } from '../paths.js';
 import { chalk } from '../output/colors.js';
 import { explainCommand } from './explain.js';
+import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
 import { listEditions, validateCommand } from './validate.js';
 
@@ -14,7 +15,7 @@ const step = (title: string): void => {
 };
 
 /** `npm start`: the main jobs on the bundled example edition, outputs under out/. */
-export function demoCommand(opts: DemoOptions): number {
+export async function demoCommand(opts: DemoOptions): Promise<number> {
   const out = opts.out;
   const fixture = join(bundled.fixtures, 'ds-2024.json');
   process.stdout.write(chalk.bold('tnl — démonstration sur l’édition d’exemple 2024\n'));
@@ -34,6 +35,24 @@ export function demoCommand(opts: DemoOptions): number {
   const explained = join(out, 'explication-118357.md');
   explainCommand(fixture, { edition: '2024', dossier: '118357', format: 'md', out: explained });
   written.push(explained);
+  step('Documents de presse de l’édition 2024 (archive des résultats et fixtures/press-2024.yaml)');
+  const press = join(bundled.fixtures, 'press-2024.yaml');
+  const docs: [string, 'md' | 'html' | 'pdf', string][] = [
+    ['communique', 'md', 'communique-2024.md'],
+    ['communique', 'pdf', 'communique-2024.pdf'],
+    ['resultats', 'html', 'resultats-2024.html'],
+    ['dossier-de-presse', 'pdf', 'dossier-de-presse-2024.pdf'],
+  ];
+  for (const [doc, format, name] of docs) {
+    const file = join(out, name);
+    try {
+      await reportCommand(doc, { edition: '2024', press, format, out: file });
+      written.push(file);
+    } catch (e) {
+      process.stderr.write(`${file} : ${(e as Error).message}\n`);
+      worst = Math.max(worst, 2);
+    }
+  }
   step('Fichiers écrits');
   for (const f of written) process.stdout.write(`  ${f}\n`);
   return worst;

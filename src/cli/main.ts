@@ -105,6 +105,27 @@ scoringOptions(
   .action((file: string, opts) => runAction(async () => (await import('./explain.js')).explainCommand(file, opts)));
 
 program
+  .command('report')
+  .summary('documents de presse : communiqué, page de résultats, dossier de presse')
+  .description(
+    'Produit le communiqué de presse (Markdown, HTML, PDF), la page de résultats du site (Markdown, HTML) ou le dossier de ' +
+      'presse (HTML, PDF) d’une édition, à partir de l’archive des résultats, de l’historique et des éléments de presse (--press). ' +
+      'Le PDF est imprimé par le Chromium du système, sans JavaScript et sans aucun accès au réseau.',
+  )
+  .argument('<document>', 'communique, resultats ou dossier-de-presse')
+  .requiredOption('-e, --edition <année>', 'édition')
+  .option('-p, --press <fichier>', 'éléments de presse (YAML : lieu et date, contacts, comité, témoignages)')
+  .addOption(new Option('-f, --format <format>', 'format').choices(['md', 'html', 'pdf']).default('md'))
+  .option('-o, --out <fichier>', 'fichier à écrire (obligatoire pour un PDF)')
+  .option('--templates <dossier>', 'modèles Handlebars à utiliser à la place de ceux de tnl')
+  .option('--root <dossier>', 'dossier contenant questionnaires/, rubrics/ et results/')
+  .addHelpText(
+    'after',
+    '\nExemples :\n  tnl report communique --edition 2024 --press fixtures/press-2024.yaml --format pdf --out communique-2024.pdf\n  tnl report resultats --edition 2024 --format html --out resultats-2024.html\n  tnl report dossier-de-presse --edition 2024 --press fixtures/press-2024.yaml --format pdf --out dossier-2024.pdf',
+  )
+  .action((doc: string, opts) => runAction(async () => (await import('./report.js')).reportCommand(doc, opts)));
+
+program
   .command('publish')
   .summary('inscrit les résultats finaux d’une édition dans l’archive (results/)')
   .description('Écrit results/<année>.yaml à partir des notes (tnl score --format json) et des décisions du jury. Refuse de remplacer un fichier existant sans --force ; l’écriture est atomique.')

@@ -22,7 +22,7 @@ interface RawResults {
   results_published?: string | null;
   ceremony?: EditionResults['ceremony'];
   jury?: EditionResults['jury'];
-  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; mentions?: string[]; note?: string }[];
+  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; mentions?: string[]; note?: string; article?: string }[];
   sources?: string[];
   notes?: string[];
 }
@@ -72,6 +72,7 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
         ...(l.carrier ? { carrier: l.carrier } : {}),
         mentions: l.mentions ?? [],
         ...(l.note ? { note: l.note } : {}),
+        ...(l.article !== undefined ? { article: l.article } : {}),
       })),
       sources: raw.sources ?? [],
       notes: raw.notes ?? [],
@@ -122,6 +123,7 @@ export function resultsYaml(r: EditionResults, header: string[] = []): string {
       ...(l.carrier ? { carrier: l.carrier } : {}),
       ...(l.mentions.length ? { mentions: l.mentions } : {}),
       ...(l.note ? { note: l.note } : {}),
+      ...(l.article !== undefined ? { article: l.article } : {}),
     })),
     sources: r.sources,
     ...(r.notes.length ? { notes: r.notes } : {}),

@@ -20,6 +20,8 @@ export interface Laureate {
   carrier?: string;
   mentions: string[];
   note?: string;
+  /** Article in running text, when the guess is wrong (« la », « le », « l' », « les », or "" for none). */
+  article?: string;
 }
 
 export interface EditionResults {

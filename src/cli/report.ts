@@ -1,0 +1,82 @@
+import { loadEdition } from '../edition/load.js';
+import { UsageError } from '../findings/errors.js';
+import { loadArchive } from '../history/archive.js';
+import { writeAtomic } from '../output/atomic-write.js';
+import { communiqueView } from '../report/communique.js';
+import { dossierView } from '../report/dossier-de-presse.js';
+import { NoBrowserError, PdfRenderer } from '../report/pdf.js';
+import { loadPress, type Press } from '../report/press.js';
+import { embeddedFonts, render } from '../report/render.js';
+import { resultatsView } from '../report/resultats.js';
+import { parseYear } from './run.js';
+
+export const DOCUMENTS = ['communique', 'resultats', 'dossier-de-presse'] as const;
+export type DocumentName = (typeof DOCUMENTS)[number];
+
+const FORMATS: Record<DocumentName, readonly string[]> = {
+  communique: ['md', 'html', 'pdf'],
+  resultats: ['md', 'html'],
+  'dossier-de-presse': ['html', 'pdf'],
+};
+
+export interface ReportOptions {
+  edition: string;
+  press?: string;
+  format: 'md' | 'html' | 'pdf';
+  out?: string;
+  templates?: string;
+  root?: string;
+}
+
+/** Builds a document's Markdown or HTML. Pure but for reading templates and reference data. */
+export async function buildDocument(doc: DocumentName, format: 'md' | 'html', opts: { year: number; press?: Press; templates?: string; root?: string }): Promise<string> {
+  const archive = loadArchive(opts.root);
+  const results = archive.find((e) => e.edition === opts.year);
+  if (!results) throw new UsageError(`l’édition ${opts.year} n’est pas dans l’archive des résultats : publiez-la d’abord (tnl publish)`);
+  const dir = opts.templates;
+  const need = () => {
+    if (!opts.press) throw new UsageError(`le ${doc === 'communique' ? 'communiqué' : 'dossier de presse'} a besoin des éléments de presse : --press press-${opts.year}.yaml`);
+    return opts.press;
+  };
+  if (doc === 'resultats') return render(`resultats.${format}.hbs`, resultatsView(results), dir ? { dir } : {});
+  if (doc === 'communique') return render(`communique.${format}.hbs`, { ...communiqueView(results, need()), fonts: format === 'html' ? embeddedFonts() : '' }, { ...(dir ? { dir } : {}), trusted: ['fonts'] });
+  const { edition } = loadEdition(opts.year, opts.root);
+  const vm = await dossierView(archive, results, edition.questionnaire, need());
+  return render('dossier-de-presse.html.hbs', { ...vm, fonts: embeddedFonts() }, { ...(dir ? { dir } : {}), trusted: ['fonts', 'chart', 'map.svg'] });
+}
+
+export async function reportCommand(doc: string, opts: ReportOptions): Promise<number> {
+  if (!(DOCUMENTS as readonly string[]).includes(doc)) throw new UsageError(`document inconnu « ${doc} » ; documents : ${DOCUMENTS.join(', ')}`);
+  const name = doc as DocumentName;
+  if (!FORMATS[name].includes(opts.format)) throw new UsageError(`le document ${name} existe en ${FORMATS[name].join(', ')}, pas en ${opts.format}`);
+  const year = parseYear(opts.edition);
+  const press = opts.press ? loadPress(opts.press, year) : undefined;
+  const base = { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
+  if (opts.format !== 'pdf') {
+    const text = await buildDocument(name, opts.format, base);
+    if (opts.out) writeAtomic(opts.out, text);
+    else process.stdout.write(text);
+    return 0;
+  }
+  if (!opts.out) throw new UsageError('un PDF s’écrit dans un fichier : --out document.pdf');
+  const html = await buildDocument(name, 'html', base);
+  let renderer: PdfRenderer;
+  try {
+    renderer = await PdfRenderer.launch();
+  } catch (e) {
+    if (e instanceof NoBrowserError) {
+      const fallback = opts.out.replace(/\.pdf$/i, '') + '.html';
+      writeAtomic(fallback, html);
+      process.stderr.write(`Le HTML a été écrit dans ${fallback} ; le PDF n’a pas pu l’être.\n`);
+    }
+    throw e;
+  }
+  try {
+    const pdf = await renderer.pdf(html, { footer: `Territoire Numérique Libre ${year}` });
+    writeAtomic(opts.out, pdf);
+  } finally {
+    await renderer.close();
+  }
+  process.stderr.write(`${opts.out} écrit\n`);
+  return 0;
+}

@@ -1,0 +1,77 @@
+import type { EditionResults } from '../history/types.js';
+import { SCALE_LEVELS } from '../history/types.js';
+import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, typography } from './french.js';
+import { inText, levelSentenceHead, levelTitle, namesInText } from './laureates.js';
+import type { Press } from './press.js';
+
+export interface CommuniqueVM {
+  year: number;
+  ordinal: string;
+  place: string;
+  title: string;
+  about: string[];
+  applications?: string;
+  gradedText: string;
+  levels: { head: string; names: string; end: string }[];
+  mentions?: string;
+  ceremony?: string;
+  detailsText: string;
+  detailsLink?: string;
+  contacts: { name: string; role?: string; email?: string; phone?: string }[];
+  social?: string;
+  partial?: string;
+}
+
+const DEFAULT_ABOUT = [
+  'Depuis sa 1ère édition en 2016, le label Territoire Numérique Libre récompense les initiatives et politiques en faveur des logiciels libres dans les collectivités territoriales.',
+  'Créé par l’association ADULLACT, il réunit chaque année les collectivités qui ont fait le choix de privilégier les usages numériques libres, ouverts et collaboratifs.',
+];
+
+/** The results press release, as data: every sentence written, nothing left to the template's logic. */
+export function communiqueView(results: EditionResults, press: Press): CommuniqueVM {
+  const y = results.edition;
+  const known = SCALE_LEVELS[results.scale].map((id) => ({ id, list: results.laureates.filter((l) => l.level === id) })).filter((x) => x.list.length);
+  const levels = known.map((x, i) => ({
+    head: levelSentenceHead(results, x.id, x.list.length),
+    names: namesInText(x.list),
+    end: i === known.length - 1 ? '.' : ' ;',
+  }));
+  const levelIds = SCALE_LEVELS[results.scale];
+  const gradedText =
+    results.scale === 'niveaux'
+      ? `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${numberToWords(results.laureates.filter((l) => l.level).length)} collectivités et établissements ont été labellisés, du niveau ${known[0]?.id ?? levelIds[0]} au niveau ${known.at(-1)?.id ?? levelIds.at(-1)} :`
+      : `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${numberToWords(results.laureates.filter((l) => l.level).length)} collectivités et établissements ont reçu le Badge ou le label Bronze, Argent ou Or :`;
+  const mentionMap = new Map<string, string[]>();
+  for (const l of results.laureates) for (const m of l.mentions) mentionMap.set(m, [...(mentionMap.get(m) ?? []), inText(l, 'à')]);
+  const mentions = mentionMap.size
+    ? `Le jury a également décerné ${mentionMap.size === 1 ? 'une mention spéciale' : `${numberToWords(mentionMap.size)} mentions spéciales`} : ${joinList([...mentionMap.entries()].map(([label, who]) => `« ${label} » ${joinList(who)}`))}.`
+    : undefined;
+  const c = { ...results.ceremony, ...press.ceremony };
+  let ceremony: string | undefined;
+  if (c.text) ceremony = c.text;
+  else if (c.date) {
+    const past = c.date <= press.release.date;
+    ceremony = `La remise des labels Territoire Numérique Libre ${past ? 'a eu lieu' : 'aura lieu'} ${longDate(c.date)}${c.event ? `, lors ${nameInText(c.event, { preposition: 'de' }).replace(/^de (?!l')/, 'de ')}` : ''}${c.place ? `, ${/^(au |à |en )/.test(c.place) ? c.place : nameInText(c.place, { preposition: 'à' })}` : ''}.`;
+  }
+  return {
+    year: y,
+    ordinal: ordinal(results.number),
+    place: `${press.release.city}, le ${longDate(press.release.date, false)}`,
+    title: typography(press.title ?? `« Territoire Numérique Libre » ${y}, les résultats sont là !`),
+    about: (press.about ?? DEFAULT_ABOUT).map(typography),
+    ...(press.applications !== undefined || results.published.applications !== undefined
+      ? { applications: typography(`Cette année, ${numberToWords(press.applications ?? results.published.applications!)} candidatures ont été déposées et étudiées.`) }
+      : {}),
+    gradedText: typography(gradedText),
+    levels: levels.map((l) => ({ head: typography(l.head), names: typography(l.names), end: l.end.replace(' ;', '\u202f;') })),
+    ...(mentions ? { mentions: typography(mentions) } : {}),
+    ...(ceremony ? { ceremony: typography(ceremony) } : {}),
+    detailsText: typography(`Plus de détails sur les résultats de cette ${ordinal(results.number)} édition :`),
+    ...(press.links?.results ? { detailsLink: press.links.results } : {}),
+    contacts: press.contacts,
+    ...(press.social?.length ? { social: press.social.join(' ') } : {}),
+    ...(results.complete ? {} : { partial: typography(`Attention : la liste des lauréats de ${y} n’est connue qu’en partie dans l’archive de tnl.`) }),
+  };
+}
+
+export { capitalise, levelTitle };

@@ -1,0 +1,76 @@
+import type { Questionnaire } from '../edition/types.js';
+import { keyFigures, timelines, type Figure } from '../history/figures.js';
+import type { Archive, EditionResults } from '../history/types.js';
+import { SCALE_LEVELS } from '../history/types.js';
+import { laureatesChart, LEVEL_COLOURS, levelName } from './chart.js';
+import { capitalise, numberToWords, thousands, typography } from './french.js';
+import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
+import type { Press } from './press.js';
+
+export interface DossierVM {
+  year: number;
+  number: number;
+  about: string[];
+  figures: { big: { value: string; label: string }[]; byKind: { value: string; label: string }[]; note?: string };
+  edition: { levels: { label: string; count: string; colour: string }[]; total: string };
+  chart: string;
+  map: { svg: string; legend: { label: string; colour: string }[]; overseas: { label: string }[]; attribution: string };
+  volets: { title: string; description: string }[];
+  testimonies: { authority: string; who?: string; summary?: string; quote: string }[];
+  committee: { name: string; description?: string }[];
+  contacts: Press['contacts'];
+  links?: Press['links'];
+}
+
+const fig = (f: Figure) => `${f.lowerBound ? 'au moins ' : ''}${thousands(f.value)}`;
+const KIND_LABELS: Record<string, [string, string]> = {
+  commune: ['ville', 'villes'],
+  epci: ['EPCI', 'EPCI'],
+  syndicat: ['syndicat', 'syndicats'],
+  departement: ['département', 'départements'],
+  region: ['région', 'régions'],
+  autre: ['autre organisme', 'autres organismes'],
+};
+
+/** The press kit: figures from the history up to the edition, its chart and map (SVG), the volets. */
+export async function dossierView(archive: Archive, results: EditionResults, questionnaire: Questionnaire, press: Press): Promise<DossierVM> {
+  const upTo = archive.filter((e) => e.edition <= results.edition);
+  const f = keyFigures(upTo);
+  const byDep = new Map<string, number>();
+  for (const t of timelines(upTo).values()) if (t.departement) byDep.set(t.departement, (byDep.get(t.departement) ?? 0) + 1);
+  const map = await laureatesMap(byDep);
+  const max = Math.max(1, ...byDep.values());
+  const perLevel = SCALE_LEVELS[results.scale].map((id) => ({ id, n: results.laureates.filter((l) => l.level === id).length }));
+  return {
+    year: results.edition,
+    number: results.number,
+    about: (press.about ?? []).map(typography),
+    figures: {
+      big: [
+        { value: fig(f.laureates), label: 'collectivités et établissements récompensés' },
+        { value: fig(f.inhabitants), label: 'habitants concernés' },
+        { value: String(f.editions), label: `éditions depuis ${f.from}` },
+      ],
+      byKind: Object.entries(f.laureatesByKind)
+        .filter(([, v]) => v.value > 0)
+        .map(([k, v]) => ({ value: thousands(v.value), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
+      ...(f.laureates.lowerBound ? { note: typography('« au moins » : l’archive ne connaît en entier que certaines éditions ; les autres ne comptent que leurs lauréats connus.') } : {}),
+    },
+    edition: {
+      levels: perLevel.filter((x) => x.n > 0).map((x) => ({ label: levelName(x.id), count: capitalise(numberToWords(x.n)), colour: LEVEL_COLOURS[x.id]! })),
+      total: typography(`${capitalise(numberToWords(results.laureates.filter((l) => l.level).length))} lauréats en ${results.edition}`),
+    },
+    chart: laureatesChart(f),
+    map: {
+      svg: map.svg,
+      legend: mapLegend(max),
+      overseas: map.overseas.map((o) => ({ label: `${o.name} (${o.code}) : ${o.count === 0 ? 'aucun lauréat' : `${o.count} lauréat${o.count > 1 ? 's' : ''}`}` })),
+      attribution: MAP_ATTRIBUTION,
+    },
+    volets: questionnaire.volets.map((v) => ({ title: v.title, description: typography(v.description) })),
+    testimonies: (press.testimonies ?? []).map((t) => ({ ...t, quote: typography(t.quote), ...(t.summary ? { summary: typography(t.summary) } : {}) })),
+    committee: press.committee ?? [],
+    contacts: press.contacts,
+    ...(press.links ? { links: press.links } : {}),
+  };
+}

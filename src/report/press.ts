@@ -1,0 +1,31 @@
+import { readYaml } from '../edition/load.js';
+import { checkSchema } from '../edition/schema-check.js';
+import { FindingsError } from '../findings/errors.js';
+
+export interface Press {
+  edition: number;
+  release: { city: string; date: string };
+  title?: string;
+  about?: string[];
+  applications?: number;
+  ceremony?: { date?: string; event?: string; place?: string; text?: string };
+  links?: { results?: string; site?: string; questions?: string };
+  contacts: { name: string; role?: string; email?: string; phone?: string }[];
+  social?: string[];
+  committee?: { name: string; description?: string }[];
+  testimonies?: { authority: string; who?: string; summary?: string; quote: string }[];
+  file: string;
+}
+
+/** Reads and checks a press.yaml; mistakes are located, all at once (exit 2). */
+export function loadPress(file: string, year: number): Press {
+  const { source } = readYaml(file);
+  const findings = checkSchema(source, 'press');
+  const data = source.data as Omit<Press, 'file'>;
+  if (!findings.length && data.edition !== year) {
+    const pos = source.locate(['edition']);
+    findings.push({ severity: 'error', rule: 'press/edition', message: `ce fichier est celui de l’édition ${data.edition}, pas de ${year}`, file: source.file, line: pos.line, column: pos.column });
+  }
+  if (findings.length) throw new FindingsError(`éléments de presse invalides (${findings.length} problème${findings.length > 1 ? 's' : ''}) :`, findings);
+  return { ...data, file: source.file };
+}

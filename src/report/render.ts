@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { createRequire } from 'node:module';
+import { InputError } from '../findings/errors.js';
+import { bundled } from '../paths.js';
+import { typography } from './french.js';
+
+type HandlebarsModule = typeof import('handlebars');
+let hb: HandlebarsModule | undefined;
+
+/** Handlebars is loaded on first use only (tnl --help stays fast). */
+async function handlebars(): Promise<HandlebarsModule> {
+  hb ??= ((await import('handlebars')) as unknown as { default: HandlebarsModule }).default;
+  return hb;
+}
+
+/** Text for a Markdown template: no HTML, no emphasis, no link from data. */
+export function mdText(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/^(\s*)([#>+-]|\d+\.)(\s)/gm, '$1\\$2$3');
+}
+
+function deepMap(x: unknown, f: (s: string) => string, trusted: ReadonlySet<string>, path = ''): unknown {
+  if (typeof x === 'string') return trusted.has(path) ? x : f(x);
+  if (Array.isArray(x)) return x.map((v) => deepMap(v, f, trusted, path));
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, deepMap(v, f, trusted, path ? `${path}.${k}` : k)]));
+  return x;
+}
+
+function templateFile(name: string, dir?: string): string {
+  const custom = dir ? join(dir, name) : undefined;
+  if (custom && existsSync(custom)) return custom;
+  const file = join(bundled.templates, name);
+  if (!existsSync(file)) throw new InputError(`modèle introuvable : ${name}`, dir ?? bundled.templates);
+  return file;
+}
+
+function partials(dir?: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const base of [join(bundled.templates, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
+    if (!existsSync(base)) continue;
+    for (const f of readdirSync(base).filter((x) => x.endsWith('.hbs') || x.endsWith('.css'))) out.set(basename(f).replace(/\.(hbs|css)$/, ''), readFileSync(join(base, f), 'utf8'));
+  }
+  return out;
+}
+
+/**
+ * Renders a template with a view-model. HTML templates escape every value (Handlebars' default);
+ * only the fields named in `trusted` (SVG and fonts made by tnl itself) go in as they are.
+ * Markdown templates get every value escaped for Markdown.
+ */
+export async function render(name: string, vm: object, opts: { dir?: string; trusted?: string[] } = {}): Promise<string> {
+  const H = (await handlebars()).create();
+  for (const [k, v] of partials(opts.dir)) H.registerPartial(k, v);
+  const file = templateFile(name, opts.dir);
+  const source = readFileSync(file, 'utf8');
+  const trusted = new Set(opts.trusted ?? []);
+  let template;
+  try {
+    template = H.compile(source, { strict: false, noEscape: name.endsWith('.md.hbs') });
+  } catch (e) {
+    throw new InputError(`modèle invalide : ${(e as Error).message.split('\n')[0]}`, file);
+  }
+  const data = name.endsWith('.md.hbs') ? deepMap(vm, mdText, trusted) : wrapTrusted(H, vm, trusted);
+  try {
+    const out = template(data).replace(/\n{3,}/g, '\n\n');
+    // Markdown has no style sheet to protect: French no-break spaces apply to the whole text.
+    return name.endsWith('.md.hbs') ? typography(out) : out;
+  } catch (e) {
+    throw new InputError(`modèle invalide : ${(e as Error).message.split('\n')[0]}`, file);
+  }
+}
+
+function wrapTrusted(H: HandlebarsModule, vm: object, trusted: ReadonlySet<string>): unknown {
+  const wrap = (x: unknown, path: string): unknown => {
+    if (typeof x === 'string') return trusted.has(path) ? new H.SafeString(x) : x;
+    if (Array.isArray(x)) return x.map((v) => wrap(v, path));
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, wrap(v, path ? `${path}.${k}` : k)]));
+    return x;
+  };
+  return wrap(vm, '');
+}
+
+const require = createRequire(import.meta.url);
+let fontCss: string | undefined;
+
+/** The print font (Source Sans 3, OFL), embedded as data: URLs so that the page fetches nothing. */
+export function embeddedFonts(): string {
+  if (fontCss) return fontCss;
+  const faces = [400, 600, 700].map((w) => {
+    const file = require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${w}-normal.woff2`);
+    const data = readFileSync(file).toString('base64');
+    return `@font-face{font-family:"Source Sans 3";font-style:normal;font-weight:${w};src:url(data:font/woff2;base64,${data}) format("woff2");}`;
+  });
+  const ext = [400, 700].map((w) => {
+    const file = require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-ext-${w}-normal.woff2`);
+    return `@font-face{font-family:"Source Sans 3";font-style:normal;font-weight:${w};src:url(data:font/woff2;base64,${readFileSync(file).toString('base64')}) format("woff2");unicode-range:U+0100-024F,U+0259,U+1E00-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF;}`;
+  });
+  fontCss = [...faces, ...ext].join('\n');
+  return fontCss;
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDocument } from '../../src/cli/report.js';
+import { PdfRenderer, findBrowser } from '../../src/report/pdf.js';
+import { loadPress } from '../../src/report/press.js';
+import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
+
+const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
+const pdftotext = (file: string) => plain(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
+const LAUREATES_2024 = ['Centre de Gestion de Lot-et-Garonne', 'Colomiers', 'Dracénie Provence Verdon Agglomération', 'La Tronche', 'Meylan', 'Saint-Égrève', 'Saint-Loubès', 'SMEACC', 'Abymes', 'Fontaine', 'Grenoble', 'Syndicat Fibre 64', 'Lyon', 'Marseille', 'Montpellier', 'Périgueux', 'SITPI', 'SOLURIS', 'Vandœuvre-lès-Nancy', 'Villejuif', 'Morbihan Énergies', 'Boé', 'Abbeville', 'Échirolles'];
+
+describe('communiqué de presse', () => {
+  it('lists 8 laureates at level 3, 12 at level 4 and 4 at level 5, counts in words, with the mentions', async () => {
+    const md = plain(await buildDocument('communique', 'md', { year: 2024, press: press() }));
+    expect(md).toMatch(/\*\*Huit labellisés niveau 3\*\* : le Centre de Gestion de Lot-et-Garonne, Dracénie Provence Verdon Agglomération, le SMEACC, la Ville de Colomiers/);
+    expect(md).toMatch(/\*\*Douze labellisés niveau 4\*\* : le Syndicat Fibre 64/);
+    expect(md).toMatch(/\*\*Quatre labellisés niveau 5\*\* : le Syndicat Morbihan Énergies, la Ville d'Abbeville, la Ville de Boé et la Ville d'Échirolles\./);
+    expect(md).toMatch(/vingt-quatre collectivités et établissements ont été labellisés, du niveau 3 au niveau 5/);
+    expect(md).toMatch(/« Meilleure première candidature » au Syndicat Fibre 64/);
+    expect(md).toMatch(/« Mutualisation » à la Ville d'Échirolles\./);
+    expect(md).toMatch(/Montpellier, le 10 décembre 2024/);
+    expect(md).toMatch(/a eu lieu mercredi 4 décembre 2024, lors du salon Open Source Experience, au Palais des Congrès/);
+    expect(md).toMatch(/Plus de détails sur les résultats de cette 9ème édition/);
+    for (const name of LAUREATES_2024) expect(md).toContain(name);
+  });
+  it('uses French typography: no-break spaces before : ; ? !', async () => {
+    const md = await buildDocument('communique', 'md', { year: 2024, press: press() });
+    expect(md).toMatch(/sont là\u202f!/);
+    expect(md).not.toMatch(/ [;:!?](\s|$)/m);
+  });
+  it('is byte-identical across two runs', () => {
+    const a = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
+    const b = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
+    expect(a.code).toBe(0);
+    expect(a.rawStdout).toBe(b.rawStdout);
+    const r1 = tnl(['report', 'resultats', '--edition', '2024']);
+    expect(r1.rawStdout).toBe(tnl(['report', 'resultats', '--edition', '2024']).rawStdout);
+  });
+});
+
+describe('page de résultats', () => {
+  it('has the jury, a heading per level and « Aucun candidat » under an empty level', async () => {
+    const md = plain(await buildDocument('resultats', 'md', { year: 2024 }));
+    expect(md).toMatch(/^# Résultats édition 2024/);
+    expect(md).toMatch(/Les résultats officiels ont été diffusés le mardi 10 décembre 2024\./);
+    expect(md).toMatch(/- M\. François ÉLIE – Président de l'ADULLACT/);
+    expect(md).toMatch(/### Label niveau 1\n\nAucun candidat/);
+    expect(md).toMatch(/### Label niveau 5\n\n- Syndicat Morbihan Énergies \(56\)\n- Ville d'Abbeville \(80\)/);
+  });
+  it('for a partial edition, says the list is incomplete', async () => {
+    expect(plain(await buildDocument('resultats', 'md', { year: 2021 }))).toMatch(/Liste incomplète/);
+  });
+});
+
+const browser = findBrowser();
+describe.skipIf(!browser)('PDF', () => {
+  let renderer: PdfRenderer;
+  beforeAll(async () => {
+    renderer = await PdfRenderer.launch();
+  });
+  afterAll(async () => renderer?.close());
+
+  it('the communiqué PDF names every laureate', () => {
+    const out = join(tempDir(), 'communique.pdf');
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = pdftotext(out);
+    for (const name of LAUREATES_2024) expect(text).toContain(name);
+    expect(text).toMatch(/Huit labellisés niveau 3/);
+    expect(text).toMatch(/Territoire Numérique Libre 2024 1 ?\/ ?1/);
+  });
+
+  it('the dossier de presse is a PDF of several pages with figures, volets, map and chart', () => {
+    const out = join(tempDir(), 'dossier.pdf');
+    expect(tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]).code).toBe(0);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    const text = pdftotext(out);
+    expect(text).toMatch(/au moins \d+/);
+    expect(text).toMatch(/collectivités et établissements récompensés/i);
+    for (const v of ['Stratégie et mutualisation', 'Bonnes pratiques numériques', 'Logiciels et systèmes libres', 'Communication et écosystème', 'Gestion des données']) expect(text).toContain(v);
+    expect(text).toMatch(/Guadeloupe \(971\) : 1 lauréat/);
+    expect(text).toMatch(/licence CC BY 4\.0/);
+    expect(text).toMatch(/Lauréats par niveau et par édition/);
+  });
+
+  it('hostile laureate names appear as text, and the page requests nothing', async () => {
+    const dir = copyEditions();
+    cpSync(join(root, 'results'), join(dir, 'results'), { recursive: true });
+    const file = join(dir, 'results', '2024.yaml');
+    const text = readFileSync(file, 'utf8')
+      .replace('- name: Ville de Meylan', '- name: "<img src=x onerror=alert(1)>"')
+      .replace('- name: Ville de Grenoble', '- name: "<link rel=stylesheet href=file:///etc/passwd>"');
+    writeFileSync(file, text);
+    for (const doc of ['communique', 'dossier-de-presse'] as const) {
+      const html = await buildDocument(doc, 'html', { year: 2024, press: press(), root: dir });
+      expect(html).not.toMatch(/<img src=x|<link rel=stylesheet href=file/);
+      const before = renderer.blockedRequests.length;
+      const pdf = await renderer.pdf(html);
+      expect(renderer.blockedRequests.length - before).toBe(0);
+      const out = join(tempDir(), `${doc}.pdf`);
+      writeFileSync(out, pdf);
+      if (doc === 'communique') {
+        const t = pdftotext(out);
+        expect(t).toContain('<img src=x onerror=alert(1)>');
+        expect(t).toContain('<link rel=stylesheet href=file:///etc/passwd>');
+      }
+    }
+    const md = await buildDocument('communique', 'md', { year: 2024, press: press(), root: dir });
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const page = await buildDocument('resultats', 'html', { year: 2024, root: dir });
+    expect(page).toContain('&lt;link rel&#x3D;stylesheet href&#x3D;file:///etc/passwd&gt;');
+    expect(page).not.toContain('<link rel');
+  });
+
+  it('a page that does try to fetch is blocked, and the attempt is counted', async () => {
+    const before = renderer.blockedRequests.length;
+    await renderer.pdf('<html><head><link rel="stylesheet" href="http://127.0.0.1:9/s.css"></head><body><img src="http://127.0.0.1:9/x.png"><img src="file:///etc/passwd"><p>x</p></body></html>');
+    const blocked = renderer.blockedRequests.slice(before);
+    expect(blocked).toEqual(expect.arrayContaining(['http://127.0.0.1:9/s.css', 'http://127.0.0.1:9/x.png']));
+    expect(blocked.every((u) => !u.startsWith('data:'))).toBe(true);
+  });
+
+  it('runs no script', async () => {
+    const pdf = await renderer.pdf('<html><body><p id="p">avant</p><script>document.getElementById("p").textContent = "après"</script></body></html>');
+    const out = join(tempDir(), 'script.pdf');
+    writeFileSync(out, pdf);
+    expect(pdftotext(out)).toContain('avant');
+    expect(pdftotext(out)).not.toContain('après');
+  });
+});
+
+describe('without a browser', () => {
+  it('says in French how to install one, and still writes the HTML', () => {
+    const out = join(tempDir(), 'communique.pdf');
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out], { env: { PUPPETEER_EXECUTABLE_PATH: '/nulle/part/chromium' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/aucun navigateur Chromium trouvé .* apt-get install chromium .* PUPPETEER_EXECUTABLE_PATH/);
+    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(out.replace(/\.pdf$/, '.html'), 'utf8')).toMatch(/Huit labellisés niveau 3/);
+  });
+});
+
+describe('report errors', () => {
+  it('a communiqué without press data is a usage error', () => {
+    const r = tnl(['report', 'communique', '--edition', '2024']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--press press-2024\.yaml/);
+  });
+  it('a press file with mistakes is reported at its lines', () => {
+    const dir = tempDir();
+    const f = join(dir, 'press.yaml');
+    writeFileSync(f, 'edition: 2024\nrelease:\n  city: Montpellier\n  date: 10/12/2024\ncontacts: []\n');
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/press\.yaml:4:9 : release\.date/);
+    expect(r.stderr).toMatch(/press\.yaml:5:11 : contacts : doit contenir au moins 1 élément/);
+  });
+  it('an unknown document or a format it does not exist in is a usage error', () => {
+    expect(tnl(['report', 'affiche', '--edition', '2024']).code).toBe(2);
+    expect(tnl(['report', 'resultats', '--edition', '2024', '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')]).stderr).toMatch(/existe en md, html/);
+  });
+  it('custom templates replace the bundled ones', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'resultats.md.hbs'), '{{title}} — {{#each levels}}{{heading}} ({{lines.length}}) {{/each}}\n');
+    const r = tnl(['report', 'resultats', '--edition', '2024', '--templates', dir]);
+    expect(r.stdout).toBe('Résultats édition 2024 — Label niveau 1 (0) Label niveau 2 (0) Label niveau 3 (8) Label niveau 4 (12) Label niveau 5 (4) \n');
+  });
+});
