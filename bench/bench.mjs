@@ -65,6 +65,17 @@ for (const n of sizes) {
 const ratio = perDossier[2] / perDossier[1];
 add('coût par dossier, 100 000 / 10 000', `× ${ratio.toFixed(2)}`, '≈ linéaire (< × 1,5)', ratio < 1.5);
 
+// The communiqué PDF against Chromium alone printing the same HTML.
+const press = join(root, 'fixtures', 'press-2024.yaml');
+const html = join(tmp, 'communique-2024.html');
+spawnSync(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'html', '--out', html], { cwd: root, env });
+const chromium = ['/usr/bin/chromium', process.env.PUPPETEER_EXECUTABLE_PATH].find((p) => p && existsSync(p));
+if (chromium) {
+  const pdfTnl = time(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')], 5);
+  const pdfBare = time(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-pdf-header-footer', `--print-to-pdf=${join(tmp, 'communique-chromium.pdf')}`, `file://${html}`], 5);
+  add('PDF du communiqué (tnl report)', `${pdfTnl.toFixed(0)} ms (Chromium seul : ${pdfBare.toFixed(0)} ms)`, '< 1,5 × chromium --print-to-pdf', pdfTnl < 1.5 * pdfBare);
+} else add('PDF du communiqué', 'Chromium absent', '< 1,5 × chromium --print-to-pdf', false);
+
 const results = { date: new Date().toISOString(), node: process.versions.node, cpus: (await import('node:os')).cpus().length, rows };
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\nRésultats écrits dans bench/results.json');
