@@ -125,6 +125,66 @@ program
   )
   .action((doc: string, opts) => runAction(async () => (await import('./report.js')).reportCommand(doc, opts)));
 
+scoringOptions(
+  program
+    .command('fiches')
+    .summary('une fiche de retour par candidat (niveau, volets, points forts, pistes de progression)')
+    .description(
+      'Écrit un document par dossier : le niveau obtenu, la note de chaque volet à côté de la médiane de sa strate, les points ' +
+        'forts, le chemin vers le niveau suivant et l’avis du jury. Un seul navigateur pour tous les PDF.',
+    )
+    .argument('<export>', 'export démarches simplifiées (CSV ou JSON)'),
+)
+  .requiredOption('-o, --out <dossier>', 'dossier où écrire les fiches')
+  .addOption(new Option('-f, --format <format>', 'format des fiches').choices(['md', 'pdf']).default('pdf'))
+  .option('--concurrency <n>', 'nombre de fiches imprimées en même temps', '2')
+  .option('--templates <dossier>', 'modèles à utiliser à la place de ceux de tnl')
+  .option('-q, --quiet', 'sans barre de progression')
+  .addHelpText('after', '\nExemple :\n  tnl fiches fixtures/ds-2024.json --edition 2024 --decisions fixtures/jury-2024.yaml --out out/fiches')
+  .action((file: string, opts) => runAction(async () => (await import('./fiches.js')).fichesCommand(file, opts)));
+
+scoringOptions(
+  program
+    .command('cahier')
+    .summary('le cahier du jury (PDF) : récapitulatif, puis chaque dossier en détail')
+    .description('Le cahier de travail du jury pour la délibération : sommaire paginé, tableau récapitulatif, puis chaque dossier avec ses réponses, ses points, le niveau proposé et les longues réponses en entier.')
+    .argument('<export>', 'export démarches simplifiées (CSV ou JSON)'),
+)
+  .requiredOption('-o, --out <fichier.pdf>', 'PDF à écrire')
+  .option('--templates <dossier>', 'modèles à utiliser à la place de ceux de tnl')
+  .option('-q, --quiet', 'sans message')
+  .addHelpText('after', '\nExemple :\n  tnl cahier fixtures/ds-2024.json --edition 2024 --out out/cahier-2024.pdf')
+  .action((file: string, opts) => runAction(async () => (await import('./cahier.js')).cahierCommand(file, opts)));
+
+const rubric = program.command('rubric').summary('outils du barème : effet d’un changement sur les niveaux').description('Outils du barème.');
+rubric
+  .command('diff')
+  .summary('quels dossiers changeraient de niveau avec un nouveau barème')
+  .description(
+    'Note les dossiers d’un export avec l’ancien et le nouveau barème, liste chaque dossier dont le niveau change et de combien ' +
+      'sa note bouge, et résume (hausses, baisses, par niveau). Avec --fail-on-change, le code de sortie est 1 si un niveau change.',
+  )
+  .argument('<export>', 'export démarches simplifiées (CSV ou JSON)')
+  .option('--from <ancien.yaml>', 'ancien barème')
+  .option('--from-rev <révision>', 'ancien barème pris dans git à cette révision (par exemple origin/main)')
+  .requiredOption('--to <nouveau.yaml>', 'nouveau barème')
+  .option('--questionnaire <fichier>', 'questionnaire (par défaut : celui de l’édition du barème)')
+  .option('--state <états...>', 'états des dossiers retenus')
+  .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['table', 'json', 'md', 'codeclimate']).default('table'))
+  .option('--fail-on-change', 'code de sortie 1 si un dossier change de niveau')
+  .addHelpText('after', '\nExemples :\n  tnl rubric diff fixtures/ds-2024.json --from rubrics/2024.yaml --to nouveau-bareme.yaml\n  tnl rubric diff fixtures/ds-2024.json --from-rev origin/main --to rubrics/2024.yaml --format md --fail-on-change')
+  .action((file: string, opts) => runAction(async () => (await import('./rubric-diff.js')).rubricDiffCommand(file, opts)));
+
+program
+  .command('init')
+  .summary('prépare une nouvelle édition à partir de la précédente')
+  .description('Copie le questionnaire et le barème d’une édition avec la nouvelle année et le nouveau numéro, commentaires compris ; ne remplace jamais un fichier.')
+  .requiredOption('-e, --edition <année>', 'nouvelle édition')
+  .requiredOption('--from <année>', 'édition à copier')
+  .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
+  .addHelpText('after', '\nExemple :\n  tnl init --edition 2026 --from 2025')
+  .action((opts) => runAction(async () => (await import('./init.js')).initCommand(opts)));
+
 program
   .command('publish')
   .summary('inscrit les résultats finaux d’une édition dans l’archive (results/)')

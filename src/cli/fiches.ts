@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { UsageError } from '../findings/errors.js';
+import { writeAtomic } from '../output/atomic-write.js';
+import { Progress } from '../output/progress.js';
+import { ficheFileName, ficheView, stratumMedians } from '../report/fiche.js';
+import { PdfRenderer } from '../report/pdf.js';
+import { embeddedFonts, render } from '../report/render.js';
+import { scoreExport, type PipelineOptions } from './pipeline.js';
+
+export interface FichesOptions extends PipelineOptions {
+  out: string;
+  format: 'md' | 'pdf';
+  concurrency?: string;
+  quiet?: boolean;
+  templates?: string;
+}
+
+/** Runs tasks with at most `n` at once. */
+async function pool<T>(items: readonly T[], n: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+/** `tnl fiches`: one feedback document per dossier, one browser for all of them. */
+export async function fichesCommand(file: string, opts: FichesOptions): Promise<number> {
+  const concurrency = opts.concurrency === undefined ? 2 : Number(opts.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
+  const s = scoreExport(file, { ...opts, withPath: true });
+  const results = s.results.filter((r) => r.card.stratum);
+  const medians = stratumMedians(results);
+  const dir = resolve(opts.out);
+  mkdirSync(dir, { recursive: true });
+  const progress = new Progress(process.stderr, { quiet: opts.quiet ?? false });
+  const templates = opts.templates ? { dir: opts.templates } : {};
+  let done = 0;
+  const target = (number: string, name: string) => {
+    const path = resolve(join(dir, ficheFileName(number, name, opts.format)));
+    if (!path.startsWith(dir + sep)) throw new UsageError(`nom de fichier refusé pour le dossier ${number}`);
+    return path;
+  };
+  if (opts.format === 'md') {
+    for (const r of results) {
+      writeAtomic(target(r.card.number, r.card.name), await render('fiche.md.hbs', ficheView(s.edition, r, medians), templates));
+      progress.bar(++done, results.length, r.card.name);
+    }
+  } else {
+    const renderer = await PdfRenderer.launch();
+    try {
+      const fonts = embeddedFonts();
+      await pool(results, concurrency, async (r) => {
+        const html = await render('fiche.html.hbs', { ...ficheView(s.edition, r, medians), fonts }, { ...templates, trusted: ['fonts', 'chart'] });
+        writeAtomic(target(r.card.number, r.card.name), await renderer.pdf(html, { footer: `${r.card.name} — Territoire Numérique Libre ${s.edition.year}` }));
+        progress.bar(++done, results.length, r.card.name);
+      });
+    } finally {
+      await renderer.close();
+    }
+  }
+  progress.done();
+  if (!opts.quiet) process.stderr.write(`${results.length} fiches écrites dans ${opts.out}\n`);
+  return 0;
+}

@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { displayPath, loadQuestionnaire, questionnaireFor, readYaml, rubricFromSource } from '../edition/load.js';
+import type { Edition } from '../edition/types.js';
+import { FindingsError, InputError, UsageError } from '../findings/errors.js';
+import { readExport } from '../ingest/read-export.js';
+import { compareRubrics, type RubricComparison } from '../scoring/compare.js';
+import { frNumber } from '../util/french-format.js';
+import { frenchSpaces } from '../util/typography.js';
+import { textTable } from '../output/text-table.js';
+import { isRecord } from '../util/yaml-source.js';
+import { parseStates } from './inspect.js';
+
+export interface RubricDiffOptions {
+  from?: string;
+  fromRev?: string;
+  to: string;
+  format: 'table' | 'json' | 'md' | 'codeclimate';
+  failOnChange?: boolean;
+  questionnaire?: string;
+  state?: string[];
+}
+
+/** A rubric file as an Edition, paired with its questionnaire (beside it, or bundled). */
+function editionOf(rubricFile: string, questionnaireFile?: string): Edition {
+  const { source, hash } = readYaml(rubricFile);
+  const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
+  const qFile = questionnaireFile ?? (Number.isInteger(year) ? questionnaireFor(rubricFile, year) : undefined);
+  if (!qFile) throw new InputError(`questionnaire de l’édition ${Number.isInteger(year) ? year : '?'} introuvable : --questionnaire`, source.file);
+  const qn = loadQuestionnaire(qFile);
+  if (!qn.value) throw new FindingsError(`questionnaire invalide (${displayPath(qFile)}) :`, qn.findings);
+  const rb = rubricFromSource(source, qn.value);
+  if (!rb.value) throw new FindingsError(`barème invalide (${source.file}) ; « tnl validate » pour le détail :`, rb.findings.filter((f) => f.severity === 'error'));
+  return { year, questionnaire: qn.value, rubric: rb.value, rubricHash: hash, questionnaireHash: qn.hash, files: { questionnaire: displayPath(qFile), rubric: source.file } };
+}
+
+/** The rubric as it was at a git revision (for a merge request: the target branch). */
+function rubricAtRevision(rev: string, file: string): string {
+  const abs = resolve(file);
+  let top: string;
+  try {
+    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(abs), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch {
+    throw new UsageError('--from-rev demande un dépôt git');
+  }
+  let text: string;
+  try {
+    text = execFileSync('git', ['show', `${rev}:${relative(top, abs).split('\\').join('/')}`], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 });
+  } catch {
+    throw new UsageError(`le barème ${displayPath(file)} n’existe pas à la révision « ${rev} »`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tnl-rev-'));
+  const out = join(dir, 'rubrics', basename(file));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  return out;
+}
+
+export function rubricDiffCommand(exportFile: string, opts: RubricDiffOptions): number {
+  if (!opts.from === !opts.fromRev) throw new UsageError('donnez l’ancien barème avec --from FICHIER ou --from-rev RÉVISION (l’un des deux)');
+  const fromFile = opts.from ?? rubricAtRevision(opts.fromRev!, opts.to);
+  const toEdition = editionOf(opts.to, opts.questionnaire);
+  const fromEdition = editionOf(fromFile, opts.questionnaire ?? (opts.fromRev ? (questionnaireFor(opts.to, toEdition.year) ?? undefined) : undefined));
+  if (opts.fromRev) rmSync(dirname(dirname(fromFile)), { recursive: true, force: true });
+  const read = readExport(exportFile, toEdition.questionnaire, parseStates(opts.state));
+  const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
+  const label = opts.fromRev ? `${displayPath(opts.to)}@${opts.fromRev}` : displayPath(fromFile);
+  const text = {
+    table: () => diffTable(cmp, label, displayPath(opts.to)),
+    md: () => diffMarkdown(cmp, label, displayPath(opts.to)),
+    json: () => JSON.stringify({ from: label, to: displayPath(opts.to), export: read.file, ...cmp, all: undefined }, null, 2) + '\n',
+    codeclimate: () => diffCodeclimate(cmp, displayPath(opts.to)),
+  }[opts.format]();
+  process.stdout.write(text);
+  return opts.failOnChange && cmp.changes.length ? 1 : 0;
+}
+
+const lvl = (x: string | null) => x ?? '—';
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${frNumber(Math.abs(n), 1)}`;
+
+function summary(c: RubricComparison): string {
+  if (!c.changes.length) return `Aucun des ${c.dossiers} dossiers ne change de niveau.`;
+  return `${c.changes.length} dossier${c.changes.length > 1 ? 's' : ''} sur ${c.dossiers} change${c.changes.length > 1 ? 'nt' : ''} de niveau : ${c.up} en hausse, ${c.down} en baisse.`;
+}
+
+function diffTable(c: RubricComparison, from: string, to: string): string {
+  const lines = [`Barème ${from} → ${to}`, '', summary(c), ''];
+  if (c.changes.length) {
+    lines.push(textTable(['N°', 'Collectivité', 'Strate', 'Niveau', 'Total', 'Écart'], c.changes.map((x) => [x.number, x.name, x.stratum ?? '—', `${lvl(x.from)} → ${lvl(x.to)}`, `${frNumber(x.totalFrom, 1)} → ${frNumber(x.totalTo, 1)}`, signed(x.delta)]), [true, false, false, false, true, true]));
+    lines.push(`Par niveau : ${Object.entries(c.byLevel).map(([id, v]) => `${id} +${v.gained}/−${v.lost}`).join(' · ')}`);
+  }
+  const moved = c.all.filter((x) => x.delta !== 0);
+  lines.push(`${moved.length} dossier${moved.length > 1 ? 's' : ''} voi${moved.length > 1 ? 'ent' : 't'} leur total bouger (écart maximal ${signed(moved.reduce((m, x) => (Math.abs(x.delta) > Math.abs(m) ? x.delta : m), 0))}).`);
+  return frenchSpaces(lines.join('\n') + '\n');
+}
+
+function diffMarkdown(c: RubricComparison, from: string, to: string): string {
+  const out = [`## Changement de barème : ${from} → ${to}`, '', summary(c), ''];
+  if (c.changes.length) {
+    out.push('| N° | Collectivité | Strate | Niveau | Total | Écart |', '|---:|---|---|---|---:|---:|');
+    for (const x of c.changes) out.push(`| ${x.number} | ${x.name.replace(/\|/g, '\\|')} | ${x.stratum ?? '—'} | ${lvl(x.from)} → **${lvl(x.to)}** | ${frNumber(x.totalFrom, 1)} → ${frNumber(x.totalTo, 1)} | ${signed(x.delta)} |`);
+    out.push('');
+  }
+  return frenchSpaces(out.join('\n') + '\n');
+}
+
+function diffCodeclimate(c: RubricComparison, to: string): string {
+  return (
+    JSON.stringify(
+      c.changes.map((x) => ({
+        description: `Le dossier ${x.number} (${x.name}) passe du niveau ${lvl(x.from)} au niveau ${lvl(x.to)} (total ${x.totalFrom} → ${x.totalTo}).`,
+        check_name: 'rubric/level-change',
+        fingerprint: createHash('md5').update(`${x.number}|${x.from}|${x.to}`).digest('hex'),
+        severity: 'major',
+        location: { path: to, lines: { begin: 1 } },
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}

@@ -1,0 +1,79 @@
+import type { Result } from '../decisions/decisions.js';
+import type { Edition } from '../edition/types.js';
+import type { Dossier } from '../ingest/dossier.js';
+import { describeAnswer } from '../scoring/next-level.js';
+import { frNumber } from '../util/french-format.js';
+import { sortResults, KIND_FR } from '../output/scores/view.js';
+import { typography } from './french.js';
+
+export interface CahierSection {
+  number: string;
+  name: string;
+  meta: string;
+  level: string;
+  total: string;
+  warnings: string[];
+  volets: { title: string; rows: { question: string; answer: string; points: string; long: boolean }[]; subtotal: string }[];
+}
+
+export interface CahierVM {
+  year: number;
+  title: string;
+  summary: { number: string; name: string; stratum: string; total: string; level: string; warnings: string }[];
+  toc: { title: string; page: string }[];
+  sections: CahierSection[];
+}
+
+const levelShort = (e: Edition, id: string | undefined) => (id === undefined ? '—' : e.rubric.scale === 'niveaux' ? id : (e.rubric.levels.find((l) => l.id === id)?.label ?? id));
+
+/** The jury's book: a summary table, then every dossier's answers and points. Page numbers come later. */
+export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[]): CahierVM {
+  const byNumber = new Map(dossiers.map((d) => [d.number, d]));
+  const results = sortResults(edition, all);
+  const sections: CahierSection[] = results.map(({ card, proposed }) => {
+    const answered = new Map(card.questions.map((x) => [x.id, x]));
+    return {
+      number: card.number,
+      name: card.name,
+      meta: [card.kind ? KIND_FR[card.kind] : 'type inconnu', card.population !== undefined ? `${frNumber(card.population)} habitants` : 'population inconnue', card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate'].join(' · '),
+      level: levelShort(edition, proposed?.id),
+      total: card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
+      warnings: card.findings.filter((f) => f.severity !== 'info').map((f) => typography(f.message)),
+      volets: edition.questionnaire.volets.map((v) => {
+        const vs = card.volets.find((x) => x.id === v.id);
+        return {
+          title: v.title,
+          subtotal: vs ? `${frNumber(vs.points)} / ${frNumber(vs.max)}` : '—',
+          rows: edition.questionnaire.questions
+            .filter((q) => q.volet === v.id)
+            .map((q) => {
+              const scored = answered.get(q.id);
+              const answer = byNumber.get(card.number)?.answers[q.id];
+              const text = describeAnswer(q, answer);
+              return {
+                question: typography(q.label),
+                answer: text,
+                points: !scored ? '' : scored.status === 'not_applicable' ? 'n. a.' : scored.status === 'unknown' ? 'inconnu' : `${frNumber(scored.points)} / ${frNumber(scored.max)}`,
+                long: text.length > 160,
+              };
+            }),
+        };
+      }),
+    };
+  });
+  return {
+    year: edition.year,
+    title: `Cahier du jury — édition ${edition.year}`,
+    summary: sections.map((s, i) => ({ number: s.number, name: s.name, stratum: results[i]!.card.stratum?.id ?? '—', total: s.total, level: s.level, warnings: s.warnings.length ? String(s.warnings.length) : '' })),
+    toc: [{ title: 'Tableau récapitulatif', page: '' }, ...sections.map((s) => ({ title: `${s.number} — ${s.name}`, page: '' }))],
+    sections,
+  };
+}
+
+/** The number of pages of a PDF made by Chromium (its page tree's /Count). */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf).toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/\/Count\s+(\d+)/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
