@@ -37,7 +37,14 @@ export function checkRubric(raw: RawRubric, questionnaire: Questionnaire, source
   checkVoletCoverage(raw, questionnaire, questions, [...stratumIds], add);
   checkLevels(raw, questions, [...stratumIds], add);
   checkMentions(raw, add);
-  return findings;
+  // One problem found in several strata at the same place is said once.
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.line}:${f.column}:${f.rule}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Half-open bands [min, max) from 0 to infinity, per kind; returns stratum id → kind. */

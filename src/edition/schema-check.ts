@@ -37,7 +37,9 @@ export function checkSchema(source: YamlSource, name: SchemaName): Finding[] {
  * keep the inner one, which says what to fix.
  */
 function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
-  const kept = errors.filter((e) => e.keyword !== 'if');
+  // A failed oneOf reports each branch's missing property too: keep only the oneOf message.
+  const oneOfAt = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const kept = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'required' && e.schemaPath.includes('/oneOf/') && oneOfAt.has(e.instancePath)));
   const seen = new Set<string>();
   return kept.filter((e) => {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
@@ -130,7 +132,7 @@ function frenchMessage(e: ErrorObject): string {
     case 'minProperties':
       return `doit contenir au moins ${p.limit} entrée${Number(p.limit) > 1 ? 's' : ''}`;
     case 'pattern':
-      return `${q(String(e.data))} n’a pas la forme attendue (lettres minuscules sans accent, chiffres, _ ; motif ${p.pattern})`;
+      return `${q(String(e.data))} n’a pas la forme attendue : ${patternMeaning(e.instancePath, String(p.pattern))}`;
     case 'oneOf':
       return 'doit définir exactement une façon de compter les points : yes, choices, per_item ou bands';
     case 'dependentRequired':
@@ -151,4 +153,14 @@ function describe(x: unknown): string {
   if (typeof x === 'boolean') return `la valeur ${x}`;
   if (Array.isArray(x)) return 'une liste';
   return 'un dictionnaire';
+}
+
+/** What a pattern asks for, in words, from the name of the property. */
+function patternMeaning(pointer: string, pattern: string): string {
+  const key = pointer.split('/').pop() ?? '';
+  if (key === 'code') return 'un code INSEE (5 caractères, 2A/2B pour la Corse) ou un SIREN (9 chiffres)';
+  if (key === 'departement') return 'un numéro de département (38, 2A, 971)';
+  if (/date|start|end|published/.test(key)) return 'une date AAAA-MM-JJ';
+  if (/^(results|site|questions|instance)$/.test(key)) return 'une adresse commençant par http:// ou https://';
+  return `des lettres minuscules sans accent, des chiffres et _ (motif ${pattern})`;
 }
