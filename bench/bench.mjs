@@ -76,6 +76,12 @@ if (chromium) {
   add('PDF du communiqué (tnl report)', `${pdfTnl.toFixed(0)} ms (Chromium seul : ${pdfBare.toFixed(0)} ms)`, '< 1,5 × chromium --print-to-pdf', pdfTnl < 1.5 * pdfBare);
 } else add('PDF du communiqué', 'Chromium absent', '< 1,5 × chromium --print-to-pdf', false);
 
+// The 24 feedback PDFs of the example edition, one browser.
+if (chromium) {
+  const fiches = time(process.execPath, [join(root, 'bin', 'tnl.js'), 'fiches', join(root, 'fixtures', 'ds-2024.json'), '--edition', '2024', '--out', join(tmp, 'fiches'), '--quiet'], 1);
+  add('tnl fiches, 24 PDF', `${(fiches / 1000).toFixed(1)} s`, '< 30 s', fiches < 30000);
+}
+
 const results = { date: new Date().toISOString(), node: process.versions.node, cpus: (await import('node:os')).cpus().length, rows };
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\nRésultats écrits dans bench/results.json');

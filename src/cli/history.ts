@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { InputError, UsageError } from '../findings/errors.js';
@@ -79,9 +79,4 @@ export function historyImportCommand(file: string, opts: ImportOptions): number 
   process.stderr.write(`${editions.length} éditions écrites dans ${dir}\n`);
   if (notes.length) process.stderr.write(`À vérifier par une personne :\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
   return 0;
-}
-
-/** Reads a file just to make sure it exists (helps messages). */
-export function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8'));
 }

@@ -27,7 +27,7 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
   const editions = (isRecord(data) && Array.isArray(data.editions) ? data.editions : []).filter(isRecord).map((e) => {
     const year = Number(e.year);
     const notes: string[] = [];
-    const laureates: Laureate[] = (Array.isArray(e.awarded) ? e.awarded : []).filter(isRecord).map((a) => laureateOf(a, year, notes));
+    const laureates: Laureate[] = (Array.isArray(e.awarded) ? e.awarded : []).filter(isRecord).map((a) => laureateOf(a, notes));
     // Special mentions: label → name(s); matched to the laureates by name.
     if (isRecord(e.special_mentions)) {
       for (const [label, who] of Object.entries(e.special_mentions)) {
@@ -68,7 +68,7 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
   return { editions, notes: all };
 }
 
-function laureateOf(a: Raw, year: number, notes: string[]): Laureate {
+function laureateOf(a: Raw, notes: string[]): Laureate {
   const name = String(a.name);
   const kind = kindOf(a.type);
   const departement = str(a.dept);

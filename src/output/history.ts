@@ -5,7 +5,7 @@ import type { Archive } from '../history/types.js';
 import { csvSafe, frNumber, mdEscape } from '../util/french-format.js';
 import { frCollator } from '../util/french-text.js';
 import { frenchSpaces } from '../util/typography.js';
-import { KIND_FR } from './scores/view.js';
+import { KIND_FR, KIND_WORDS } from './scores/view.js';
 
 /** « au moins 64 » when the figure counts an incomplete edition. */
 export function fig(f: Figure): string {
@@ -13,15 +13,7 @@ export function fig(f: Figure): string {
 }
 
 const levelWord = (scale: string, level: string | null) => (level === null ? 'niveau inconnu' : scale === 'niveaux' ? `niveau ${level}` : level.charAt(0).toUpperCase() + level.slice(1));
-const KINDS: Record<string, [string, string]> = {
-  commune: ['commune', 'communes'],
-  epci: ['EPCI', 'EPCI'],
-  syndicat: ['syndicat', 'syndicats'],
-  departement: ['département', 'départements'],
-  region: ['région', 'régions'],
-  autre: ['autre organisme', 'autres organismes'],
-};
-const kindCount = (k: string, n: number) => `${frNumber(n)} ${KINDS[k]![n > 1 ? 1 : 0]}`;
+const kindCount = (k: string, n: number) => `${frNumber(n)} ${KIND_WORDS[k]![n > 1 ? 1 : 0]}`;
 /** 1re, 2e, 9e édition. */
 export const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 

@@ -6,6 +6,7 @@ import { laureatesChart, LEVEL_COLOURS, levelName } from './chart.js';
 import { capitalise, numberToWords, thousands, typography } from './french.js';
 import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
 import type { Press } from './press.js';
+import { KIND_WORDS } from '../output/scores/view.js';
 
 export interface DossierVM {
   year: number;
@@ -23,14 +24,8 @@ export interface DossierVM {
 }
 
 const fig = (f: Figure) => `${f.lowerBound ? 'au moins ' : ''}${thousands(f.value)}`;
-const KIND_LABELS: Record<string, [string, string]> = {
-  commune: ['ville', 'villes'],
-  epci: ['EPCI', 'EPCI'],
-  syndicat: ['syndicat', 'syndicats'],
-  departement: ['département', 'départements'],
-  region: ['région', 'régions'],
-  autre: ['autre organisme', 'autres organismes'],
-};
+/** The press kit says « villes » for communes, as ADULLACT's own does. */
+const KIND_LABELS: Record<string, [string, string]> = { ...KIND_WORDS, commune: ['ville', 'villes'] };
 
 /** The press kit: figures from the history up to the edition, its chart and map (SVG), the volets. */
 export async function dossierView(archive: Archive, results: EditionResults, questionnaire: Questionnaire, press: Press): Promise<DossierVM> {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { InputError } from '../findings/errors.js';
 import { bundled } from '../paths.js';
 import { typography } from './french.js';
+import { mdEscapeText as mdText } from '../util/french-format.js';
 
 type HandlebarsModule = typeof import('handlebars');
 let hb: HandlebarsModule | undefined;
@@ -14,15 +15,6 @@ async function handlebars(): Promise<HandlebarsModule> {
   return hb;
 }
 
-/** Text for a Markdown template: no HTML, no emphasis, no link from data. */
-export function mdText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/^(\s*)([#>+-]|\d+\.)(\s)/gm, '$1\\$2$3');
-}
 
 function deepMap(x: unknown, f: (s: string) => string, trusted: ReadonlySet<string>, path = ''): unknown {
   if (typeof x === 'string') return trusted.has(path) ? x : f(x);

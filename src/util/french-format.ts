@@ -9,14 +9,19 @@ export function frPercent(n: number, decimals = 1): string {
   return `${frNumber(n, decimals)}\u00a0%`;
 }
 
-/** Markdown-safe text: no table breaks, no HTML, no emphasis from user data. */
-export function mdEscape(s: string): string {
+/** Markdown-safe text that keeps its line breaks: no HTML, no emphasis, no link, no table break from data. */
+export function mdEscapeText(s: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/^(\s*)([#>+-]|\d+\.)(\s)/gm, '$1\\$2$3');
+}
+
+/** Markdown-safe text on one line (a table cell, a list item). */
+export function mdEscape(s: string): string {
+  return mdEscapeText(s).replace(/\r?\n/g, ' ');
 }
 
 /** A CSV cell that a spreadsheet will never run as a formula. */

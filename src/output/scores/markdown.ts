@@ -1,7 +1,7 @@
 import { frenchSpaces } from '../../util/typography.js';
-import { frNumber, mdEscape } from '../../util/french-format.js';
+import { mdEscape } from '../../util/french-format.js';
 import type { ScoresReport } from './view.js';
-import { KIND_FR, levelShort, sortResults } from './view.js';
+import { levelShort, scoreCells, sortResults } from './view.js';
 import type { Provenance } from '../provenance.js';
 
 export function provenanceFooter(p: Provenance): string {
@@ -29,14 +29,7 @@ export function scoresMarkdown(r: ScoresReport): string {
     const cells = [
       card.number,
       mdEscape(card.name),
-      card.kind ? KIND_FR[card.kind]! : '?',
-      card.population !== undefined ? frNumber(card.population) : '?',
-      card.stratum?.id ?? '—',
-      ...volets.map((v) => {
-        const s = card.volets.find((x) => x.id === v.id);
-        return s?.ratio === undefined ? '—' : frNumber(Math.round(s.ratio * 1000) / 10, 1);
-      }),
-      card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
+      ...scoreCells(edition, card),
       levelShort(edition, proposed),
       final?.id !== proposed?.id ? `**${levelShort(edition, final)}**` : levelShort(edition, final),
     ];

@@ -1,9 +1,8 @@
 import { chalk } from '../colors.js';
-import { frNumber } from '../../util/french-format.js';
 import { frenchSpaces } from '../../util/typography.js';
 import { textTable } from '../text-table.js';
 import type { ScoresReport } from './view.js';
-import { KIND_FR, levelShort, sortResults } from './view.js';
+import { levelShort, scoreCells, sortResults } from './view.js';
 
 /** The terminal table: French number formatting, sorted by level then score. */
 export function scoresTable(r: ScoresReport): string {
@@ -15,14 +14,7 @@ export function scoresTable(r: ScoresReport): string {
   const rows = results.map(({ card, proposed, final }) => [
     card.number,
     card.name.length > 38 ? `${card.name.slice(0, 37)}…` : card.name,
-    card.kind ? KIND_FR[card.kind]! : '?',
-    card.population !== undefined ? frNumber(card.population) : '?',
-    card.stratum?.id ?? '—',
-    ...volets.map((v) => {
-      const s = card.volets.find((x) => x.id === v.id);
-      return s?.ratio === undefined ? '—' : frNumber(Math.round(s.ratio * 1000) / 10, 1);
-    }),
-    card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
+    ...scoreCells(edition, card),
     levelShort(edition, proposed),
     final?.id !== proposed?.id ? chalk.bold(`${levelShort(edition, final)}*`) : levelShort(edition, final),
     card.blocked.length ? chalk.yellow(`✗ ${card.blocked.map((b) => `${levelShort(edition, edition.rubric.levels.find((l) => l.id === b.level)!)} : ${b.gates.join(', ')}`).join(' ; ')}`) : '',

@@ -1,6 +1,8 @@
 import type { Decisions, Result } from '../../decisions/decisions.js';
 import type { Edition, Level } from '../../edition/types.js';
 import { frCollator } from '../../util/french-text.js';
+import { frNumber } from '../../util/french-format.js';
+import type { ScoreCard } from '../../scoring/types.js';
 import type { Provenance } from '../provenance.js';
 
 export interface ScoresReport {
@@ -38,4 +40,28 @@ export const KIND_FR: Record<string, string> = {
   departement: 'département',
   region: 'région',
   autre: 'autre',
+};
+
+/** The cells every score table shows: kind, population, stratum, each volet's sub-score, total. */
+export function scoreCells(edition: Edition, card: ScoreCard): string[] {
+  return [
+    card.kind ? KIND_FR[card.kind]! : '?',
+    card.population !== undefined ? frNumber(card.population) : '?',
+    card.stratum?.id ?? '—',
+    ...edition.questionnaire.volets.map((v) => {
+      const s = card.volets.find((x) => x.id === v.id);
+      return s?.ratio === undefined ? '—' : frNumber(Math.round(s.ratio * 1000) / 10, 1);
+    }),
+    card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
+  ];
+}
+
+/** Authority kinds in running text, singular and plural. */
+export const KIND_WORDS: Record<string, [string, string]> = {
+  commune: ['commune', 'communes'],
+  epci: ['EPCI', 'EPCI'],
+  syndicat: ['syndicat', 'syndicats'],
+  departement: ['département', 'départements'],
+  region: ['région', 'régions'],
+  autre: ['autre organisme', 'autres organismes'],
 };
