@@ -62,5 +62,6 @@ export interface Dossier {
   answers: Record<string, Answer>;
   /** Questions whose answer this export cannot carry (repetition blocks in a CSV export). */
   unavailable: string[];
+  /** Where each field comes from (for a table, the same object for every row). */
   sources: Record<string, SourceRef>;
 }

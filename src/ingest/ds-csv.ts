@@ -3,7 +3,7 @@ import type { Finding } from '../findings/finding.js';
 import { q } from '../util/french-text.js';
 import { columnFindings, matchColumns, type ColumnMatch, type ColumnPart } from './columns.js';
 import type { CsvTable } from './csv-table.js';
-import type { Answer, Dossier, Identity } from './dossier.js';
+import type { Answer, Dossier, Identity, SourceRef } from './dossier.js';
 import { normalisePhone, readCode, readDepartement, readKind, readPopulation, readState, readTimestamp, type Problem } from './identity.js';
 import { readCell } from './values.js';
 
@@ -29,7 +29,14 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
     });
   const seen = new Map<string, number>();
   const dossiers: Dossier[] = [];
-  const sources = columns.map((c) => ({ file, field: c.header }));
+  // Where each field comes from is the same for every row of a table: one map, shared.
+  const sources: Record<string, SourceRef> = {};
+  for (const c of columns) {
+    const t = c.target;
+    if (t.kind === 'identity') sources[`identity.${t.role}`] ??= { file, field: c.header };
+    else if (t.kind === 'question' && t.part === 'value') sources[t.id] ??= { file, field: c.header };
+  }
+  const unavailable = repetitions.filter((id) => !sources[id]);
 
   for (const row of table.rows) {
     if (row.cells.length !== table.headers.length && row.cells.some((c) => c.trim()))
@@ -54,7 +61,7 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
       continue;
     }
     seen.set(number, row.line);
-    dossiers.push(readRow(row, number, columns, sources, questions, questionnaire, repetitions, problem));
+    dossiers.push(readRow(row, number, columns, sources, unavailable, questions, questionnaire, problem));
   }
   return { dossiers, columns, findings };
 }
@@ -63,20 +70,19 @@ function readRow(
   row: CsvTable['rows'][number],
   number: string,
   columns: readonly ColumnMatch[],
-  sources: readonly { file: string; field: string }[],
+  sources: Record<string, SourceRef>,
+  unavailable: string[],
   questions: Map<string, Question>,
   questionnaire: Questionnaire,
-  repetitions: string[],
   problem: (p: Problem, field: string, rule: string) => void,
 ): Dossier {
-  const dossier: Dossier = { number, line: row.line, identity: {}, answers: {}, unavailable: [], sources: {} };
+  const dossier: Dossier = { number, line: row.line, identity: {}, answers: {}, unavailable, sources };
   const commune: Record<string, { name?: string; code?: string; departement?: string }> = {};
 
   for (const c of columns) {
     const t = c.target;
     if (t.kind === 'unknown' || t.kind === 'known' || t.kind === 'duplicate') continue;
     const raw = row.cells[c.index] ?? '';
-    const source = sources[c.index]!;
     if (t.kind === 'fixed') {
       if (t.field === 'state') {
         const r = readState(raw);
@@ -88,7 +94,6 @@ function readRow(
       }
     } else if (t.kind === 'identity') {
       readIdentity(dossier.identity, t.role, t.part, raw, questionnaire, (p) => problem(p, c.header, `ingest/identity-${t.role}`));
-      if (raw.trim()) dossier.sources[`identity.${t.role}`] ??= source;
     } else if (t.kind === 'question') {
       const question = questions.get(t.id)!;
       if (question.type === 'commune') {
@@ -98,11 +103,9 @@ function readRow(
           else if (t.part === 'code') parts.code = raw.trim();
           else if (t.part === 'departement') parts.departement = readDepartement(raw);
         }
-        if (t.part === 'value') dossier.sources[t.id] = source;
         continue;
       }
       if (t.part !== 'value') continue;
-      dossier.sources[t.id] = source;
       const r = readCell(question, raw);
       if (r.problem) problem(r.problem, c.header, 'ingest/answer');
       if (r.answer) dossier.answers[t.id] = r.answer;
@@ -114,7 +117,6 @@ function readRow(
       dossier.answers[id] = answer;
     }
   }
-  dossier.unavailable = repetitions.filter((id) => !dossier.sources[id]);
   if (dossier.identity.departement === undefined && dossier.identity.commune?.code) dossier.identity.departement = departementOfInsee(dossier.identity.commune.code);
   return dossier;
 }

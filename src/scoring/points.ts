@@ -3,9 +3,9 @@ import type { Answer } from '../ingest/dossier.js';
 import { ruleMax } from './rule-max.js';
 
 /** Points an answer earns under a rule (0 for an answer of the wrong kind: ingest reports those). */
-export function answerPoints(rule: PointsRule, question: Question, answer: Answer | undefined): number {
+export function answerPoints(rule: PointsRule, question: Question, answer: Answer | undefined, max?: number): number {
   if (!answer) return 0;
-  const cap = (n: number) => (rule.kind === 'yes_no' || rule.kind === 'bands' ? n : Math.min(n, ruleMax(rule, question)));
+  const cap = (n: number) => (rule.kind === 'yes_no' || rule.kind === 'bands' ? n : Math.min(n, max ?? ruleMax(rule, question)));
   switch (rule.kind) {
     case 'yes_no':
       return answer.kind === 'bool' ? (answer.value ? rule.yes : rule.no) : 0;

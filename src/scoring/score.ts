@@ -104,7 +104,7 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
     else if (unavailable.length && unavailable.includes(question.id)) entry.status = 'unknown';
     else {
       entry.status = answer ? 'scored' : 'unanswered';
-      entry.points = answerPoints(rule.points, question, answer);
+      entry.points = answerPoints(rule.points, question, answer, max);
       entry.max = max;
     }
     card.questions.push(entry);
