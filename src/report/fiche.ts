@@ -87,6 +87,9 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
       .slice(0, 6)
       .map((x) => `${questions.get(x.id)!.label} — ${describeAnswer(questions.get(x.id)!, x.answer)} (${frNumber(x.points)} points sur ${frNumber(x.max)}).`),
   ];
+  // When the jury granted a level at or above the next one, the path toward it no longer applies.
+  const rank = (id: string | undefined) => edition.rubric.levels.findIndex((l) => l.id === id);
+  const path = card.next && rank(result.final?.id) < rank(card.next.level) ? card.next : undefined;
   return {
     year: edition.year,
     number: card.number,
@@ -97,13 +100,13 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
     volets: rows.map((r) => ({ title: r.title, score: r.score === undefined ? '—' : frNumber(r.score, 1), median: r.median === undefined ? '—' : frNumber(r.median, 1) })),
     chart: voletChart(rows),
     strengths: strengths.map(typography),
-    ...(card.next
+    ...(path
       ? {
           next: {
-            title: `Pistes pour atteindre le ${levelName(edition, card.next.level)}`,
-            threshold: frNumber(card.next.threshold),
-            total: frNumber(card.next.total, edition.rubric.decimals),
-            changes: card.next.changes.map((c) => ({
+            title: `Pistes pour atteindre le ${levelName(edition, path.level)}`,
+            threshold: frNumber(path.threshold),
+            total: frNumber(path.total, edition.rubric.decimals),
+            changes: path.changes.map((c) => ({
               question: typography(`${questions.get(c.question)!.label}${c.forGate ? ' (condition du niveau)' : ''}`),
               from: describeAnswer(questions.get(c.question)!, c.from),
               to: c.toLabel,
@@ -112,7 +115,7 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
           },
         }
       : {}),
-    blocked: card.blocked.map((b) => typography(`Le ${levelName(edition, b.level)} est atteint en points, mais il demande : ${b.gates.join(', ')}.`)),
+    blocked: card.blocked.filter((b) => rank(b.level) > rank(result.final?.id)).map((b) => typography(`Le ${levelName(edition, b.level)} est atteint en points, mais il demande : ${b.gates.join(', ')}.`)),
     ...(result.reason ? { reason: typography(result.reason) } : {}),
     ...(result.opinion ? { opinion: typography(result.opinion) } : {}),
     mentions: result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m),

@@ -33,6 +33,16 @@ describe('tnl fiches (Markdown)', () => {
     expect(colomiers).toMatch(/## Pistes pour atteindre le niveau 4 \(politique volontariste\)/);
     expect(colomiers).toMatch(/## L’avis du jury\n\nUne stratégie solide/);
   });
+  it('when the jury grants the next level, the fiche no longer shows the path toward it', () => {
+    const dir = tempDir();
+    const jury = tempFile('jury.yaml', 'edition: 2024\ndecisions:\n  - dossier: 118357\n    level: "4"\n    reason: Plan adopté après le dépôt.\n');
+    expect(tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', jury, '--format', 'md', '--out', dir]).code).toBe(0);
+    const fiche = plain(readFileSync(join(dir, '118357-ville-de-colomiers.md'), 'utf8'));
+    expect(fiche).toMatch(/\*\*Résultat : Niveau 4 \(politique volontariste\)\*\*/);
+    expect(fiche).not.toMatch(/Pistes pour atteindre le niveau 4|est atteint en points, mais/);
+    expect(fiche).toMatch(/## Décision du jury\n\nPlan adopté après le dépôt\./);
+  });
+
   it('a dossier named to escape --out stays inside it', () => {
     const dir = tempDir();
     const csv = oneDossierCsv({ 'Nom de la collectivité': '../../../tmp/evil' });
