@@ -31,6 +31,9 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
   const s = scoreExport(file, { ...opts, withPath: true });
   const results = s.results.filter((r) => r.card.stratum);
+  const skipped = s.results.filter((r) => !r.card.stratum);
+  for (const r of skipped)
+    process.stderr.write(`dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`);
   const medians = stratumMedians(results);
   const dir = resolve(opts.out);
   mkdirSync(dir, { recursive: true });
@@ -62,5 +65,5 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
   }
   progress.done();
   if (!opts.quiet) process.stderr.write(`${results.length} fiches écrites dans ${opts.out}\n`);
-  return 0;
+  return skipped.length ? 1 : 0;
 }

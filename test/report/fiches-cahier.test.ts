@@ -49,6 +49,15 @@ describe('tnl fiches (Markdown)', () => {
     expect(tnl(['fiches', tempFile('x.csv', csv), '--edition', '2024', '--format', 'md', '--out', join(dir, 'fiches')]).code).toBe(0);
     expect(readdirSync(join(dir, 'fiches'))).toEqual(['118340-tmp-evil.md']);
   });
+  it('a dossier that cannot be scored gets no fiche, says why, and the exit code is 1', () => {
+    const dir = tempDir();
+    const csv = tempFile('x.csv', "ID,État du dossier,Nom de la collectivité,Type de collectivité,Nombre d'habitants\n1,En instruction,Ville A,Commune,\n2,En instruction,Ville B,Commune,1200\n");
+    const r = tnl(['fiches', csv, '--edition', '2024', '--format', 'md', '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/dossier 1 \(Ville A\) : pas de fiche, le dossier n’a pas pu être noté \(population absente/);
+    expect(readdirSync(dir)).toEqual(['2-ville-b.md']);
+  });
+
   it('a bad --concurrency is a usage error', () => {
     expect(tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', tempDir(), '--concurrency', '0']).code).toBe(2);
   });
