@@ -3,6 +3,7 @@ import { bundled } from '../paths.js';
 import { chalk } from '../output/colors.js';
 import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
+import { NoBrowserError } from '../report/pdf.js';
 import { scoreCommand } from './score.js';
 import { listEditions, validateCommand } from './validate.js';
 
@@ -49,6 +50,12 @@ export async function demoCommand(opts: DemoOptions): Promise<number> {
       await reportCommand(doc, { edition: '2024', press, format, out: file });
       written.push(file);
     } catch (e) {
+      if (e instanceof NoBrowserError) {
+        // A newcomer's machine may have no Chromium yet: the HTML is written instead, the demo goes on.
+        process.stderr.write(`${file} : PDF non produit — ${e.message}\n`);
+        written.push(file.replace(/\.pdf$/, '.html'));
+        continue;
+      }
       process.stderr.write(`${file} : ${(e as Error).message}\n`);
       worst = Math.max(worst, 2);
     }
