@@ -17,7 +17,7 @@ export interface CahierOptions extends PipelineOptions {
  */
 export async function cahierCommand(file: string, opts: CahierOptions): Promise<number> {
   if (!/\.pdf$/i.test(opts.out)) throw new UsageError('le cahier du jury est un PDF : --out cahier.pdf');
-  const s = scoreExport(file, opts);
+  const s = await scoreExport(file, opts);
   const vm = cahierView(s.edition, s.results, s.read.dossiers);
   const fonts = embeddedFonts();
   const templates = opts.templates ? { dir: opts.templates } : {};

@@ -26,15 +26,15 @@ export async function demoCommand(opts: DemoOptions): Promise<number> {
     worst = Math.max(worst, validateCommand([], { edition: String(year), format: 'stylish' }));
   }
   step('Notation des 24 dossiers de l’export d’exemple (fixtures/ds-2024.json)');
-  worst = Math.max(worst, scoreCommand(fixture, { edition: '2024', format: 'table' }));
+  worst = Math.max(worst, await scoreCommand(fixture, { edition: '2024', format: 'table' }));
   const written: string[] = [];
   for (const format of ['md', 'csv', 'json'] as const) {
     const file = join(out, `notes-2024.${format}`);
-    scoreCommand(fixture, { edition: '2024', format, out: file, quiet: true });
+    await scoreCommand(fixture, { edition: '2024', format, out: file, quiet: true });
     written.push(file);
   }
   const explained = join(out, 'explication-118357.md');
-  explainCommand(fixture, { edition: '2024', dossier: '118357', format: 'md', out: explained });
+  await explainCommand(fixture, { edition: '2024', dossier: '118357', format: 'md', out: explained });
   written.push(explained);
   step('Documents de presse de l’édition 2024 (archive des résultats et fixtures/press-2024.yaml)');
   const press = join(bundled.fixtures, 'press-2024.yaml');

@@ -10,8 +10,8 @@ export interface ExplainOptions extends PipelineOptions {
   out?: string;
 }
 
-export function explainCommand(file: string, opts: ExplainOptions): number {
-  const s = scoreExport(file, { ...opts, state: opts.state ?? ['tous'], withPath: true });
+export async function explainCommand(file: string, opts: ExplainOptions): Promise<number> {
+  const s = await scoreExport(file, { ...opts, state: opts.state ?? ['tous'], withPath: true });
   const result = s.results.find((r) => r.card.number === opts.dossier.trim());
   if (!result) {
     const numbers = s.results.map((r) => r.card.number);

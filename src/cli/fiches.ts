@@ -29,7 +29,7 @@ async function pool<T>(items: readonly T[], n: number, task: (item: T) => Promis
 export async function fichesCommand(file: string, opts: FichesOptions): Promise<number> {
   const concurrency = opts.concurrency === undefined ? 2 : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
-  const s = scoreExport(file, { ...opts, withPath: true });
+  const s = await scoreExport(file, { ...opts, withPath: true });
   const results = s.results.filter((r) => r.card.stratum);
   const skipped = s.results.filter((r) => !r.card.stratum);
   for (const r of skipped)

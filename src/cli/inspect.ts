@@ -3,7 +3,7 @@ import { hasErrors, sortFindings, strictify, type Finding } from '../findings/fi
 import { loadEdition } from '../edition/load.js';
 import type { ColumnMatch } from '../ingest/columns.js';
 import { DOSSIER_STATES, SCORED_STATES, STATE_LABELS, type DossierState } from '../ingest/dossier.js';
-import { readExport, type ExportRead } from '../ingest/read-export.js';
+import { readExportAsync, type ExportRead } from '../ingest/read-export.js';
 import { chalk } from '../output/colors.js';
 import { formatFindings } from '../output/findings/formatters.js';
 import { frenchSpaces } from '../util/typography.js';
@@ -57,7 +57,7 @@ function table(read: ExportRead, findings: Finding[]): string {
   const lines: string[] = [];
   const sep = read.delimiter === ';' ? 'point-virgule' : read.delimiter === '\t' ? 'tabulation' : read.delimiter ? 'virgule' : '';
   lines.push(chalk.bold(`${read.file}`));
-  lines.push(`Format : ${read.format === 'json' ? 'JSON (API GraphQL)' : `CSV, ${encodingFr[read.encoding]}, séparateur ${sep}`}`);
+  lines.push(`Format : ${read.format === 'json' ? 'JSON (API GraphQL)' : read.format === 'xlsx' ? 'classeur XLSX' : `CSV, ${encodingFr[read.encoding]}, séparateur ${sep}`}`);
   lines.push('');
   lines.push(chalk.bold(read.format === 'json' ? 'Champs' : 'Colonnes'));
   const width = String(read.columns.length).length;
@@ -76,10 +76,10 @@ function table(read: ExportRead, findings: Finding[]): string {
   return frenchSpaces(lines.join('\n') + '\n') + (findings.length ? formatFindings('stylish', findings, [read.file]) : chalk.green('✓ aucun problème\n'));
 }
 
-export function inspectCommand(file: string, opts: InspectOptions): number {
+export async function inspectCommand(file: string, opts: InspectOptions): Promise<number> {
   const year = parseYear(opts.edition);
   const { edition } = loadEdition(year, opts.root);
-  const read = readExport(file, edition.questionnaire, parseStates(opts.state));
+  const read = await readExportAsync(file, edition.questionnaire, parseStates(opts.state));
   const findings = sortFindings(opts.strict ? strictify(read.findings) : read.findings);
   if (opts.format === 'json') {
     process.stdout.write(

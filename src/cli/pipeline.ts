@@ -3,7 +3,7 @@ import { loadEdition, readYaml } from '../edition/load.js';
 import type { Edition } from '../edition/types.js';
 import { FindingsError } from '../findings/errors.js';
 import { strictify, type Finding } from '../findings/finding.js';
-import { readExport, type ExportRead } from '../ingest/read-export.js';
+import { readExportAsync, type ExportRead } from '../ingest/read-export.js';
 import { provenance, type Provenance } from '../output/provenance.js';
 import { scoreAll } from '../scoring/score.js';
 import { inseeLookup } from '../territory/insee.js';
@@ -31,9 +31,9 @@ export interface Scored {
 }
 
 /** The edge: files in, typed results out. Everything between is pure. */
-export function scoreExport(file: string, opts: PipelineOptions): Scored {
+export async function scoreExport(file: string, opts: PipelineOptions): Promise<Scored> {
   const { edition } = loadEdition(parseYear(opts.edition), opts.root);
-  const read = readExport(file, edition.questionnaire, parseStates(opts.state));
+  const read = await readExportAsync(file, edition.questionnaire, parseStates(opts.state));
   const cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, { withPath: opts.withPath ?? false });
   let decisions: Decisions | undefined;
   let decisionsRef: { file: string; sha256: string } | undefined;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { displayPath, loadQuestionnaire, questionnaireFor, readYaml, rubricFromSource } from '../edition/load.js';
 import type { Edition } from '../edition/types.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
-import { readExport } from '../ingest/read-export.js';
+import { readExportAsync } from '../ingest/read-export.js';
 import { compareRubrics, type RubricComparison } from '../scoring/compare.js';
 import { frNumber } from '../util/french-format.js';
 import { frenchSpaces } from '../util/typography.js';
@@ -59,13 +59,13 @@ function rubricAtRevision(rev: string, file: string): string {
   return out;
 }
 
-export function rubricDiffCommand(exportFile: string, opts: RubricDiffOptions): number {
+export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOptions): Promise<number> {
   if (!opts.from === !opts.fromRev) throw new UsageError('donnez l’ancien barème avec --from FICHIER ou --from-rev RÉVISION (l’un des deux)');
   const fromFile = opts.from ?? rubricAtRevision(opts.fromRev!, opts.to);
   const toEdition = editionOf(opts.to, opts.questionnaire);
   const fromEdition = editionOf(fromFile, opts.questionnaire ?? (opts.fromRev ? (questionnaireFor(opts.to, toEdition.year) ?? undefined) : undefined));
   if (opts.fromRev) rmSync(dirname(dirname(fromFile)), { recursive: true, force: true });
-  const read = readExport(exportFile, toEdition.questionnaire, parseStates(opts.state));
+  const read = await readExportAsync(exportFile, toEdition.questionnaire, parseStates(opts.state));
   const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
   const label = opts.fromRev ? `${displayPath(opts.to)}@${opts.fromRev}` : displayPath(fromFile);
   const text = {

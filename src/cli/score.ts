@@ -11,8 +11,8 @@ export interface ScoreOptions extends PipelineOptions {
 }
 
 /** `tnl score`: exit 0, or 1 when the export has errors (the scores are still written). */
-export function scoreCommand(file: string, opts: ScoreOptions): number {
-  const s = scoreExport(file, opts);
+export async function scoreCommand(file: string, opts: ScoreOptions): Promise<number> {
+  const s = await scoreExport(file, opts);
   const text = SCORE_RENDERERS[opts.format]({ edition: s.edition, results: s.results, provenance: s.provenance, ...(s.decisions ? { decisions: s.decisions } : {}) });
   if (opts.out) {
     writeAtomic(opts.out, text);

@@ -13,7 +13,7 @@ import { dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
 export interface ExportRead {
   file: string;
   sha256: string;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx';
   encoding: Encoding;
   delimiter?: string;
   columns: ColumnMatch[];
@@ -26,11 +26,25 @@ export interface ExportRead {
   findings: Finding[];
 }
 
+const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** Reads any export, the DS XLSX workbook included (which needs an asynchronous reader). */
+export async function readExportAsync(path: string, questionnaire: Questionnaire, states: readonly DossierState[] = SCORED_STATES): Promise<ExportRead> {
+  const bytes = readInput(path);
+  if (!isZip(bytes)) return readExport(path, questionnaire, states);
+  const file = displayPath(path);
+  if (bytes.includes('mimetypeapplication/vnd.oasis.opendocument')) throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
+  const { dossiersFromXlsx } = await import('./xlsx.js');
+  const read = await dossiersFromXlsx(bytes, questionnaire, file);
+  return finish(file, bytes, 'xlsx', 'utf-8', undefined, read, states);
+}
+
 /** Reads an export file (DS CSV, template CSV, hand-made CSV, GraphQL JSON). Unreadable → InputError. */
 export function readExport(path: string, questionnaire: Questionnaire, states: readonly DossierState[] = SCORED_STATES): ExportRead {
   const file = displayPath(path);
   const bytes = readInput(path);
   if (!bytes.length) throw new InputError('fichier vide', file);
+  if (isZip(bytes)) throw new InputError('classeur (XLSX ou ODS) : cette commande lit le CSV ou le JSON de démarches simplifiées', file);
   if (looksBinary(bytes))
     throw new InputError('fichier binaire : un export CSV ou JSON est attendu (un classeur XLSX ou ODS s’enregistre d’abord en CSV)', file);
   const { text, encoding } = decodeText(bytes);
@@ -46,6 +60,19 @@ export function readExport(path: string, questionnaire: Questionnaire, states: r
     read = dossiersFromTable(table, questionnaire, file);
     if (!table.rows.length) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
   }
+  return finish(file, bytes, json ? 'json' : 'csv', encoding, delimiter, read, states);
+}
+
+function finish(
+  file: string,
+  bytes: Buffer,
+  format: ExportRead['format'],
+  encoding: Encoding,
+  delimiter: string | undefined,
+  read: { dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] },
+  states: readonly DossierState[],
+): ExportRead {
+  const json = format === 'json';
   const hasState = read.dossiers.some((d) => d.state !== undefined);
   if (!json && !hasState && read.dossiers.length)
     read.findings.push({ severity: 'info', rule: 'ingest/no-state', message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte', file });
@@ -61,7 +88,7 @@ export function readExport(path: string, questionnaire: Questionnaire, states: r
   return {
     file,
     sha256: sha256(bytes),
-    format: json ? 'json' : 'csv',
+    format,
     encoding,
     ...(delimiter ? { delimiter } : {}),
     columns: read.columns,

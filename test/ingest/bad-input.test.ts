@@ -16,9 +16,16 @@ describe('tnl inspect on bad input: a French message with its place, the right e
   });
 
   it('a binary file → exit 2', () => {
+    const r = inspect(tempFile('export.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 0x08, 0, 0x21, 0, 0xff, 0xfe, 0x00, 0x01])));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/export\.pdf : fichier binaire/);
+    noStack(r.stderr);
+  });
+
+  it('a damaged XLSX workbook → exit 2', () => {
     const r = inspect(tempFile('export.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x08, 0, 0x21, 0, 0xff, 0xfe, 0x00, 0x01])));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/export\.xlsx : fichier binaire/);
+    expect(r.stderr).toMatch(/export\.xlsx : classeur XLSX illisible/);
     noStack(r.stderr);
   });
 
@@ -94,7 +101,7 @@ describe('tnl inspect on bad input: a French message with its place, the right e
 });
 
 describe('tnl inspect on the fixtures lists every column and what it matched', () => {
-  it.each(['ds-2024.csv', 'ds-2024-modele.csv', 'ds-2024-excel.csv', 'ds-2024.json'])('%s', (f) => {
+  it.each(['ds-2024.csv', 'ds-2024-modele.csv', 'ds-2024-excel.csv', 'ds-2024.json', 'ds-2024.xlsx'])('%s', (f) => {
     const r = tnl(['inspect', `fixtures/${f}`, '--edition', '2024', '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { columns: { header: string; kind: string }[]; dossiers: { read: number; kept: number } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readExport } from '../../src/ingest/read-export.js';
+import { readExport, readExportAsync } from '../../src/ingest/read-export.js';
 import type { Dossier } from '../../src/ingest/dossier.js';
 import { root } from '../helpers/cli.js';
 import { edition } from '../helpers/edition.js';
@@ -59,5 +59,29 @@ describe('the same dossiers as DS CSV and as GraphQL JSON', () => {
     );
     const viaAlias = template.columns.filter((c) => c.via === 'alias').map((c) => c.header);
     expect(viaAlias).toEqual(expect.arrayContaining(['N° dossier', 'Collectivité', 'Population', 'Délibération en faveur du libre', 'Part des postes sous GNU/Linux']));
+  });
+});
+
+describe('the same dossiers as the DS XLSX export', () => {
+  it('give identical answers and identities to the API JSON, repetition rows included (from their own sheet)', async () => {
+    const xlsx = await readExportAsync(join(root, 'fixtures', 'ds-2024.xlsx'), edition(2024).questionnaire, all);
+    const json = read('ds-2024.json');
+    expect(xlsx.format).toBe('xlsx');
+    expect(xlsx.all.map((d) => [d.number, d.state])).toEqual(json.all.map((d) => [d.number, d.state]));
+    expect(xlsx.all.map((d) => d.identity)).toEqual(json.all.map((d) => d.identity));
+    expect(xlsx.all.map((d) => d.answers)).toEqual(json.all.map((d) => {
+      const answers = { ...d.answers };
+      answers['ecosysteme.contributions'] ??= { kind: 'rows', rows: [] };
+      return answers;
+    }));
+    expect(xlsx.all.every((d) => d.unavailable.length === 0)).toBe(true);
+  });
+
+  it('an ODS workbook or a damaged XLSX is a clear input error', async () => {
+    const { tempFile } = await import('../helpers/edition.js');
+    const ods = tempFile('x.ods', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('....mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]));
+    await expect(readExportAsync(ods, edition(2024).questionnaire)).rejects.toThrow(/classeur ODS : enregistrez-le au format XLSX ou CSV/);
+    const broken = tempFile('x.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 7)]));
+    await expect(readExportAsync(broken, edition(2024).questionnaire)).rejects.toThrow(/classeur XLSX illisible/);
   });
 });

@@ -19,6 +19,14 @@ describe('golden scores of the 2024 fixture', () => {
     expect(out.summary.byLevel).toEqual({ 1: 0, 2: 0, 3: 8, 4: 12, 5: 4 });
   });
 
+  it('the XLSX export scores exactly as the JSON export', () => {
+    const xlsx = score('fixtures/ds-2024.xlsx', '--edition', '2024', '--format', 'json');
+    const json = score('fixtures/ds-2024.json', '--edition', '2024', '--format', 'json');
+    expect(xlsx.code).toBe(0);
+    const pick = (r: typeof xlsx) => (JSON.parse(r.stdout) as { dossiers: { number: string; total: number; finalLevel: string; points: unknown }[] }).dossiers.map((d) => [d.number, d.total, d.finalLevel, d.points]);
+    expect(pick(xlsx)).toEqual(pick(json));
+  });
+
   it('the CSV export scores as the JSON export, the repetition block aside', () => {
     const csv = JSON.parse(score('fixtures/ds-2024.csv', '--edition', '2024', '--format', 'json').stdout) as { dossiers: { number: string; total: number; points: Record<string, number>; unknown: string[] }[] };
     const json = JSON.parse(score('fixtures/ds-2024.json', '--edition', '2024', '--format', 'json').stdout) as typeof csv;
