@@ -119,13 +119,19 @@ function validateFiles(files: string[], checked: string[]): Finding[] {
   return findings;
 }
 
+const scaleCache = new Map<string, string[] | undefined>();
+
 /** A results file, its levels checked against the rubric of its edition when there is one. */
 function checkResultsFile(source: YamlSource, root?: string): Finding[] {
   const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
   let levels: string[] | undefined;
   if (Number.isInteger(year)) {
-    const f = editionFiles(year, root);
-    if (existsSync(f.questionnaire) && existsSync(f.rubric)) levels = loadEditionFiles(f).value?.rubric.levels.map((l) => l.id);
+    const key = `${root ?? ''}|${year}`;
+    if (!scaleCache.has(key)) {
+      const f = editionFiles(year, root);
+      scaleCache.set(key, existsSync(f.questionnaire) && existsSync(f.rubric) ? loadEditionFiles(f).value?.rubric.levels.map((l) => l.id) : undefined);
+    }
+    levels = scaleCache.get(key);
   }
   return checkResults(source, levels).findings;
 }
