@@ -2,7 +2,7 @@ import type { Edition, Level } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import { checkSchema } from '../edition/schema-check.js';
 import { closest, didYouMean, q } from '../util/french-text.js';
-import type { YamlSource } from '../util/yaml-source.js';
+import { findingAt, type YamlSource } from '../util/yaml-source.js';
 import type { ScoreCard } from '../scoring/types.js';
 
 export interface Decision {
@@ -32,10 +32,7 @@ export function checkDecisions(source: YamlSource, edition: Edition, dossierNumb
   const findings = checkSchema(source, 'decisions');
   if (findings.length) return { findings };
   const raw = source.data as RawDecisions;
-  const add = (rule: string, message: string, path: (string | number)[]) => {
-    const pos = source.locate(path);
-    findings.push({ severity: 'error', rule: `decisions/${rule}`, message, file: source.file, line: pos.line, column: pos.column });
-  };
+  const add = (rule: string, message: string, path: (string | number)[]) => findings.push(findingAt(source, `decisions/${rule}`, message, path));
   if (raw.edition !== edition.year) add('edition', `ces décisions sont celles de l’édition ${raw.edition}, pas de ${edition.year}`, ['edition']);
   const levels = edition.rubric.levels.map((l) => l.id);
   const mentions = edition.rubric.mentions.map((m) => m.id);

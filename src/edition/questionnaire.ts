@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
-import type { Path, YamlSource } from '../util/yaml-source.js';
+import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import {
   IDENTITY_ROLES,
   type Choice,
@@ -105,8 +105,7 @@ export function buildQuestionnaire(raw: RawQuestionnaire): Questionnaire {
 export function checkQuestionnaire(raw: RawQuestionnaire, source: YamlSource): Finding[] {
   const findings: Finding[] = [];
   const add = (rule: string, message: string, path: Path, severity: Finding['severity'] = 'error', key = false): void => {
-    const pos = source.locate(path, { key });
-    findings.push({ severity, rule: `questionnaire/${rule}`, message, file: source.file, line: pos.line, column: pos.column });
+    findings.push(findingAt(source, `questionnaire/${rule}`, message, path, { severity, key }));
   };
 
   const voletIds = new Set<string>();

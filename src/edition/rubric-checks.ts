@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import { ruleMax } from '../scoring/rule-max.js';
 import { closest, didYouMean, q } from '../util/french-text.js';
-import type { Path, YamlSource } from '../util/yaml-source.js';
+import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import { buildGate, buildPointsRule, type RawRubric } from './rubric.js';
 import { AUTHORITY_KINDS, SCOREABLE_TYPES, type Question, type Questionnaire } from './types.js';
 
@@ -13,15 +13,7 @@ const fmt = (n: number): string => n.toLocaleString('fr-FR').replace(/\u202f/g, 
 export function checkRubric(raw: RawRubric, questionnaire: Questionnaire, source: YamlSource): Finding[] {
   const findings: Finding[] = [];
   const add: Add = (rule, message, path, opts = {}) => {
-    const pos = source.locate(path, { key: opts.key ?? false });
-    findings.push({
-      severity: opts.severity ?? 'error',
-      rule: `rubric/${rule}`,
-      message,
-      file: source.file,
-      line: pos.line,
-      column: pos.column,
-    });
+    findings.push(findingAt(source, `rubric/${rule}`, message, path, opts));
   };
 
   if (raw.edition !== questionnaire.edition)

@@ -6,7 +6,7 @@ import { checkSchema } from '../edition/schema-check.js';
 import { InputError, FindingsError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { bundled } from '../paths.js';
-import type { YamlSource } from '../util/yaml-source.js';
+import { findingAt, type YamlSource } from '../util/yaml-source.js';
 import { authorityId } from './authority.js';
 import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate } from './types.js';
 
@@ -32,10 +32,7 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
   const findings = checkSchema(source, 'results');
   if (findings.length) return { findings };
   const raw = source.data as RawResults;
-  const add = (rule: string, message: string, path: (string | number)[]) => {
-    const pos = source.locate(path);
-    findings.push({ severity: 'error', rule: `results/${rule}`, message, file: source.file, line: pos.line, column: pos.column });
-  };
+  const add = (rule: string, message: string, path: (string | number)[]) => findings.push(findingAt(source, `results/${rule}`, message, path));
   const levels = scaleLevels ?? SCALE_LEVELS[raw.scale];
   const seen = new Map<string, number>();
   raw.laureates.forEach((l, i) => {

@@ -1,6 +1,7 @@
 import { readYaml } from '../edition/load.js';
 import { checkSchema } from '../edition/schema-check.js';
 import { FindingsError } from '../findings/errors.js';
+import { findingAt } from '../util/yaml-source.js';
 
 export interface Press {
   edition: number;
@@ -22,10 +23,8 @@ export function loadPress(file: string, year: number): Press {
   const { source } = readYaml(file);
   const findings = checkSchema(source, 'press');
   const data = source.data as Omit<Press, 'file'>;
-  if (!findings.length && data.edition !== year) {
-    const pos = source.locate(['edition']);
-    findings.push({ severity: 'error', rule: 'press/edition', message: `ce fichier est celui de l’édition ${data.edition}, pas de ${year}`, file: source.file, line: pos.line, column: pos.column });
-  }
+  if (!findings.length && data.edition !== year)
+    findings.push(findingAt(source, 'press/edition', `ce fichier est celui de l’édition ${data.edition}, pas de ${year}`, ['edition']));
   if (findings.length) throw new FindingsError(`éléments de presse invalides (${findings.length} problème${findings.length > 1 ? 's' : ''}) :`, findings);
   return { ...data, file: source.file };
 }

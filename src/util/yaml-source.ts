@@ -99,3 +99,15 @@ function frenchYamlError(code: string, english: string): string {
 export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
+
+/** A finding at a place of a YAML file (the value at `path`, or its key). */
+export function findingAt(
+  source: YamlSource,
+  rule: string,
+  message: string,
+  path: Path,
+  opts: { severity?: 'error' | 'warning' | 'info'; key?: boolean } = {},
+): { severity: 'error' | 'warning' | 'info'; rule: string; message: string; file: string; line: number; column: number } {
+  const pos = source.locate(path, { key: opts.key ?? false });
+  return { severity: opts.severity ?? 'error', rule, message, file: source.file, line: pos.line, column: pos.column };
+}
