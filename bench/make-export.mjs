@@ -1,7 +1,14 @@
 // Synthetic DS CSV exports of N dossiers for the 2024 form (random answers, fixed seed).
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
+
+// Real authorities, as a real export names them: INSEE codes of communes, SIREN of EPCI, with their
+// population (a few declared with a gap, which the INSEE check reports).
+const require = createRequire(import.meta.url);
+const communes = require('@etalab/decoupage-administratif/data/communes.json').filter((c) => c.type === 'commune-actuelle' && c.population);
+const epcis = require('@etalab/decoupage-administratif/data/epci.json').filter((e) => e.populationMunicipale);
 
 const qn = parse(readFileSync(new URL('../questionnaires/2024.yaml', import.meta.url), 'utf8'));
 const cell = (v) => {
@@ -19,7 +26,10 @@ export async function makeExport(file, n, seed = 42) {
   out.write(head.map(cell).join(',') + '\n');
   const kinds = ['Commune', 'Commune', 'Commune', 'Intercommunalité (EPCI)', 'Syndicat ou établissement public local'];
   for (let i = 0; i < n; i++) {
-    const row = [String(200000 + i), `d${i}@example.org`, rnd() < 0.9 ? 'En instruction' : 'Accepté', '2024-10-02 10:12:00 +0200', `Collectivité ${i}`, kinds[i % kinds.length], '', Math.floor(100 + rnd() * 200000)];
+    const kind = kinds[i % kinds.length];
+    const who = kind === 'Commune' ? communes[Math.floor(rnd() * communes.length)] : kind.startsWith('Inter') ? epcis[Math.floor(rnd() * epcis.length)] : undefined;
+    const population = who ? Math.round((who.population ?? who.populationMunicipale) * (rnd() < 0.05 ? 1.3 : 1)) : Math.floor(100 + rnd() * 200000);
+    const row = [String(200000 + i), `d${i}@example.org`, rnd() < 0.9 ? 'En instruction' : 'Accepté', '2024-10-02 10:12:00 +0200', who ? who.nom : `Syndicat ${i}`, kind, who?.code ?? '', population];
     for (const q of qs) {
       switch (q.type) {
         case 'yes_no': row.push(rnd() < 0.5 ? 'Oui' : 'Non'); break;

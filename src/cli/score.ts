@@ -1,5 +1,5 @@
 import { hasErrors } from '../findings/finding.js';
-import { writeAtomic } from '../output/atomic-write.js';
+import { writeAtomic, writePiecesTo } from '../output/atomic-write.js';
 import { formatFindings } from '../output/findings/formatters.js';
 import { SCORE_RENDERERS, type ScoreFormat } from '../output/scores/registry.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
@@ -17,7 +17,7 @@ export async function scoreCommand(file: string, opts: ScoreOptions): Promise<nu
   if (opts.out) {
     writeAtomic(opts.out, text);
     if (!opts.quiet) process.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);
-  } else process.stdout.write(text);
+  } else writePiecesTo(process.stdout, text);
   // Problems of the export itself; those of each dossier are in the output (alerts, warnings).
   const problems = s.read.findings.filter((f) => f.severity !== 'info');
   if (problems.length && !opts.quiet) process.stderr.write(formatFindings('stylish', problems, [s.read.file]));

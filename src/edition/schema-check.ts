@@ -1,26 +1,46 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Finding } from '../findings/finding.js';
 import { schemaPath } from '../paths.js';
 import { closest, didYouMean, q } from '../util/french-text.js';
 import type { Path, YamlSource } from '../util/yaml-source.js';
+import { newAjv, type SchemaName } from './schema/ajv-options.js';
 
-export type SchemaName = 'questionnaire' | 'rubric' | 'results' | 'decisions' | 'press';
+export type { SchemaName } from './schema/ajv-options.js';
 
 const validators = new Map<SchemaName, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
+let ajv: ReturnType<typeof newAjv> | undefined;
 
 export function loadSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
 }
 
+type Precompiled = Partial<Record<SchemaName, ValidateFunction>> & { hashes: Record<string, string> };
+let precompiled: Precompiled | null | undefined;
+
+/**
+ * The validator compiled by `npm run build` (dist/edition/schema/validators.cjs), when it was
+ * compiled from the schema as it is now; otherwise (tests run from the sources, a schema edited
+ * since the build) Ajv compiles it here, with the same options.
+ */
 function validator(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
-  if (!v) {
-    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    v = ajv.compile(loadSchema(name));
-    validators.set(name, v);
+  if (v) return v;
+  if (precompiled === undefined) {
+    const file = fileURLToPath(new URL('./schema/validators.cjs', import.meta.url));
+    precompiled = existsSync(file) ? (createRequire(import.meta.url)(file) as Precompiled) : null;
   }
+  const text = readFileSync(schemaPath(name), 'utf8');
+  const built = precompiled?.[name];
+  if (built && precompiled?.hashes[name] === createHash('sha256').update(text).digest('hex')) v = built;
+  else {
+    ajv ??= newAjv();
+    v = ajv.compile(JSON.parse(text) as object);
+  }
+  validators.set(name, v);
   return v;
 }
 

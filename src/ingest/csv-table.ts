@@ -17,7 +17,8 @@ export function sniffDelimiter(text: string): string {
     else if (!quoted && (ch === '\n' || ch === '\r')) break;
     else if (!quoted && ch in counts) counts[ch]! += 1;
   }
-  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![1] > 0 ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0] : ',';
+  const [best, count] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return count > 0 ? best : ',';
 }
 
 const MAX_RECORD = 16 * 1024 * 1024;
@@ -31,35 +32,65 @@ const csvErrors: Record<string, string> = {
   CSV_INVALID_OPENING_QUOTE: 'guillemet ouvrant au milieu d’une valeur',
 };
 
-/** Parses CSV text (any line ending, quoted fields with line breaks). Damage → InputError with its line. */
-export function readCsvTable(text: string, file: string): CsvTable {
-  const delimiter = sniffDelimiter(text);
-  let records: { record: string[]; raw: string }[];
+/** Receives the records of a CSV file one by one, as they are parsed. */
+export interface CsvSink {
+  header(headers: string[]): void;
+  row(line: number, cells: string[]): void;
+}
+
+/**
+ * Parses CSV (UTF-8 bytes, BOM or not, or text; any line ending; quoted fields with line breaks)
+ * and hands each record to the sink as soon as it is read: nothing of the file is retained here.
+ * Damage → InputError with its line.
+ */
+export function parseCsv(data: Buffer | string, file: string, sink: CsvSink): { delimiter: string; rows: number } {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const delimiter = sniffDelimiter(bytes.subarray(0, 64 * 1024).toString('utf8'));
+  // csv-parse tells the byte offset where each record ends; lines are counted here, as an editor
+  // does (its own count takes a \r\n inside quotes for two lines): the line breaks before the record's
+  // first byte, skipped empty lines included.
+  let offset = 0;
+  let lines = 0;
+  let rows = -1;
+  const countTo = (end: number) => {
+    for (let i = bytes.indexOf(10, offset); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) lines++;
+    offset = end;
+  };
   try {
-    records = parse(text, {
+    parse(bytes, {
       delimiter,
       bom: true,
-      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: MAX_RECORD,
-    }) as unknown as { record: string[]; raw: string }[];
+      on_record: (record: string[], info: { bytes: number }) => {
+        let start = offset;
+        while (start < info.bytes && (bytes[start] === 10 || bytes[start] === 13)) start++;
+        countTo(start);
+        const line = lines + 1;
+        countTo(info.bytes);
+        if (rows++ < 0) {
+          const headers = record.map((h) => h.trim());
+          if (headers.every((h) => !h)) throw new InputError('ligne d’en-tête vide (un export sans dossier ?)', file, line);
+          sink.header(headers);
+        } else sink.row(line, record);
+        return undefined;
+      },
+    });
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
     const why = (err.code && csvErrors[err.code]) ?? `CSV illisible (${err.code ?? err.message ?? 'erreur inconnue'})`;
     throw new InputError(`CSV invalide : ${why}`, file, err.lines);
   }
-  if (!records.length) throw new InputError('fichier vide : aucune ligne d’en-tête', file);
-  const [head, ...body] = records;
-  const headers = head!.record.map((h) => h.trim());
-  if (headers.every((h) => !h)) throw new InputError('ligne d’en-tête vide (un export sans dossier ?)', file, 1);
-  // Line numbers from the raw text: embedded line breaks and skipped empty lines count.
-  const newlines = (s: string) => s.split('\n').length - 1;
-  let consumed = newlines(head!.raw);
-  const rows = body.map(({ record, raw }) => {
-    const line = consumed + 1 + newlines(/^[\r\n]*/.exec(raw)![0]);
-    consumed += newlines(raw);
-    return { line, cells: record };
-  });
+  if (rows < 0) throw new InputError('fichier vide : aucune ligne d’en-tête', file);
+  return { delimiter, rows };
+}
+
+/** The whole table in memory (small files, tests); large exports go through `parseCsv`. */
+export function readCsvTable(data: Buffer | string, file: string): CsvTable {
+  let headers: string[] = [];
+  const rows: CsvTable['rows'] = [];
+  const { delimiter } = parseCsv(data, file, { header: (h) => (headers = h), row: (line, cells) => rows.push({ line, cells }) });
   return { headers, rows, delimiter };
 }

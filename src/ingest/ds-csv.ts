@@ -5,7 +5,7 @@ import { columnFindings, matchColumns, type ColumnMatch, type ColumnPart } from 
 import type { CsvTable } from './csv-table.js';
 import type { Answer, Dossier, Identity, SourceRef } from './dossier.js';
 import { normalisePhone, readCode, readDepartement, readKind, readPopulation, readState, readTimestamp, type Problem } from './identity.js';
-import { readCell } from './values.js';
+import { readCell, type CellResult } from './values.js';
 
 export interface TableRead {
   dossiers: Dossier[];
@@ -13,9 +13,27 @@ export interface TableRead {
   findings: Finding[];
 }
 
+/** Reads the rows of one table into dossiers, one row at a time. */
+export interface TableReader {
+  row(line: number, cells: string[]): void;
+  finish(): TableRead;
+}
+
 /** A CSV table (DS export, export template or hand-made) → dossiers, with every problem located. */
 export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire, file: string): TableRead {
-  const columns = matchColumns(table.headers, questionnaire);
+  const reader = tableReader(table.headers, questionnaire, file);
+  for (const row of table.rows) reader.row(row.line, row.cells);
+  return reader.finish();
+}
+
+/**
+ * The reader of a table whose header is known: columns matched once, then each row read as it
+ * comes (a large export is never held whole). Cells repeat from one dossier to the next (the same
+ * options, the same yes and no): each column remembers what a cell text reads to, and dossiers share
+ * those answers, which are never modified.
+ */
+export function tableReader(headers: string[], questionnaire: Questionnaire, file: string): TableReader {
+  const columns = matchColumns(headers, questionnaire);
   const findings = columnFindings(columns, questionnaire, file);
   const questions = new Map(questionnaire.questions.map((x) => [x.id, x]));
   const numberCol = columns.find((c) => c.target.kind === 'fixed' && c.target.field === 'number');
@@ -37,52 +55,85 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
     else if (t.kind === 'question' && t.part === 'value') sources[t.id] ??= { file, field: c.header };
   }
   const unavailable = repetitions.filter((id) => !sources[id]);
+  const plan = readPlan(columns, questions);
 
-  for (const row of table.rows) {
-    if (row.cells.length !== table.headers.length && row.cells.some((c) => c.trim()))
-      findings.push({
-        severity: 'warning',
-        rule: 'ingest/row-width',
-        message: `${row.cells.length} valeurs au lieu de ${table.headers.length} : une colonne en trop ou en moins (séparateur ou guillemet mal placé ?)`,
-        file,
-        line: row.line,
-      });
-    const number = numberCol ? (row.cells[numberCol.index] ?? '').trim() : String(dossiers.length + 1);
-    if (!number) {
-      if (row.cells.some((c) => c.trim()))
-        findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line: row.line });
+  return {
+    row(line, cells) {
+      if (cells.length !== headers.length && cells.some((c) => c.trim()))
+        findings.push({
+          severity: 'warning',
+          rule: 'ingest/row-width',
+          message: `${cells.length} valeurs au lieu de ${headers.length} : une colonne en trop ou en moins (séparateur ou guillemet mal placé ?)`,
+          file,
+          line,
+        });
+      const number = numberCol ? (cells[numberCol.index] ?? '').trim() : String(dossiers.length + 1);
+      if (!number) {
+        if (cells.some((c) => c.trim())) findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line });
+        return;
+      }
+      const problem = (p: Problem, field: string, rule: string) => findings.push({ severity: p.severity, rule, message: p.message, file, line, dossier: number, field });
+      const previous = seen.get(number);
+      if (previous !== undefined) {
+        findings.push({ severity: 'error', rule: 'ingest/duplicate-dossier', message: `dossier ${number} en double (déjà ligne ${previous}) : seule la première ligne est lue`, file, line, dossier: number });
+        return;
+      }
+      seen.set(number, line);
+      dossiers.push(readRow(line, cells, number, plan, sources, unavailable, questionnaire, problem));
+    },
+    finish: () => ({ dossiers, columns, findings }),
+  };
+}
+
+/** A column to read, with what it needs decided once per table rather than once per cell. */
+interface PlannedColumn {
+  column: ColumnMatch;
+  question?: Question;
+  /** Cell text → what it reads to, for the columns of answers (not free text). */
+  cache?: Map<string, CellResult>;
+}
+
+const CACHED_CELL = 200;
+
+function readPlan(columns: readonly ColumnMatch[], questions: Map<string, Question>): PlannedColumn[] {
+  const plan: PlannedColumn[] = [];
+  for (const column of columns) {
+    const t = column.target;
+    if (t.kind === 'unknown' || t.kind === 'known' || t.kind === 'duplicate') continue;
+    if (t.kind !== 'question') {
+      plan.push({ column });
       continue;
     }
-    const problem = (p: Problem, field: string, rule: string) =>
-      findings.push({ severity: p.severity, rule, message: p.message, file, line: row.line, dossier: number, field });
-    const previous = seen.get(number);
-    if (previous !== undefined) {
-      findings.push({ severity: 'error', rule: 'ingest/duplicate-dossier', message: `dossier ${number} en double (déjà ligne ${previous}) : seule la première ligne est lue`, file, line: row.line, dossier: number });
-      continue;
-    }
-    seen.set(number, row.line);
-    dossiers.push(readRow(row, number, columns, sources, unavailable, questions, questionnaire, problem));
+    const question = questions.get(t.id)!;
+    if (question.type !== 'commune' && t.part !== 'value') continue;
+    plan.push({ column, question, ...(question.type !== 'text' && question.type !== 'commune' ? { cache: new Map() } : {}) });
   }
-  return { dossiers, columns, findings };
+  return plan;
+}
+
+function cellOf(question: Question, raw: string, cache: Map<string, CellResult> | undefined): CellResult {
+  if (!cache || raw.length > CACHED_CELL) return readCell(question, raw);
+  let r = cache.get(raw);
+  if (!r) cache.set(raw, (r = readCell(question, raw)));
+  return r;
 }
 
 function readRow(
-  row: CsvTable['rows'][number],
+  line: number,
+  cells: string[],
   number: string,
-  columns: readonly ColumnMatch[],
+  plan: readonly PlannedColumn[],
   sources: Record<string, SourceRef>,
   unavailable: string[],
-  questions: Map<string, Question>,
   questionnaire: Questionnaire,
   problem: (p: Problem, field: string, rule: string) => void,
 ): Dossier {
-  const dossier: Dossier = { number, line: row.line, identity: {}, answers: {}, unavailable, sources };
+  const dossier: Dossier = { number, line, identity: {}, answers: {}, unavailable, sources };
   const commune: Record<string, { name?: string; code?: string; departement?: string }> = {};
 
-  for (const c of columns) {
+  for (const { column: c, question, cache } of plan) {
     const t = c.target;
-    if (t.kind === 'unknown' || t.kind === 'known' || t.kind === 'duplicate') continue;
-    const raw = row.cells[c.index] ?? '';
+    const raw = cells[c.index] ?? '';
     if (t.kind === 'fixed') {
       if (t.field === 'state') {
         const r = readState(raw);
@@ -94,8 +145,7 @@ function readRow(
       }
     } else if (t.kind === 'identity') {
       readIdentity(dossier.identity, t.role, t.part, raw, questionnaire, (p) => problem(p, c.header, `ingest/identity-${t.role}`));
-    } else if (t.kind === 'question') {
-      const question = questions.get(t.id)!;
+    } else if (t.kind === 'question' && question) {
       if (question.type === 'commune') {
         const parts = (commune[t.id] ??= {});
         if (raw.trim()) {
@@ -105,8 +155,7 @@ function readRow(
         }
         continue;
       }
-      if (t.part !== 'value') continue;
-      const r = readCell(question, raw);
+      const r = cellOf(question, raw, cache);
       if (r.problem) problem(r.problem, c.header, 'ingest/answer');
       if (r.answer) dossier.answers[t.id] = r.answer;
     }

@@ -4,10 +4,10 @@ import type { Finding } from '../findings/finding.js';
 import { displayPath } from '../edition/load.js';
 import { readInput, sha256 } from '../util/read-input.js';
 import type { ColumnMatch } from './columns.js';
-import { readCsvTable } from './csv-table.js';
-import { decodeText, looksBinary, type Encoding } from './decode.js';
+import { parseCsv } from './csv-table.js';
+import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from './decode.js';
 import { SCORED_STATES, type Dossier, type DossierState } from './dossier.js';
-import { dossiersFromTable } from './ds-csv.js';
+import { tableReader, type TableReader } from './ds-csv.js';
 import { dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
 
 export interface ExportRead {
@@ -47,18 +47,23 @@ export function readExport(path: string, questionnaire: Questionnaire, states: r
   if (isZip(bytes)) throw new InputError('classeur (XLSX ou ODS) : cette commande lit le CSV ou le JSON de démarches simplifiées', file);
   if (looksBinary(bytes))
     throw new InputError('fichier binaire : un export CSV ou JSON est attendu (un classeur XLSX ou ODS s’enregistre d’abord en CSV)', file);
-  const { text, encoding } = decodeText(bytes);
-  if (!text.trim()) throw new InputError('fichier vide', file);
-  const json = /^\s*[[{]/.test(text);
+  // A UTF-8 CSV goes to the parser as bytes: decoding it to text first would cost a copy.
+  const encoding = detectEncoding(bytes);
+  const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  const text = utf8 ? undefined : decodeAs(bytes, encoding);
+  const first = text === undefined ? firstUtf8Char(bytes) : text.trimStart().charAt(0);
+  if (!first) throw new InputError('fichier vide', file);
+  const json = first === '[' || first === '{';
   let read: { dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] };
   let delimiter: string | undefined;
   if (json) {
-    read = dossiersFromJson(dossierNodes(parseJsonText(text, file), file), questionnaire, file);
+    read = dossiersFromJson(dossierNodes(parseJsonText(text ?? decodeAs(bytes, encoding), file), file), questionnaire, file);
   } else {
-    const table = readCsvTable(text, file);
-    delimiter = table.delimiter;
-    read = dossiersFromTable(table, questionnaire, file);
-    if (!table.rows.length) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
+    let reader: TableReader | undefined;
+    const csv = parseCsv(text ?? bytes, file, { header: (headers) => (reader = tableReader(headers, questionnaire, file)), row: (line, cells) => reader!.row(line, cells) });
+    delimiter = csv.delimiter;
+    read = reader!.finish();
+    if (!csv.rows) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
   }
   return finish(file, bytes, json ? 'json' : 'csv', encoding, delimiter, read, states);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../findings/errors.js';
 
@@ -17,18 +17,22 @@ function hookSignals(): void {
   process.once('SIGTERM', cleanup(143));
 }
 
+/** What a file is written from: text, bytes, or text in pieces (a large output is never one string). */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
 /**
  * Writes a file atomically: a temp file beside the target, then rename. A reader never sees a
  * half-written file, and an interrupted run leaves the previous version untouched.
  */
-export function writeAtomic(file: string, content: string | Uint8Array): void {
+export function writeAtomic(file: string, content: FileContent): void {
   hookSignals();
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     pending.add(tmp);
-    writeFileSync(tmp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
+    else writePieces(tmp, content);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -37,4 +41,45 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
   } finally {
     pending.delete(tmp);
   }
+}
+
+/** Writes pieces of text, gathered into writes of about a megabyte. */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= 1 << 20) {
+        writeSync(fd, batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) writeSync(fd, batch.join(''));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Text, whole or in pieces, written to a stream (standard output) in batches of about a megabyte. */
+export function writePiecesTo(stream: { write(s: string): unknown }, content: string | Iterable<string>): void {
+  if (typeof content === 'string') {
+    stream.write(content);
+    return;
+  }
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of content) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      stream.write(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length) stream.write(batch.join(''));
 }

@@ -1,6 +1,6 @@
 import type { Edition, Level, Question, QuestionRule } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
-import type { Dossier } from '../ingest/dossier.js';
+import type { Answer, Dossier } from '../ingest/dossier.js';
 import { q } from '../util/french-text.js';
 import { threshold } from '../edition/rubric.js';
 import { gateApplies, gateHolds, gateLabel } from './gates.js';
@@ -9,7 +9,7 @@ import { answerPoints } from './points.js';
 import { roundTotal } from './round.js';
 import { ruleMax } from './rule-max.js';
 import { findStratum } from './stratum.js';
-import type { GateResult, QuestionScore, ScoreCard, VoletScore } from './types.js';
+import type { GateResult, QuestionScore, QuestionStatus, ScoreCard, VoletScore } from './types.js';
 
 /** What the scoring needs to know about the territory (injected: the core reads no file). */
 export interface TerritoryLookup {
@@ -27,8 +27,24 @@ export interface RubricIndex {
   questions: Map<string, Question>;
   rules: Map<string, QuestionRule>;
   /** The scored questions in form order, with their rule and maximum. */
-  scored: { question: Question; rule: QuestionRule; max: number; notApplicable: Set<string> }[];
+  scored: ScoredQuestion[];
 }
+
+interface ScoredQuestion {
+  question: Question;
+  rule: QuestionRule;
+  max: number;
+  notApplicable: Set<string>;
+  /**
+   * How each answer already met counted, by status: the entries of a batch are shared between the
+   * dossiers that gave the same answer (ingest shares those), so that 10 000 dossiers do not hold
+   * 10 000 copies of « Oui : 3/3 ». Entries are frozen: nothing may modify them.
+   */
+  entries: Map<QuestionStatus, Map<Answer | undefined, QuestionScore>>;
+}
+
+/** Distinct answers remembered per question and status; beyond, entries are made afresh. */
+const SHARED_ENTRIES = 512;
 
 export function indexEdition(edition: Edition): RubricIndex {
   const rules = new Map(edition.rubric.rules.map((r) => [r.questionId, r]));
@@ -40,7 +56,7 @@ export function indexEdition(edition: Edition): RubricIndex {
       .filter((x) => rules.has(x.id))
       .map((question) => {
         const rule = rules.get(question.id)!;
-        return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable) };
+        return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable), entries: new Map() };
       }),
   };
 }
@@ -96,18 +112,17 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
 
   // Points per question.
   const unavailable = dossier.unavailable;
-  for (const { question, rule, max, notApplicable } of index.scored) {
+  for (const slot of index.scored) {
+    const { question, notApplicable } = slot;
     const answer = dossier.answers[question.id];
-    const entry: QuestionScore = { id: question.id, volet: question.volet, status: 'scored', points: 0, max: 0 };
-    if (answer) entry.answer = answer;
-    if (notApplicable.has(stratum.id)) entry.status = 'not_applicable';
-    else if (unavailable.length && unavailable.includes(question.id)) entry.status = 'unknown';
-    else {
-      entry.status = answer ? 'scored' : 'unanswered';
-      entry.points = answerPoints(rule.points, question, answer, max);
-      entry.max = max;
-    }
-    card.questions.push(entry);
+    const status: QuestionStatus = notApplicable.has(stratum.id)
+      ? 'not_applicable'
+      : unavailable.length && unavailable.includes(question.id)
+        ? 'unknown'
+        : answer
+          ? 'scored'
+          : 'unanswered';
+    card.questions.push(questionEntry(slot, status, answer));
   }
   const unknown = card.questions.filter((x) => x.status === 'unknown').map((x) => x.id);
   if (unknown.length) warn('score/unknown', `réponse inconnue dans cet export pour ${unknown.map(q).join(', ')} : question${unknown.length > 1 ? 's' : ''} retirée${unknown.length > 1 ? 's' : ''} du maximum`, 'info');
@@ -129,6 +144,26 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
     if (path) card.next = path;
   }
   return card;
+}
+
+function questionEntry(slot: ScoredQuestion, status: QuestionStatus, answer: Answer | undefined): QuestionScore {
+  let byAnswer = slot.entries.get(status);
+  if (!byAnswer) slot.entries.set(status, (byAnswer = new Map()));
+  const known = byAnswer.get(answer);
+  if (known) return known;
+  const { question, rule, max } = slot;
+  const counts = status === 'scored' || status === 'unanswered';
+  const entry: QuestionScore = {
+    id: question.id,
+    volet: question.volet,
+    status,
+    ...(answer ? { answer } : {}),
+    points: counts ? answerPoints(rule.points, question, answer, max) : 0,
+    max: counts ? max : 0,
+  };
+  Object.freeze(entry);
+  if (byAnswer.size < SHARED_ENTRIES) byAnswer.set(answer, entry);
+  return entry;
 }
 
 /**

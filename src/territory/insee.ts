@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TerritoryLookup } from '../scoring/score.js';
+import { loadPopulationIndex } from './population-index.js';
 
 /** Reference data of @etalab/decoupage-administratif, loaded on first use (13 MB of JSON). */
 interface CommuneRecord {
@@ -24,18 +25,13 @@ interface DepartementRecord {
 }
 
 const require = createRequire(import.meta.url);
-let communes: Map<string, CommuneRecord> | undefined;
-let communesBySiren: Map<string, CommuneRecord> | undefined;
 let communeList: CommuneRecord[] | undefined;
-let epcis: Map<string, EpciRecord> | undefined;
 let epciList: EpciRecord[] | undefined;
 let departements: DepartementRecord[] | undefined;
 
 export function allCommunes(): CommuneRecord[] {
   if (!communeList) {
     communeList = (require('@etalab/decoupage-administratif/data/communes.json') as CommuneRecord[]).filter((c) => c.type === 'commune-actuelle');
-    communes = new Map(communeList.map((c) => [c.code, c]));
-    communesBySiren = new Map(communeList.filter((c) => c.siren).map((c) => [c.siren!, c]));
   }
   return communeList;
 }
@@ -43,7 +39,6 @@ export function allCommunes(): CommuneRecord[] {
 export function allEpcis(): EpciRecord[] {
   if (!epciList) {
     epciList = require('@etalab/decoupage-administratif/data/epci.json') as EpciRecord[];
-    epcis = new Map(epciList.map((e) => [e.code, e]));
   }
   return epciList;
 }
@@ -56,19 +51,23 @@ export function departementName(code: string): string | undefined {
   return allDepartements().find((d) => d.code === code)?.nom;
 }
 
+let populations: { communes: Map<string, [number, string]>; bySiren: Map<string, [number, string]>; epcis: Map<string, [number, string]> } | undefined;
+
 /** Population of a commune (INSEE code or SIREN) or an EPCI (SIREN), municipal population. */
 export function referencePopulation(code: string, kind: string): { population: number; name: string } | undefined | 'unchecked' {
   if (kind !== 'commune' && kind !== 'epci') return 'unchecked';
-  const c = code.trim().toUpperCase();
-  if (kind === 'commune') {
-    allCommunes();
-    const found = communes!.get(c) ?? communesBySiren!.get(c);
-    return found?.population !== undefined ? { population: found.population, name: found.nom } : undefined;
+  if (!populations) {
+    const index = loadPopulationIndex();
+    populations = { communes: new Map(), bySiren: new Map(), epcis: new Map() };
+    for (const [insee, siren, population, name] of index.communes) {
+      populations.communes.set(insee, [population, name]);
+      if (siren) populations.bySiren.set(siren, [population, name]);
+    }
+    for (const [siren, population, name] of index.epcis) populations.epcis.set(siren, [population, name]);
   }
-  allEpcis();
-  const e = epcis!.get(c);
-  const pop = e?.populationMunicipale ?? e?.populationTotale;
-  return e && pop !== undefined ? { population: pop, name: e.nom } : undefined;
+  const c = code.trim().toUpperCase();
+  const found = kind === 'commune' ? (populations.communes.get(c) ?? populations.bySiren.get(c)) : populations.epcis.get(c);
+  return found ? { population: found[0], name: found[1] } : undefined;
 }
 
 export const inseeLookup: TerritoryLookup = { population: referencePopulation };

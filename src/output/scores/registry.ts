@@ -10,7 +10,7 @@ export const SCORE_RENDERERS = {
   csv: scoresCsv,
   json: scoresJson,
   md: scoresMarkdown,
-} satisfies Record<string, (r: ScoresReport) => string>;
+} satisfies Record<string, (r: ScoresReport) => string | Iterable<string>>;
 
 export type ScoreFormat = keyof typeof SCORE_RENDERERS;
 export const SCORE_FORMATS = Object.keys(SCORE_RENDERERS) as ScoreFormat[];
