@@ -68,7 +68,7 @@ function table(read: ExportRead, findings: Finding[]): string {
   }
   lines.push('');
   lines.push(chalk.bold('Dossiers'));
-  lines.push(`  ${read.all.length} lu${read.all.length > 1 ? 's' : ''}, ${read.dossiers.length} retenu${read.dossiers.length > 1 ? 's' : ''} pour la notation`);
+  lines.push(`  ${read.count.read} lu${read.count.read > 1 ? 's' : ''}, ${read.count.kept} retenu${read.count.kept > 1 ? 's' : ''} pour la notation`);
   const skipped = Object.entries(read.skipped);
   if (skipped.length)
     lines.push(`  écartés : ${skipped.map(([s, n]) => `${n} ${s === 'inconnu' ? 'sans état' : STATE_LABELS[s as DossierState].toLowerCase()}`).join(', ')}`);
@@ -79,7 +79,7 @@ function table(read: ExportRead, findings: Finding[]): string {
 export async function inspectCommand(file: string, opts: InspectOptions): Promise<number> {
   const year = parseYear(opts.edition);
   const { edition } = loadEdition(year, opts.root);
-  const read = await readExportAsync(file, edition.questionnaire, parseStates(opts.state));
+  const read = await readExportAsync(file, edition.questionnaire, { states: parseStates(opts.state) });
   const findings = sortFindings(opts.strict ? strictify(read.findings) : read.findings);
   if (opts.format === 'json') {
     process.stdout.write(
@@ -91,7 +91,7 @@ export async function inspectCommand(file: string, opts: InspectOptions): Promis
           encoding: read.encoding,
           delimiter: read.delimiter ?? null,
           columns: read.columns.map((m) => ({ index: m.index + 1, header: m.header, ...m.target, via: m.via ?? null })),
-          dossiers: { read: read.all.length, kept: read.dossiers.length, skipped: read.skipped },
+          dossiers: { read: read.count.read, kept: read.count.kept, skipped: read.skipped },
           findings,
         },
         null,

@@ -5,7 +5,8 @@ import { FindingsError } from '../findings/errors.js';
 import { strictify, type Finding } from '../findings/finding.js';
 import { readExportAsync, type ExportRead } from '../ingest/read-export.js';
 import { provenance, type Provenance } from '../output/provenance.js';
-import { scoreAll } from '../scoring/score.js';
+import { indexEdition, scoreAll, scoreDossier } from '../scoring/score.js';
+import type { ScoreCard } from '../scoring/types.js';
 import { inseeLookup } from '../territory/insee.js';
 import { parseStates } from './inspect.js';
 import { parseYear } from './run.js';
@@ -18,6 +19,11 @@ export interface PipelineOptions {
   strict?: boolean;
   /** Compute each dossier's next-level path (explain, feedback). */
   withPath?: boolean;
+  /**
+   * Score each dossier as soon as it is read and keep only its result (`read.dossiers` stays
+   * empty): what `tnl score` does, so that 100 000 dossiers are never all in memory at once.
+   */
+  stream?: boolean;
 }
 
 export interface Scored {
@@ -33,13 +39,24 @@ export interface Scored {
 /** The edge: files in, typed results out. Everything between is pure. */
 export async function scoreExport(file: string, opts: PipelineOptions): Promise<Scored> {
   const { edition } = loadEdition(parseYear(opts.edition), opts.root);
-  const read = await readExportAsync(file, edition.questionnaire, parseStates(opts.state));
-  const cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, { withPath: opts.withPath ?? false });
+  const states = parseStates(opts.state);
+  const scoring = { withPath: opts.withPath ?? false };
+  let cards: ScoreCard[];
+  let read: ExportRead;
+  if (opts.stream) {
+    const index = indexEdition(edition);
+    const streamed: ScoreCard[] = [];
+    read = await readExportAsync(file, edition.questionnaire, { states, onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)) });
+    cards = streamed;
+  } else {
+    read = await readExportAsync(file, edition.questionnaire, { states });
+    cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, scoring);
+  }
   let decisions: Decisions | undefined;
   let decisionsRef: { file: string; sha256: string } | undefined;
   if (opts.decisions) {
     const { source, hash } = readYaml(opts.decisions);
-    const checked = checkDecisions(source, edition, read.dossiers.map((d) => d.number));
+    const checked = checkDecisions(source, edition, cards.map((c) => c.number));
     if (!checked.decisions) throw new FindingsError(`décisions du jury invalides (${checked.findings.length} problème${checked.findings.length > 1 ? 's' : ''}) :`, checked.findings);
     decisions = checked.decisions;
     decisionsRef = { file: source.file, sha256: hash };

@@ -65,7 +65,7 @@ export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOpti
   const toEdition = editionOf(opts.to, opts.questionnaire);
   const fromEdition = editionOf(fromFile, opts.questionnaire ?? (opts.fromRev ? (questionnaireFor(opts.to, toEdition.year) ?? undefined) : undefined));
   if (opts.fromRev) rmSync(dirname(dirname(fromFile)), { recursive: true, force: true });
-  const read = await readExportAsync(exportFile, toEdition.questionnaire, parseStates(opts.state));
+  const read = await readExportAsync(exportFile, toEdition.questionnaire, { states: parseStates(opts.state) });
   const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
   const label = opts.fromRev ? `${displayPath(opts.to)}@${opts.fromRev}` : displayPath(fromFile);
   const text = {

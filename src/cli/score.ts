@@ -12,7 +12,7 @@ export interface ScoreOptions extends PipelineOptions {
 
 /** `tnl score`: exit 0, or 1 when the export has errors (the scores are still written). */
 export async function scoreCommand(file: string, opts: ScoreOptions): Promise<number> {
-  const s = await scoreExport(file, opts);
+  const s = await scoreExport(file, { ...opts, stream: true });
   const text = SCORE_RENDERERS[opts.format]({ edition: s.edition, results: s.results, provenance: s.provenance, ...(s.decisions ? { decisions: s.decisions } : {}) });
   if (opts.out) {
     writeAtomic(opts.out, text);

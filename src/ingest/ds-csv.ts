@@ -28,11 +28,12 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
 
 /**
  * The reader of a table whose header is known: columns matched once, then each row read as it
- * comes (a large export is never held whole). Cells repeat from one dossier to the next (the same
+ * comes (a large export is never held whole): each dossier goes to `emit` as soon as it is read, or,
+ * without it, into the list that `finish` returns. Cells repeat from one dossier to the next (the same
  * options, the same yes and no): each column remembers what a cell text reads to, and dossiers share
  * those answers, which are never modified.
  */
-export function tableReader(headers: string[], questionnaire: Questionnaire, file: string): TableReader {
+export function tableReader(headers: string[], questionnaire: Questionnaire, file: string, emit?: (d: Dossier) => void): TableReader {
   const columns = matchColumns(headers, questionnaire);
   const findings = columnFindings(columns, questionnaire, file);
   const questions = new Map(questionnaire.questions.map((x) => [x.id, x]));
@@ -47,6 +48,7 @@ export function tableReader(headers: string[], questionnaire: Questionnaire, fil
     });
   const seen = new Map<string, number>();
   const dossiers: Dossier[] = [];
+  const deliver = emit ?? ((d: Dossier) => dossiers.push(d));
   // Where each field comes from is the same for every row of a table: one map, shared.
   const sources: Record<string, SourceRef> = {};
   for (const c of columns) {
@@ -67,7 +69,7 @@ export function tableReader(headers: string[], questionnaire: Questionnaire, fil
           file,
           line,
         });
-      const number = numberCol ? (cells[numberCol.index] ?? '').trim() : String(dossiers.length + 1);
+      const number = numberCol ? (cells[numberCol.index] ?? '').trim() : String(seen.size + 1);
       if (!number) {
         if (cells.some((c) => c.trim())) findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line });
         return;
@@ -79,7 +81,7 @@ export function tableReader(headers: string[], questionnaire: Questionnaire, fil
         return;
       }
       seen.set(number, line);
-      dossiers.push(readRow(line, cells, number, plan, sources, unavailable, questionnaire, problem));
+      deliver(readRow(line, cells, number, plan, sources, unavailable, questionnaire, problem));
     },
     finish: () => ({ dossiers, columns, findings }),
   };

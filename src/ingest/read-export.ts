@@ -17,30 +17,45 @@ export interface ExportRead {
   encoding: Encoding;
   delimiter?: string;
   columns: ColumnMatch[];
-  /** Every dossier read, whatever its state. */
+  /** Every dossier read, whatever its state (empty when the dossiers were handed to a callback). */
   all: Dossier[];
-  /** The dossiers kept for scoring (by state). */
+  /** The dossiers kept for scoring, by state (empty when handed to a callback). */
   dossiers: Dossier[];
+  /** How many dossiers were read, and kept. */
+  count: { read: number; kept: number };
   /** Dossiers left aside, counted per state. */
   skipped: Partial<Record<DossierState | 'inconnu', number>>;
   findings: Finding[];
 }
 
+/**
+ * Where the dossiers go: into the lists of the ExportRead, or, for a large export, to a callback as
+ * they are read (`tnl score` scores each one at once, and keeps only its result).
+ */
+export interface ReadOptions {
+  states?: readonly DossierState[];
+  onDossier?: (d: Dossier) => void;
+}
+
+type Read = { dossiers?: Dossier[]; columns: ColumnMatch[]; findings: Finding[] };
+
 const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** Reads any export, the DS XLSX workbook included (which needs an asynchronous reader). */
-export async function readExportAsync(path: string, questionnaire: Questionnaire, states: readonly DossierState[] = SCORED_STATES): Promise<ExportRead> {
+export async function readExportAsync(path: string, questionnaire: Questionnaire, options: ReadOptions = {}): Promise<ExportRead> {
   const bytes = readInput(path);
-  if (!isZip(bytes)) return readExport(path, questionnaire, states);
+  if (!isZip(bytes)) return readExport(path, questionnaire, options);
   const file = displayPath(path);
   if (bytes.includes('mimetypeapplication/vnd.oasis.opendocument')) throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
   const { dossiersFromXlsx } = await import('./xlsx.js');
+  const filter = new StateFilter(options);
   const read = await dossiersFromXlsx(bytes, questionnaire, file);
-  return finish(file, bytes, 'xlsx', 'utf-8', undefined, read, states);
+  for (const d of read.dossiers) filter.offer(d);
+  return finish(file, bytes, 'xlsx', 'utf-8', undefined, read, filter);
 }
 
 /** Reads an export file (DS CSV, template CSV, hand-made CSV, GraphQL JSON). Unreadable → InputError. */
-export function readExport(path: string, questionnaire: Questionnaire, states: readonly DossierState[] = SCORED_STATES): ExportRead {
+export function readExport(path: string, questionnaire: Questionnaire, options: ReadOptions = {}): ExportRead {
   const file = displayPath(path);
   const bytes = readInput(path);
   if (!bytes.length) throw new InputError('fichier vide', file);
@@ -54,42 +69,79 @@ export function readExport(path: string, questionnaire: Questionnaire, states: r
   const first = text === undefined ? firstUtf8Char(bytes) : text.trimStart().charAt(0);
   if (!first) throw new InputError('fichier vide', file);
   const json = first === '[' || first === '{';
-  let read: { dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] };
+  const filter = new StateFilter(options);
+  let read: Read;
   let delimiter: string | undefined;
   if (json) {
     read = dossiersFromJson(dossierNodes(parseJsonText(text ?? decodeAs(bytes, encoding), file), file), questionnaire, file);
+    for (const d of read.dossiers!) filter.offer(d);
   } else {
     let reader: TableReader | undefined;
-    const csv = parseCsv(text ?? bytes, file, { header: (headers) => (reader = tableReader(headers, questionnaire, file)), row: (line, cells) => reader!.row(line, cells) });
+    const offer = (d: Dossier) => filter.offer(d);
+    const csv = parseCsv(text ?? bytes, file, { header: (headers) => (reader = tableReader(headers, questionnaire, file, offer)), row: (line, cells) => reader!.row(line, cells) });
     delimiter = csv.delimiter;
     read = reader!.finish();
     if (!csv.rows) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
   }
-  return finish(file, bytes, json ? 'json' : 'csv', encoding, delimiter, read, states);
+  return finish(file, bytes, json ? 'json' : 'csv', encoding, delimiter, read, filter);
 }
 
-function finish(
-  file: string,
-  bytes: Buffer,
-  format: ExportRead['format'],
-  encoding: Encoding,
-  delimiter: string | undefined,
-  read: { dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] },
-  states: readonly DossierState[],
-): ExportRead {
-  const json = format === 'json';
-  const hasState = read.dossiers.some((d) => d.state !== undefined);
-  if (!json && !hasState && read.dossiers.length)
-    read.findings.push({ severity: 'info', rule: 'ingest/no-state', message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte', file });
-  const skipped: ExportRead['skipped'] = {};
-  const kept: Dossier[] = [];
-  for (const d of read.dossiers) {
-    if (d.state === undefined ? !hasState : states.includes(d.state)) kept.push(d);
-    else {
-      const key = d.state ?? 'inconnu';
-      skipped[key] = (skipped[key] ?? 0) + 1;
-    }
+/**
+ * Keeps the dossiers in the states to score. A dossier without a state (no state column, as in a
+ * hand-made file) is held until the end: if no dossier of the file has a state, all are kept;
+ * otherwise its state is unknown and it is left aside.
+ */
+class StateFilter {
+  readonly all: Dossier[] = [];
+  readonly kept: Dossier[] = [];
+  readonly skipped: ExportRead['skipped'] = {};
+  read = 0;
+  count = 0;
+  hasState = false;
+  private held: Dossier[] = [];
+  private readonly states: readonly DossierState[];
+
+  constructor(private readonly options: ReadOptions) {
+    this.states = options.states ?? SCORED_STATES;
   }
+
+  offer(d: Dossier): void {
+    this.read += 1;
+    if (!this.options.onDossier) this.all.push(d);
+    if (d.state === undefined) {
+      if (this.hasState) this.skip('inconnu');
+      else this.held.push(d);
+      return;
+    }
+    if (!this.hasState) {
+      this.hasState = true;
+      for (let i = 0; i < this.held.length; i++) this.skip('inconnu');
+      this.held = [];
+    }
+    if (this.states.includes(d.state)) this.keep(d);
+    else this.skip(d.state);
+  }
+
+  end(): void {
+    for (const d of this.held) this.keep(d);
+    this.held = [];
+  }
+
+  private keep(d: Dossier): void {
+    this.count += 1;
+    if (this.options.onDossier) this.options.onDossier(d);
+    else this.kept.push(d);
+  }
+
+  private skip(key: DossierState | 'inconnu'): void {
+    this.skipped[key] = (this.skipped[key] ?? 0) + 1;
+  }
+}
+
+function finish(file: string, bytes: Buffer, format: ExportRead['format'], encoding: Encoding, delimiter: string | undefined, read: Read, filter: StateFilter): ExportRead {
+  filter.end();
+  if (format !== 'json' && !filter.hasState && filter.read)
+    read.findings.push({ severity: 'info', rule: 'ingest/no-state', message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte', file });
   return {
     file,
     sha256: sha256(bytes),
@@ -97,9 +149,10 @@ function finish(
     encoding,
     ...(delimiter ? { delimiter } : {}),
     columns: read.columns,
-    all: read.dossiers,
-    dossiers: kept,
-    skipped,
+    all: filter.all,
+    dossiers: filter.kept,
+    count: { read: filter.read, kept: filter.count },
+    skipped: filter.skipped,
     findings: read.findings,
   };
 }

@@ -1,4 +1,4 @@
-import type { Edition, Level, Question, QuestionRule } from '../edition/types.js';
+import type { Edition, Gate, Level, PointsRule, Question, QuestionRule } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { Answer, Dossier } from '../ingest/dossier.js';
 import { q } from '../util/french-text.js';
@@ -28,6 +28,18 @@ export interface RubricIndex {
   rules: Map<string, QuestionRule>;
   /** The scored questions in form order, with their rule and maximum. */
   scored: ScoredQuestion[];
+  /** What scoring in each stratum needs, worked out on its first dossier. */
+  strata: Map<string, StratumPlan>;
+}
+
+/** A stratum's questions, weights and gates, decided once for every dossier of that stratum. */
+interface StratumPlan {
+  /** Each scored question, whether it applies here, and the position of its volet. */
+  slots: { slot: ScoredQuestion; applies: boolean; volet: number }[];
+  /** The weight of each volet (questionnaire order) in this stratum. */
+  weights: number[];
+  /** The gates that apply here, level by level, with their two possible (shared, frozen) results. */
+  gates: { gate: Gate; question: Question; rule?: PointsRule; holds: GateResult; fails: GateResult }[];
 }
 
 interface ScoredQuestion {
@@ -58,7 +70,32 @@ export function indexEdition(edition: Edition): RubricIndex {
         const rule = rules.get(question.id)!;
         return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable), entries: new Map() };
       }),
+    strata: new Map(),
   };
+}
+
+function stratumPlan(index: RubricIndex, stratumId: string): StratumPlan {
+  let plan = index.strata.get(stratumId);
+  if (plan) return plan;
+  const { edition } = index;
+  const volets = edition.questionnaire.volets.map((v) => v.id);
+  const weights = edition.rubric.weights[stratumId] ?? {};
+  plan = {
+    slots: index.scored.map((slot) => ({ slot, applies: !slot.notApplicable.has(stratumId), volet: volets.indexOf(slot.question.volet) })),
+    weights: volets.map((v) => weights[v] ?? 0),
+    gates: edition.rubric.levels.flatMap((level) =>
+      level.requires
+        .filter((g) => gateApplies(g, stratumId))
+        .map((gate) => {
+          const question = index.questions.get(gate.question)!;
+          const rule = index.rules.get(gate.question)?.points;
+          const result = (holds: boolean): GateResult => Object.freeze({ level: level.id, label: gateLabel(gate, question), question: gate.question, holds });
+          return { gate, question, ...(rule ? { rule } : {}), holds: result(true), fails: result(false) };
+        }),
+    ),
+  };
+  index.strata.set(stratumId, plan);
+  return plan;
 }
 
 export interface ScoreOptions {
@@ -84,11 +121,6 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   const card: ScoreCard = {
     number: dossier.number,
     name: id.name ?? `dossier ${dossier.number}`,
-    ...(id.kind ? { kind: id.kind } : {}),
-    ...(id.population !== undefined ? { population: id.population } : {}),
-    ...(id.departement ? { departement: id.departement } : {}),
-    ...(id.code ? { code: id.code } : {}),
-    ...(id.referent ? { referent: id.referent } : {}),
     questions: [],
     volets: [],
     totalExact: 0,
@@ -98,6 +130,11 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
     gates: [],
     findings,
   };
+  if (id.kind) card.kind = id.kind;
+  if (id.population !== undefined) card.population = id.population;
+  if (id.departement) card.departement = id.departement;
+  if (id.code) card.code = id.code;
+  if (id.referent) card.referent = id.referent;
   if (!id.name) warn('score/no-name', 'nom de la collectivité absent');
   if (!id.kind) warn('score/no-stratum', 'type de collectivité absent ou illisible : impossible de choisir la strate, dossier non noté', 'error');
   if (id.population === undefined) warn('score/no-stratum', 'population absente ou illisible : impossible de choisir la strate, dossier non noté', 'error');
@@ -110,30 +147,39 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   }
   card.stratum = stratum;
 
-  // Points per question.
+  const plan = stratumPlan(index, stratum.id);
+
+  // Points per question, summed per volet as they come.
   const unavailable = dossier.unavailable;
-  for (const slot of index.scored) {
-    const { question, notApplicable } = slot;
-    const answer = dossier.answers[question.id];
-    const status: QuestionStatus = notApplicable.has(stratum.id)
-      ? 'not_applicable'
-      : unavailable.length && unavailable.includes(question.id)
-        ? 'unknown'
-        : answer
-          ? 'scored'
-          : 'unanswered';
-    card.questions.push(questionEntry(slot, status, answer));
+  const volets = edition.questionnaire.volets;
+  const points = new Array<number>(volets.length).fill(0);
+  const maxima = new Array<number>(volets.length).fill(0);
+  const unknown: string[] = [];
+  for (const { slot, applies, volet } of plan.slots) {
+    const id = slot.question.id;
+    const answer = dossier.answers[id];
+    const status: QuestionStatus = !applies ? 'not_applicable' : unavailable.length && unavailable.includes(id) ? 'unknown' : answer ? 'scored' : 'unanswered';
+    const entry = questionEntry(slot, status, answer);
+    card.questions.push(entry);
+    if (status === 'unknown') unknown.push(id);
+    if (volet >= 0) {
+      points[volet]! += entry.points;
+      maxima[volet]! += entry.max;
+    }
   }
-  const unknown = card.questions.filter((x) => x.status === 'unknown').map((x) => x.id);
   if (unknown.length) warn('score/unknown', `réponse inconnue dans cet export pour ${unknown.map(q).join(', ')} : question${unknown.length > 1 ? 's' : ''} retirée${unknown.length > 1 ? 's' : ''} du maximum`, 'info');
 
-  card.volets = voletScores(card.questions, edition, stratum.id);
+  card.volets = volets.map((v, i) => {
+    const volet: VoletScore = { id: v.id, points: points[i]!, max: maxima[i]!, weight: plan.weights[i]! };
+    if (maxima[i]! > 0) volet.ratio = points[i]! / maxima[i]!;
+    return volet;
+  });
   card.totalExact = weightedTotal(card.volets);
   card.total = roundTotal(card.totalExact, edition.rubric.decimals);
 
   // Level: the highest whose threshold is reached and whose gates hold.
   const levels = edition.rubric.levels;
-  card.gates = levels.flatMap((level) => levelGates(level, dossier, index, stratum.id));
+  card.gates = plan.gates.map((g) => (gateHolds(g.gate, g.question, dossier.answers[g.gate.question], g.rule) ? g.holds : g.fails));
   const assigned = assignLevel(levels, stratum.id, card.total, card.gates);
   card.level = assigned.level;
   card.blocked = assigned.blocked;
@@ -185,24 +231,6 @@ export function assignLevel(levels: readonly Level[], stratumId: string, total: 
   return { level, blocked };
 }
 
-export function voletScores(questions: readonly QuestionScore[], edition: Edition, stratumId: string): VoletScore[] {
-  const weights = edition.rubric.weights[stratumId] ?? {};
-  const sums = new Map<string, { points: number; max: number }>(edition.questionnaire.volets.map((v) => [v.id, { points: 0, max: 0 }]));
-  for (const x of questions) {
-    const s = sums.get(x.volet);
-    if (s) {
-      s.points += x.points;
-      s.max += x.max;
-    }
-  }
-  return edition.questionnaire.volets.map((v) => {
-    const { points, max } = sums.get(v.id)!;
-    const volet: VoletScore = { id: v.id, points, max, weight: weights[v.id] ?? 0 };
-    if (max > 0) volet.ratio = points / max;
-    return volet;
-  });
-}
-
 /** Σ weight × ratio / Σ weight over the volets that have something applicable, × 100. */
 export function weightedTotal(volets: readonly VoletScore[]): number {
   let num = 0;
@@ -213,20 +241,6 @@ export function weightedTotal(volets: readonly VoletScore[]): number {
     den += v.weight;
   }
   return den > 0 ? (100 * num) / den : 0;
-}
-
-export function levelGates(level: Level, dossier: Dossier, index: RubricIndex, stratumId: string): GateResult[] {
-  return level.requires
-    .filter((g) => gateApplies(g, stratumId))
-    .map((g) => {
-      const question = index.questions.get(g.question)!;
-      return {
-        level: level.id,
-        label: gateLabel(g, question),
-        question: g.question,
-        holds: gateHolds(g, question, dossier.answers[g.question], index.rules.get(g.question)?.points),
-      };
-    });
 }
 
 function checkPopulation(

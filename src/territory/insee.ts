@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TerritoryLookup } from '../scoring/score.js';
-import { loadPopulationIndex } from './population-index.js';
+import { loadPopulationIndex, type PopulationIndex } from './population-index.js';
 
 /** Reference data of @etalab/decoupage-administratif, loaded on first use (13 MB of JSON). */
 interface CommuneRecord {
@@ -51,22 +51,14 @@ export function departementName(code: string): string | undefined {
   return allDepartements().find((d) => d.code === code)?.nom;
 }
 
-let populations: { communes: Map<string, [number, string]>; bySiren: Map<string, [number, string]>; epcis: Map<string, [number, string]> } | undefined;
+let populations: PopulationIndex | undefined;
 
 /** Population of a commune (INSEE code or SIREN) or an EPCI (SIREN), municipal population. */
 export function referencePopulation(code: string, kind: string): { population: number; name: string } | undefined | 'unchecked' {
   if (kind !== 'commune' && kind !== 'epci') return 'unchecked';
-  if (!populations) {
-    const index = loadPopulationIndex();
-    populations = { communes: new Map(), bySiren: new Map(), epcis: new Map() };
-    for (const [insee, siren, population, name] of index.communes) {
-      populations.communes.set(insee, [population, name]);
-      if (siren) populations.bySiren.set(siren, [population, name]);
-    }
-    for (const [siren, population, name] of index.epcis) populations.epcis.set(siren, [population, name]);
-  }
+  const index = (populations ??= loadPopulationIndex());
   const c = code.trim().toUpperCase();
-  const found = kind === 'commune' ? (populations.communes.get(c) ?? populations.bySiren.get(c)) : populations.epcis.get(c);
+  const found = kind === 'commune' ? (Object.hasOwn(index.communes, c) ? index.communes[c] : Object.hasOwn(index.communeSirens, c) ? index.communes[index.communeSirens[c]!] : undefined) : Object.hasOwn(index.epcis, c) ? index.epcis[c] : undefined;
   return found ? { population: found[0], name: found[1] } : undefined;
 }
 

@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 export interface PopulationIndex {
   /** Version of @etalab/decoupage-administratif it was derived from. */
   version: string;
-  /** [INSEE code, SIREN or "", population, name] of every current commune with a population. */
-  communes: [string, string, number, string][];
-  /** [SIREN, population, name] of every EPCI with a population (municipal, else total). */
-  epcis: [string, number, string][];
+  /** INSEE code → [population, name], for every current commune with a population. */
+  communes: Record<string, [number, string]>;
+  /** SIREN of a commune → its INSEE code. */
+  communeSirens: Record<string, string>;
+  /** SIREN → [population (municipal, else total), name], for every EPCI with a population. */
+  epcis: Record<string, [number, string]>;
 }
 
 interface CommuneRecord {
@@ -40,13 +42,18 @@ export function etalabVersion(): string {
 
 /** The index, from the library's full data. */
 export function buildPopulationIndex(): PopulationIndex {
-  const communes = (require('@etalab/decoupage-administratif/data/communes.json') as CommuneRecord[])
-    .filter((c) => c.type === 'commune-actuelle' && c.population !== undefined)
-    .map((c): [string, string, number, string] => [c.code, c.siren ?? '', c.population!, c.nom]);
-  const epcis = (require('@etalab/decoupage-administratif/data/epci.json') as EpciRecord[])
-    .filter((e) => (e.populationMunicipale ?? e.populationTotale) !== undefined)
-    .map((e): [string, number, string] => [e.code, (e.populationMunicipale ?? e.populationTotale)!, e.nom]);
-  return { version: etalabVersion(), communes, epcis };
+  // Objects keyed by code rather than lists: JSON.parse builds the lookup tables itself.
+  const index: PopulationIndex = { version: etalabVersion(), communes: {}, communeSirens: {}, epcis: {} };
+  for (const c of require('@etalab/decoupage-administratif/data/communes.json') as CommuneRecord[]) {
+    if (c.type !== 'commune-actuelle' || c.population === undefined) continue;
+    index.communes[c.code] = [c.population, c.nom];
+    if (c.siren) index.communeSirens[c.siren] = c.code;
+  }
+  for (const e of require('@etalab/decoupage-administratif/data/epci.json') as EpciRecord[]) {
+    const population = e.populationMunicipale ?? e.populationTotale;
+    if (population !== undefined) index.epcis[e.code] = [population, e.nom];
+  }
+  return index;
 }
 
 /** The index written by the build when it is that of the installed library; otherwise built here. */

@@ -26,7 +26,7 @@ export function tempFile(name: string, content: string | Buffer, encoding?: 'win
 
 /** Reads CSV text as an export of the 2024 edition, every state kept. */
 export function readCsvText(text: string, encoding?: 'windows-1252' | 'utf-8-bom', name = 'export.csv') {
-  return readExport(tempFile(name, text, encoding), edition(2024).questionnaire, ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite']);
+  return readExport(tempFile(name, text, encoding), edition(2024).questionnaire, { states: ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'] });
 }
 
 /** A minimal DS CSV header for the 2024 form: the fixed columns and the identity. */

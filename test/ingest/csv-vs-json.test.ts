@@ -6,7 +6,7 @@ import { root } from '../helpers/cli.js';
 import { edition } from '../helpers/edition.js';
 
 const all = ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'] as const;
-const read = (f: string) => readExport(join(root, 'fixtures', f), edition(2024).questionnaire, all);
+const read = (f: string) => readExport(join(root, 'fixtures', f), edition(2024).questionnaire, { states: all });
 
 /** What the two formats can both carry: everything but where each value came from and repetition rows. */
 function comparable(d: Dossier) {
@@ -64,7 +64,7 @@ describe('the same dossiers as DS CSV and as GraphQL JSON', () => {
 
 describe('the same dossiers as the DS XLSX export', () => {
   it('give identical answers and identities to the API JSON, repetition rows included (from their own sheet)', async () => {
-    const xlsx = await readExportAsync(join(root, 'fixtures', 'ds-2024.xlsx'), edition(2024).questionnaire, all);
+    const xlsx = await readExportAsync(join(root, 'fixtures', 'ds-2024.xlsx'), edition(2024).questionnaire, { states: all });
     const json = read('ds-2024.json');
     expect(xlsx.format).toBe('xlsx');
     expect(xlsx.all.map((d) => [d.number, d.state])).toEqual(json.all.map((d) => [d.number, d.state]));

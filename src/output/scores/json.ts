@@ -1,4 +1,5 @@
 import type { Result } from '../../decisions/decisions.js';
+import type { GateResult, QuestionScore, ScoreCard } from '../../scoring/types.js';
 import type { ScoresReport } from './view.js';
 import { sortResults } from './view.js';
 
@@ -6,6 +7,10 @@ import { sortResults } from './view.js';
  * Plain numbers, one object per dossier, a provenance header. Pretty head, one dossier per line:
  * readable diffs, a tenth of the size of a fully indented file. Yielded in pieces (one per
  * dossier), written as they come: an export of 100 000 dossiers is never one string in memory.
+ *
+ * Each dossier's line is exactly `JSON.stringify` of the object documented in the README (a test
+ * holds it to that), written by hand from pieces that repeat from one dossier to the next (the
+ * stratum, a gate's result, a question's points), which are serialised once per run.
  */
 export function* scoresJson(r: ScoresReport): Generator<string> {
   const { edition } = r;
@@ -19,40 +24,53 @@ export function* scoresJson(r: ScoresReport): Generator<string> {
   }
   const head = { provenance: r.provenance, summary: { dossiers: results.length, byLevel, notLabelled } };
   yield `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "dossiers": [\n`;
-  for (let i = 0; i < results.length; i++) yield `${i ? ',\n' : ''}    ${JSON.stringify(dossierJson(results[i]!))}`;
+  const line = dossierWriter();
+  for (let i = 0; i < results.length; i++) yield `${i ? ',\n' : ''}    ${line(results[i]!)}`;
   yield `${results.length ? '\n' : ''}  ]\n}\n`;
 }
 
-function dossierJson({ card, proposed, final, reason, opinion, mentions, carrier }: Result): object {
-  const points: Record<string, number> = {};
-  const notApplicable: string[] = [];
-  const unknown: string[] = [];
-  for (const x of card.questions) {
-    if (x.status === 'not_applicable') notApplicable.push(x.id);
-    else if (x.status === 'unknown') unknown.push(x.id);
-    else points[x.id] = x.points;
-  }
-  return {
-    number: card.number,
-    name: card.name,
-    kind: card.kind ?? null,
-    population: card.population ?? null,
-    departement: card.departement ?? null,
-    code: card.code ?? null,
-    stratum: card.stratum ? { id: card.stratum.id, label: card.stratum.label } : null,
-    volets: card.volets.map((v) => ({ id: v.id, points: v.points, max: v.max, weight: v.weight, score: v.ratio === undefined ? null : Math.round(v.ratio * 1000) / 10 })),
-    total: card.total,
-    proposedLevel: proposed?.id ?? null,
-    finalLevel: final?.id ?? null,
-    ...(reason ? { reason } : {}),
-    ...(opinion ? { opinion } : {}),
-    mentions,
-    ...((carrier ?? card.referent) ? { carrier: carrier ?? card.referent } : {}),
-    gates: card.gates.map((g) => ({ level: g.level, label: g.label, question: g.question, holds: g.holds })),
-    blocked: card.blocked,
-    points,
-    notApplicable,
-    unknown,
-    warnings: card.findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
+const str = (s: string | null | undefined) => (s === undefined || s === null ? 'null' : JSON.stringify(s));
+const num = (n: number | null | undefined) => (n === undefined || n === null || !Number.isFinite(n) ? 'null' : String(n));
+
+/** The JSON line of a dossier; remembers the pieces shared between dossiers. */
+function dossierWriter(): (result: Result) => string {
+  const strata = new Map<ScoreCard['stratum'], string>();
+  const gates = new Map<GateResult, string>();
+  const points = new Map<QuestionScore, string>();
+  const memo = <K, V extends string>(map: Map<K, V>, key: K, make: (k: K) => V): V => {
+    let v = map.get(key);
+    if (v === undefined) {
+      v = make(key);
+      if (map.size < 4096) map.set(key, v);
+    }
+    return v;
+  };
+  return ({ card, proposed, final, reason, opinion, mentions, carrier }) => {
+    const scored: string[] = [];
+    const notApplicable: string[] = [];
+    const unknown: string[] = [];
+    for (const x of card.questions) {
+      if (x.status === 'not_applicable') notApplicable.push(str(x.id));
+      else if (x.status === 'unknown') unknown.push(str(x.id));
+      else scored.push(memo(points, x, (e) => `${str(e.id)}:${num(e.points)}`));
+    }
+    const volets = card.volets.map(
+      (v) => `{"id":${str(v.id)},"points":${num(v.points)},"max":${num(v.max)},"weight":${num(v.weight)},"score":${v.ratio === undefined ? 'null' : num(Math.round(v.ratio * 1000) / 10)}}`,
+    );
+    const who = carrier ?? card.referent;
+    return (
+      `{"number":${str(card.number)},"name":${str(card.name)},"kind":${str(card.kind)},"population":${num(card.population)},` +
+      `"departement":${str(card.departement)},"code":${str(card.code)},` +
+      `"stratum":${memo(strata, card.stratum, (s) => (s ? `{"id":${str(s.id)},"label":${str(s.label)}}` : 'null'))},` +
+      `"volets":[${volets.join(',')}],"total":${num(card.total)},"proposedLevel":${str(proposed?.id)},"finalLevel":${str(final?.id)},` +
+      (reason ? `"reason":${str(reason)},` : '') +
+      (opinion ? `"opinion":${str(opinion)},` : '') +
+      `"mentions":[${mentions.map(str).join(',')}],` +
+      (who ? `"carrier":${str(who)},` : '') +
+      `"gates":[${card.gates.map((g) => memo(gates, g, (x) => `{"level":${str(x.level)},"label":${str(x.label)},"question":${str(x.question)},"holds":${x.holds}}`)).join(',')}],` +
+      `"blocked":${JSON.stringify(card.blocked)},` +
+      `"points":{${scored.join(',')}},"notApplicable":[${notApplicable.join(',')}],"unknown":[${unknown.join(',')}],` +
+      `"warnings":[${card.findings.map((f) => `{"severity":${str(f.severity)},"rule":${str(f.rule)},"message":${str(f.message)}}`).join(',')}]}`
+    );
   };
 }

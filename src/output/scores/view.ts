@@ -22,14 +22,18 @@ export function levelRank(edition: Edition, level: Level | null): number {
   return level ? edition.rubric.levels.indexOf(level) : -1;
 }
 
-/** By final level, then total (both descending), then name in French order. */
+const numberCollator = new Intl.Collator('fr', { numeric: true });
+
+/** By final level, then total (both descending), then name in French order, then number. */
 export function sortResults(edition: Edition, results: readonly Result[]): Result[] {
+  const rank = new Map(edition.rubric.levels.map((l, i) => [l, i]));
+  const rankOf = (l: Level | null) => (l ? (rank.get(l) ?? -1) : -1);
   return [...results].sort(
     (a, b) =>
-      levelRank(edition, b.final) - levelRank(edition, a.final) ||
+      rankOf(b.final) - rankOf(a.final) ||
       b.card.total - a.card.total ||
       frCollator.compare(a.card.name, b.card.name) ||
-      a.card.number.localeCompare(b.card.number, 'fr', { numeric: true }),
+      numberCollator.compare(a.card.number, b.card.number),
   );
 }
 
