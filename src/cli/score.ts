@@ -1,7 +1,6 @@
 import { hasErrors } from '../findings/finding.js';
 import { writeAtomic, writePiecesTo } from '../output/atomic-write.js';
-import { formatFindings } from '../output/findings/formatters.js';
-import { SCORE_RENDERERS, type ScoreFormat } from '../output/scores/registry.js';
+import { scoreRenderer, type ScoreFormat } from '../output/scores/registry.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
 
 export interface ScoreOptions extends PipelineOptions {
@@ -13,13 +12,17 @@ export interface ScoreOptions extends PipelineOptions {
 /** `tnl score`: exit 0, or 1 when the export has errors (the scores are still written). */
 export async function scoreCommand(file: string, opts: ScoreOptions): Promise<number> {
   const s = await scoreExport(file, { ...opts, stream: true });
-  const text = SCORE_RENDERERS[opts.format]({ edition: s.edition, results: s.results, provenance: s.provenance, ...(s.decisions ? { decisions: s.decisions } : {}) });
+  const render = await scoreRenderer(opts.format);
+  const text = render({ edition: s.edition, results: s.results, provenance: s.provenance, ...(s.decisions ? { decisions: s.decisions } : {}) });
   if (opts.out) {
     writeAtomic(opts.out, text);
     if (!opts.quiet) process.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);
   } else writePiecesTo(process.stdout, text);
   // Problems of the export itself; those of each dossier are in the output (alerts, warnings).
   const problems = s.read.findings.filter((f) => f.severity !== 'info');
-  if (problems.length && !opts.quiet) process.stderr.write(formatFindings('stylish', problems, [s.read.file]));
+  if (problems.length && !opts.quiet) {
+    const { formatFindings } = await import('../output/findings/formatters.js');
+    process.stderr.write(formatFindings('stylish', problems, [s.read.file]));
+  }
   return hasErrors(s.findings) ? 1 : 0;
 }

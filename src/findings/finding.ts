@@ -33,6 +33,8 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+const numbers = new Intl.Collator('fr', { numeric: true });
+
 /** Stable order: file, line, column, then severity and rule. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
@@ -40,7 +42,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       (a.file ?? '').localeCompare(b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      (a.dossier ?? '').localeCompare(b.dossier ?? '', 'fr', { numeric: true }) ||
+      numbers.compare(a.dossier ?? '', b.dossier ?? '') ||
       order[a.severity] - order[b.severity] ||
       a.rule.localeCompare(b.rule),
   );

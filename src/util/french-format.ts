@@ -1,7 +1,17 @@
-/** French number formatting: `12 345,6` with a no-break space as thousands separator. */
+const formats = new Map<number | undefined, Intl.NumberFormat>();
+
+/**
+ * French number formatting: `12 345,6` with a no-break space as thousands separator. The formatters
+ * are made once per number of decimals (`toLocaleString` with options makes one per call, which
+ * made a table of 10 000 dossiers take a second).
+ */
 export function frNumber(n: number, decimals?: number): string {
-  const s = n.toLocaleString('fr-FR', decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return s.replace(/[\u202f\s]/g, '\u00a0');
+  let format = formats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('fr-FR', decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(decimals, format);
+  }
+  return format.format(n).replace(/[\u202f\s]/g, '\u00a0');
 }
 
 /** 12.5 → « 12,5 % » */

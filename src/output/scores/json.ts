@@ -45,32 +45,35 @@ function dossierWriter(): (result: Result) => string {
     }
     return v;
   };
+  // Identifiers, kinds, levels, rules and most warnings come back on every line: quoted once.
+  const quoted = new Map<string, string>();
+  const word = (s: string | null | undefined) => (s === undefined || s === null ? 'null' : memo(quoted, s, str));
   return ({ card, proposed, final, reason, opinion, mentions, carrier }) => {
     const scored: string[] = [];
     const notApplicable: string[] = [];
     const unknown: string[] = [];
     for (const x of card.questions) {
-      if (x.status === 'not_applicable') notApplicable.push(str(x.id));
-      else if (x.status === 'unknown') unknown.push(str(x.id));
+      if (x.status === 'not_applicable') notApplicable.push(word(x.id));
+      else if (x.status === 'unknown') unknown.push(word(x.id));
       else scored.push(memo(points, x, (e) => `${str(e.id)}:${num(e.points)}`));
     }
     const volets = card.volets.map(
-      (v) => `{"id":${str(v.id)},"points":${num(v.points)},"max":${num(v.max)},"weight":${num(v.weight)},"score":${v.ratio === undefined ? 'null' : num(Math.round(v.ratio * 1000) / 10)}}`,
+      (v) => `{"id":${word(v.id)},"points":${num(v.points)},"max":${num(v.max)},"weight":${num(v.weight)},"score":${v.ratio === undefined ? 'null' : num(Math.round(v.ratio * 1000) / 10)}}`,
     );
     const who = carrier ?? card.referent;
     return (
-      `{"number":${str(card.number)},"name":${str(card.name)},"kind":${str(card.kind)},"population":${num(card.population)},` +
+      `{"number":${str(card.number)},"name":${str(card.name)},"kind":${word(card.kind)},"population":${num(card.population)},` +
       `"departement":${str(card.departement)},"code":${str(card.code)},` +
       `"stratum":${memo(strata, card.stratum, (s) => (s ? `{"id":${str(s.id)},"label":${str(s.label)}}` : 'null'))},` +
-      `"volets":[${volets.join(',')}],"total":${num(card.total)},"proposedLevel":${str(proposed?.id)},"finalLevel":${str(final?.id)},` +
+      `"volets":[${volets.join(',')}],"total":${num(card.total)},"proposedLevel":${word(proposed?.id)},"finalLevel":${word(final?.id)},` +
       (reason ? `"reason":${str(reason)},` : '') +
       (opinion ? `"opinion":${str(opinion)},` : '') +
-      `"mentions":[${mentions.map(str).join(',')}],` +
+      `"mentions":[${mentions.map(word).join(',')}],` +
       (who ? `"carrier":${str(who)},` : '') +
       `"gates":[${card.gates.map((g) => memo(gates, g, (x) => `{"level":${str(x.level)},"label":${str(x.label)},"question":${str(x.question)},"holds":${x.holds}}`)).join(',')}],` +
       `"blocked":${JSON.stringify(card.blocked)},` +
       `"points":{${scored.join(',')}},"notApplicable":[${notApplicable.join(',')}],"unknown":[${unknown.join(',')}],` +
-      `"warnings":[${card.findings.map((f) => `{"severity":${str(f.severity)},"rule":${str(f.rule)},"message":${str(f.message)}}`).join(',')}]}`
+      `"warnings":[${card.findings.map((f) => `{"severity":${word(f.severity)},"rule":${word(f.rule)},"message":${word(f.message)}}`).join(',')}]}`
     );
   };
 }

@@ -1,16 +1,21 @@
-import { scoresCsv } from './csv.js';
-import { scoresJson } from './json.js';
-import { scoresMarkdown } from './markdown.js';
-import { scoresTable } from './table.js';
 import type { ScoresReport } from './view.js';
 
-/** Renderers of `tnl score`, by format; the CLI's --format choices come from these keys. */
-export const SCORE_RENDERERS = {
-  table: scoresTable,
-  csv: scoresCsv,
-  json: scoresJson,
-  md: scoresMarkdown,
-} satisfies Record<string, (r: ScoresReport) => string | Iterable<string>>;
+export type ScoreRenderer = (r: ScoresReport) => string | Iterable<string>;
 
-export type ScoreFormat = keyof typeof SCORE_RENDERERS;
-export const SCORE_FORMATS = Object.keys(SCORE_RENDERERS) as ScoreFormat[];
+/**
+ * Renderers of `tnl score`, by format, each loaded when asked for (csv-stringify is not loaded to
+ * write JSON); the CLI's --format choices come from these keys.
+ */
+const RENDERERS = {
+  table: async () => (await import('./table.js')).scoresTable,
+  csv: async () => (await import('./csv.js')).scoresCsv,
+  json: async () => (await import('./json.js')).scoresJson,
+  md: async () => (await import('./markdown.js')).scoresMarkdown,
+} satisfies Record<string, () => Promise<ScoreRenderer>>;
+
+export type ScoreFormat = keyof typeof RENDERERS;
+export const SCORE_FORMATS = Object.keys(RENDERERS) as ScoreFormat[];
+
+export function scoreRenderer(format: ScoreFormat): Promise<ScoreRenderer> {
+  return RENDERERS[format]();
+}
