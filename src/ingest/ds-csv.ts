@@ -96,6 +96,7 @@ interface PlannedColumn {
 }
 
 const CACHED_CELL = 200;
+const CACHED_VALUES = 4096;
 
 function readPlan(columns: readonly ColumnMatch[], questions: Map<string, Question>): PlannedColumn[] {
   const plan: PlannedColumn[] = [];
@@ -116,7 +117,10 @@ function readPlan(columns: readonly ColumnMatch[], questions: Map<string, Questi
 function cellOf(question: Question, raw: string, cache: Map<string, CellResult> | undefined): CellResult {
   if (!cache || raw.length > CACHED_CELL) return readCell(question, raw);
   let r = cache.get(raw);
-  if (!r) cache.set(raw, (r = readCell(question, raw)));
+  if (!r) {
+    r = readCell(question, raw);
+    if (cache.size < CACHED_VALUES) cache.set(raw, r);
+  }
   return r;
 }
 

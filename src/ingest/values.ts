@@ -139,6 +139,10 @@ export function splitMultiple(question: Question, raw: string): { ids: string[];
   return { ids, unknown };
 }
 
+/** Oui and non, shared by every dossier (answers are never modified). */
+const YES: CellResult = Object.freeze({ answer: Object.freeze({ kind: 'bool', value: true }) });
+const NO: CellResult = Object.freeze({ answer: Object.freeze({ kind: 'bool', value: false }) });
+
 /** Reads a tabular cell for a question. An empty cell is "no answer". */
 export function readCell(question: Question, raw: string): CellResult {
   const text = raw.trim();
@@ -148,7 +152,7 @@ export function readCell(question: Question, raw: string): CellResult {
     case 'checkbox': {
       const b = parseBoolean(text);
       if (b === undefined) return { problem: { severity: 'error', message: `réponse ${q(text)} illisible pour une question oui/non (attendu : Oui, Non, on, off, x)` } };
-      return { answer: { kind: 'bool', value: b } };
+      return b ? YES : NO;
     }
     case 'single_choice': {
       // A linked drop-down exports `primary;secondary` (CSV) or `primary / secondary` (API).
