@@ -1,8 +1,29 @@
 // npm run build, after tsc: what is derived once from the sources and the libraries, rather than
-// on every command (compiled schema validators, the population index of the INSEE check).
+// on every command (compiled schema validators, the population index of the INSEE check), and the
+// identity of the build that keys the cache of checked editions.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { validatorsFile, validatorsSource } from './edition/schema/compile-validators.js';
 import { writeAtomic } from './output/atomic-write.js';
 import { buildPopulationIndex, populationsFile } from './territory/population-index.js';
 
 writeAtomic(validatorsFile, validatorsSource());
 writeAtomic(populationsFile, `${JSON.stringify(buildPopulationIndex())}\n`);
+
+// The build's identity, part of every cache key (src/edition/edition-cache.ts): the compiled code.
+writeAtomic(buildIdFile(), `${buildId()}\n`);
+
+function buildIdFile(): string {
+  return fileURLToPath(new URL('./build-id', import.meta.url));
+}
+
+/** sha256 of every compiled file of dist/, in a stable order. */
+function buildId(): string {
+  const dist = fileURLToPath(new URL('.', import.meta.url));
+  const hash = createHash('sha256');
+  const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(js|cjs|json)$/.test(f)).sort();
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dist, f)));
+  return hash.digest('hex');
+}

@@ -10,6 +10,7 @@ import { buildRubric, type RawRubric } from './rubric.js';
 import { checkRubric } from './rubric-checks.js';
 import { checkSchema } from './schema-check.js';
 import type { Edition, Questionnaire } from './types.js';
+import { editionCacheFile, readCachedEdition, writeCachedEdition } from './edition-cache.js';
 
 export interface Loaded<T> {
   value?: T;
@@ -22,13 +23,12 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-export function readYaml(file: string): { source: YamlSource; hash: string } {
-  const { text, bytes } = readTextInput(file);
-  return { source: parseYaml(text, displayPath(file)), hash: sha256(bytes) };
+export function readYaml(file: string, read: { text: string; bytes: Buffer } = readTextInput(file)): { source: YamlSource; hash: string } {
+  return { source: parseYaml(read.text, displayPath(file)), hash: sha256(read.bytes) };
 }
 
-export function loadQuestionnaire(file: string): Loaded<Questionnaire> & { hash: string } {
-  const { source, hash } = readYaml(file);
+export function loadQuestionnaire(file: string, read?: { text: string; bytes: Buffer }): Loaded<Questionnaire> & { hash: string } {
+  const { source, hash } = readYaml(file, read);
   return { ...questionnaireFromSource(source), hash };
 }
 
@@ -57,9 +57,9 @@ export function editionFiles(year: number, root?: string): { questionnaire: stri
 }
 
 /** Loads and checks both files of an edition. Throws InputError only for unreadable/unparsable files. */
-export function loadEditionFiles(files: { questionnaire: string; rubric: string }): Loaded<Edition> {
-  const qn = loadQuestionnaire(files.questionnaire);
-  const { source, hash } = readYaml(files.rubric);
+export function loadEditionFiles(files: { questionnaire: string; rubric: string }, read?: { questionnaire: { text: string; bytes: Buffer }; rubric: { text: string; bytes: Buffer } }): Loaded<Edition> {
+  const qn = loadQuestionnaire(files.questionnaire, read?.questionnaire);
+  const { source, hash } = readYaml(files.rubric, read?.rubric);
   if (!qn.value) return { findings: qn.findings };
   const rb = rubricFromSource(source, qn.value);
   const findings = [...qn.findings, ...rb.findings];
@@ -86,7 +86,14 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
   for (const f of [files.questionnaire, files.rubric]) {
     if (!existsSync(f)) throw new InputError(`édition ${year} introuvable : pas de fichier ${displayPath(f)}`, displayPath(f));
   }
-  const { value, findings } = loadEditionFiles(files);
+  const read = { questionnaire: readTextInput(files.questionnaire), rubric: readTextInput(files.rubric) };
+  const cacheFile = editionCacheFile({
+    questionnaire: { name: displayPath(files.questionnaire), bytes: read.questionnaire.bytes },
+    rubric: { name: displayPath(files.rubric), bytes: read.rubric.bytes },
+  });
+  const cached = readCachedEdition(cacheFile);
+  if (cached) return cached;
+  const { value, findings } = loadEditionFiles(files, read);
   if (!value) {
     const first = findings.find((f) => f.severity === 'error');
     throw new InputError(
@@ -96,6 +103,7 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
       first?.column,
     );
   }
+  writeCachedEdition(cacheFile, { edition: value, findings });
   return { edition: value, findings };
 }
 

@@ -1,5 +1,10 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import { InputError } from '../findings/errors.js';
+
+/** The yaml library, loaded on first use: a command that reads no YAML (a cached edition) skips it. */
+let library: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export type Path = readonly (string | number)[];
 
@@ -24,6 +29,7 @@ export interface YamlSource {
  * the file cannot be checked any further.
  */
 export function parseYaml(text: string, file: string): YamlSource {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const err = doc.errors[0];
@@ -49,6 +55,7 @@ export function parseYaml(text: string, file: string): YamlSource {
 }
 
 function walk(doc: Document, path: Path): { node: Node | undefined; keyNode: Node | undefined } {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | undefined = doc.contents ?? undefined;
   let keyNode: Node | undefined;
   for (const step of path) {
