@@ -91,11 +91,13 @@ export function tableReader(headers: string[], questionnaire: Questionnaire, fil
 interface PlannedColumn {
   column: ColumnMatch;
   question?: Question;
-  /** Cell text → what it reads to, for the columns of answers (not free text). */
+  /** Cell text → what it reads to, for the columns of choices, numbers and dates. */
   cache?: Map<string, CellResult>;
 }
 
 const CACHED_CELL = 200;
+/** Oui and non are read faster than looked up; free text and communes never repeat. */
+const CACHED_TYPES = new Set<Question['type']>(['single_choice', 'multiple_choice', 'integer', 'decimal', 'date']);
 const CACHED_VALUES = 4096;
 
 function readPlan(columns: readonly ColumnMatch[], questions: Map<string, Question>): PlannedColumn[] {
@@ -109,7 +111,7 @@ function readPlan(columns: readonly ColumnMatch[], questions: Map<string, Questi
     }
     const question = questions.get(t.id)!;
     if (question.type !== 'commune' && t.part !== 'value') continue;
-    plan.push({ column, question, ...(question.type !== 'text' && question.type !== 'commune' ? { cache: new Map() } : {}) });
+    plan.push({ column, question, ...(CACHED_TYPES.has(question.type) ? { cache: new Map() } : {}) });
   }
   return plan;
 }
@@ -134,7 +136,9 @@ function readRow(
   questionnaire: Questionnaire,
   problem: (p: Problem, field: string, rule: string) => void,
 ): Dossier {
-  const dossier: Dossier = { number, line, identity: {}, answers: {}, unavailable, sources };
+  // Answers in a dictionary from the start (no prototype): ~50 keys added one by one would otherwise
+  // walk through as many hidden classes before the engine turns the object into one anyway.
+  const dossier: Dossier = { number, line, identity: {}, answers: Object.create(null) as Dossier['answers'], unavailable, sources };
   const commune: Record<string, { name?: string; code?: string; departement?: string }> = {};
 
   for (const { column: c, question, cache } of plan) {

@@ -52,7 +52,7 @@ interface ScoredQuestion {
    * dossiers that gave the same answer (ingest shares those), so that 10 000 dossiers do not hold
    * 10 000 copies of « Oui : 3/3 ». Entries are frozen: nothing may modify them.
    */
-  entries: Map<QuestionStatus, Map<Answer | undefined, QuestionScore>>;
+  entries: Record<QuestionStatus, Map<Answer | undefined, QuestionScore>>;
 }
 
 /** Distinct answers remembered per question and status; beyond, entries are made afresh. */
@@ -68,7 +68,7 @@ export function indexEdition(edition: Edition): RubricIndex {
       .filter((x) => rules.has(x.id))
       .map((question) => {
         const rule = rules.get(question.id)!;
-        return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable), entries: new Map() };
+        return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable), entries: { scored: new Map(), unanswered: new Map(), not_applicable: new Map(), unknown: new Map() } };
       }),
     strata: new Map(),
   };
@@ -193,8 +193,7 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
 }
 
 function questionEntry(slot: ScoredQuestion, status: QuestionStatus, answer: Answer | undefined): QuestionScore {
-  let byAnswer = slot.entries.get(status);
-  if (!byAnswer) slot.entries.set(status, (byAnswer = new Map()));
+  const byAnswer = slot.entries[status];
   const known = byAnswer.get(answer);
   if (known) return known;
   const { question, rule, max } = slot;
