@@ -39,7 +39,7 @@ function time(cmd, args, runs = 5) {
 const rows = [];
 const add = (name, value, target, holds) => {
   rows.push({ name, value, target, holds });
-  console.log(`${holds ? '✓' : '✗'} ${name.padEnd(44)} ${value.padEnd(22)} cible : ${target}`);
+  console.log(`${holds ? '✓' : '✗'} ${name.padEnd(44)} ${value.padEnd(24)} cible : ${target}`);
 };
 
 console.log(`tnl — mesures sur ${process.platform}, Node ${process.versions.node}\n`);
@@ -54,13 +54,18 @@ add('tnl --help', `${help.toFixed(0)} ms (node seul : ${bare.toFixed(0)} ms)`, '
 const sizes = [1000, 10000, 100000];
 const perDossier = [];
 for (const n of sizes) {
-  const file = join(tmp, `export-${n}.csv`);
+  const file = join(tmp, `export-${n}-v2.csv`); // v2: real INSEE and SIREN codes
   if (!existsSync(file)) await makeExport(file, n);
-  const m = measure(['score', file, '--edition', '2024', '--format', 'json', '--out', join(tmp, `notes-${n}.json`), '--quiet'], n >= 100000 ? 1 : 3);
+  const m = measure(['score', file, '--edition', '2024', '--format', 'json', '--out', join(tmp, `notes-${n}.json`), '--quiet'], n >= 100000 ? 1 : 5);
   perDossier.push(m.ms / n);
   const target = n === 10000 ? '< 1 s et < 300 Mo' : n === 100000 ? '< 10 s' : '—';
   const holds = n === 10000 ? m.ms < 1000 && m.maxRssMb < 300 : n === 100000 ? m.ms < 10000 : true;
-  add(`tnl score, ${n.toLocaleString('fr-FR')} dossiers`, `${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} Mo`, target, holds);
+  add(`tnl score, ${n.toLocaleString('fr-FR')} dossiers (JSON)`, `${(m.ms / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} Mo`, target, holds);
+  if (n === 10000)
+    for (const format of ['csv', 'md', 'table']) {
+      const f = measure(['score', file, '--edition', '2024', '--format', format, '--out', join(tmp, `notes-${n}.${format}`), '--quiet'], 5);
+      add(`tnl score, ${n.toLocaleString('fr-FR')} dossiers (${format})`, `${(f.ms / 1000).toFixed(2)} s, ${f.maxRssMb.toFixed(0)} Mo`, '< 1 s et < 300 Mo', f.ms < 1000 && f.maxRssMb < 300);
+    }
 }
 const ratio = perDossier[2] / perDossier[1];
 add('coût par dossier, 100 000 / 10 000', `× ${ratio.toFixed(2)}`, '≈ linéaire (< × 1,5)', ratio < 1.5);

@@ -4,7 +4,7 @@ import { loadArchive } from '../history/archive.js';
 import { writeAtomic } from '../output/atomic-write.js';
 import { communiqueView } from '../report/communique.js';
 import { dossierView } from '../report/dossier-de-presse.js';
-import { NoBrowserError, PdfRenderer } from '../report/pdf.js';
+import { NoBrowserError, PdfRenderer, type StartingBrowser } from '../report/pdf.js';
 import { loadPress, type Press } from '../report/press.js';
 import { embeddedFonts, render } from '../report/render.js';
 import { resultatsView } from '../report/resultats.js';
@@ -50,27 +50,45 @@ export async function reportCommand(doc: string, opts: ReportOptions): Promise<n
   const name = doc as DocumentName;
   if (!FORMATS[name].includes(opts.format)) throw new UsageError(`le document ${name} existe en ${FORMATS[name].join(', ')}, pas en ${opts.format}`);
   const year = parseYear(opts.edition);
+  if (opts.format === 'pdf') return pdfReport(name, year, opts);
   const press = opts.press ? loadPress(opts.press, year) : undefined;
   const base = { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
-  if (opts.format !== 'pdf') {
-    const text = await buildDocument(name, opts.format, base);
-    if (opts.out) writeAtomic(opts.out, text);
-    else process.stdout.write(text);
-    return 0;
-  }
+  const text = await buildDocument(name, opts.format, base);
+  if (opts.out) writeAtomic(opts.out, text);
+  else process.stdout.write(text);
+  return 0;
+}
+
+/**
+ * A document as PDF. The browser is spawned first, and boots in its own process while this one
+ * reads the press file and builds the HTML (the two take about as long).
+ */
+async function pdfReport(name: DocumentName, year: number, opts: ReportOptions): Promise<number> {
   if (!opts.out) throw new UsageError('un PDF s’écrit dans un fichier : --out document.pdf');
-  const html = await buildDocument(name, 'html', base);
-  let renderer: PdfRenderer;
+  let starting: StartingBrowser | undefined;
+  let noBrowser: NoBrowserError | undefined;
   try {
-    renderer = await PdfRenderer.launch();
+    starting = await PdfRenderer.start();
   } catch (e) {
-    if (e instanceof NoBrowserError) {
-      const fallback = opts.out.replace(/\.pdf$/i, '') + '.html';
-      writeAtomic(fallback, html);
-      process.stderr.write(`Le HTML a été écrit dans ${fallback} ; le PDF n’a pas pu l’être.\n`);
-    }
+    if (!(e instanceof NoBrowserError)) throw e;
+    noBrowser = e;
+  }
+  let html: string;
+  try {
+    const press = opts.press ? loadPress(opts.press, year) : undefined;
+    const base = { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
+    html = await buildDocument(name, 'html', base);
+  } catch (e) {
+    await starting?.abort();
     throw e;
   }
+  if (!starting) {
+    const fallback = opts.out.replace(/\.pdf$/i, '') + '.html';
+    writeAtomic(fallback, html);
+    process.stderr.write(`Le HTML a été écrit dans ${fallback} ; le PDF n’a pas pu l’être.\n`);
+    throw noBrowser;
+  }
+  const renderer = await starting.connect();
   try {
     const pdf = await renderer.pdf(html, { footer: `Territoire Numérique Libre ${year}` });
     writeAtomic(opts.out, pdf);

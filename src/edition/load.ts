@@ -10,7 +10,7 @@ import { buildRubric, type RawRubric } from './rubric.js';
 import { checkRubric } from './rubric-checks.js';
 import { checkSchema } from './schema-check.js';
 import type { Edition, Questionnaire } from './types.js';
-import { editionCacheFile, readCachedEdition, writeCachedEdition } from './edition-cache.js';
+import { derivedCacheFile, readDerived, writeDerived } from '../util/derived-cache.js';
 
 export interface Loaded<T> {
   value?: T;
@@ -87,11 +87,12 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
     if (!existsSync(f)) throw new InputError(`édition ${year} introuvable : pas de fichier ${displayPath(f)}`, displayPath(f));
   }
   const read = { questionnaire: readTextInput(files.questionnaire), rubric: readTextInput(files.rubric) };
-  const cacheFile = editionCacheFile({
-    questionnaire: { name: displayPath(files.questionnaire), bytes: read.questionnaire.bytes },
-    rubric: { name: displayPath(files.rubric), bytes: read.rubric.bytes },
-  });
-  const cached = readCachedEdition(cacheFile);
+  // A checked edition is remembered between commands (src/util/derived-cache.ts).
+  const cacheFile = derivedCacheFile('editions', ['questionnaire', 'rubric'], [
+    { name: displayPath(files.questionnaire), bytes: read.questionnaire.bytes },
+    { name: displayPath(files.rubric), bytes: read.rubric.bytes },
+  ]);
+  const cached = readDerived<{ edition: Edition; findings: Finding[] }>(cacheFile, (v) => Boolean(v.edition) && Array.isArray(v.findings));
   if (cached) return cached;
   const { value, findings } = loadEditionFiles(files, read);
   if (!value) {
@@ -103,7 +104,7 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
       first?.column,
     );
   }
-  writeCachedEdition(cacheFile, { edition: value, findings });
+  writeDerived(cacheFile, { edition: value, findings });
   return { edition: value, findings };
 }
 

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { displayPath, readYaml } from '../edition/load.js';
 import { checkSchema } from '../edition/schema-check.js';
 import { InputError, FindingsError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { bundled } from '../paths.js';
+import { derivedCacheFile, readDerived, writeDerived } from '../util/derived-cache.js';
+import { readTextInput } from '../util/read-input.js';
 import { findingAt, type YamlSource } from '../util/yaml-source.js';
 import { authorityId } from './authority.js';
 import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate } from './types.js';
@@ -88,9 +90,16 @@ export function loadArchive(root?: string): Archive {
   if (!existsSync(dir)) throw new InputError('aucune archive de résultats (dossier results/ absent)', displayPath(dir));
   const files = readdirSync(dir).filter((f) => /^\d{4}\.yaml$/.test(f)).sort();
   return files.map((f) => {
-    const { source } = readYaml(join(dir, f));
+    const path = join(dir, f);
+    const read = readTextInput(path);
+    // A checked results file is remembered between commands (src/util/derived-cache.ts).
+    const cacheFile = derivedCacheFile('results', ['results'], [{ name: displayPath(path), bytes: read.bytes }]);
+    const cached = readDerived<EditionResults>(cacheFile, (v) => typeof v.edition === 'number' && Array.isArray(v.laureates));
+    if (cached) return cached;
+    const { source } = readYaml(path, read);
     const { results, findings } = checkResults(source);
     if (!results) throw new FindingsError(`résultats invalides dans ${source.file} :`, findings);
+    writeDerived(cacheFile, results);
     return results;
   });
 }
@@ -126,5 +135,7 @@ export function resultsYaml(r: EditionResults, header: string[] = []): string {
     ...(r.notes.length ? { notes: r.notes } : {}),
   };
   const lines = ['# yaml-language-server: $schema=../src/edition/schema/results.schema.json', ...header.map((h) => `# ${h}`.trimEnd())];
+  // yaml is loaded here only: reading the archive (from the cache) does not need it.
+  const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return `${lines.join('\n')}\n${stringify(doc, { lineWidth: 0 })}`;
 }

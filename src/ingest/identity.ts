@@ -51,10 +51,13 @@ const stateByLabel = new Map<string, DossierState>([
   ['accepte', 'accepte'],
 ]);
 
+/** The labels exactly as DS writes them, read without normalising. */
+const stateExact = new Map(Object.entries(STATE_LABELS).map(([state, label]) => [label, state as DossierState]));
+
 export function readState(raw: string): { state?: DossierState; problem?: Problem } {
   const text = raw.trim();
   if (!text) return {};
-  const s = stateByLabel.get(normaliseLabel(text));
+  const s = stateExact.get(text) ?? stateByLabel.get(normaliseLabel(text));
   if (s) return { state: s };
   return {
     problem: {

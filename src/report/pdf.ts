@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../findings/errors.js';
 
 /** Where a Chromium may be: the environment first, then the usual paths. */
@@ -27,30 +29,127 @@ export class NoBrowserError extends InputError {
   }
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'];
+/**
+ * Chromium's switches: those puppeteer itself would pass (automation, no background work, tagged
+ * PDF), those of a root user on a closed network, headless, and the DevTools pipe.
+ */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+  '--allow-pre-commit-input',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--remote-debugging-pipe',
+];
 
 type Browser = import('puppeteer-core').Browser;
+type BrowserProcess = import('@puppeteer/browsers').Process;
+
+/**
+ * A Chromium process being started: spawned at once (by @puppeteer/browsers, the launcher of
+ * puppeteer), connected to when the HTML is ready. Starting the browser before building the HTML
+ * lets it boot in its own process while this one renders the templates.
+ */
+export class StartingBrowser {
+  constructor(
+    private readonly process: BrowserProcess,
+    private readonly executablePath: string,
+  ) {}
+
+  /** Connects puppeteer over the DevTools pipe; a browser that exits first is an InputError. */
+  async connect(): Promise<PdfRenderer> {
+    const puppeteer = ((await import('puppeteer-core')) as unknown as { default: typeof import('puppeteer-core') }).default;
+    const { 3: write, 4: read } = this.process.nodeProcess.stdio as unknown as [unknown, unknown, unknown, NodeJS.WritableStream, NodeJS.ReadableStream];
+    const exited = this.process.hasClosed().then(() => {
+      throw new Error('le processus s’est arrêté');
+    });
+    try {
+      const browser = await Promise.race([puppeteer.connect({ transport: pipeTransport(write, read), defaultViewport: null }), exited]);
+      return new PdfRenderer(browser, this.process);
+    } catch (e) {
+      await stop(this.process);
+      throw new InputError(`le navigateur ${this.executablePath} n’a pas démarré : ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  /** Stops a browser that will not be used (the HTML could not be built). */
+  async abort(): Promise<void> {
+    await stop(this.process);
+  }
+}
 
 /**
  * Prints HTML to PDF with the system Chromium: one browser for a whole batch, JavaScript off,
  * every network request blocked (and counted), A4 with page numbers in the footer.
  */
 export class PdfRenderer {
-  private browser?: Browser;
   /** Requests the pages tried to make, all refused. */
   blockedRequests: string[] = [];
 
-  static async launch(env: NodeJS.ProcessEnv = process.env): Promise<PdfRenderer> {
+  constructor(
+    private browser: Browser | undefined,
+    private readonly process: BrowserProcess,
+  ) {}
+
+  /** Spawns Chromium with a throw-away profile, removed when it exits. No browser → NoBrowserError. */
+  static async start(env: NodeJS.ProcessEnv = process.env): Promise<StartingBrowser> {
     const executablePath = findBrowser(env);
     if (!executablePath) throw new NoBrowserError();
-    const puppeteer = ((await import('puppeteer-core')) as unknown as { default: typeof import('puppeteer-core') }).default;
-    const r = new PdfRenderer();
+    const { launch } = await import('@puppeteer/browsers');
+    const profile = mkdtempSync(join(tmpdir(), 'tnl-chromium-'));
+    const removeProfile = () => rmSync(profile, { recursive: true, force: true });
     try {
-      r.browser = await puppeteer.launch({ executablePath, headless: true, args: ARGS, pipe: true });
+      const browserProcess = launch({
+        executablePath,
+        args: [...ARGS, `--user-data-dir=${profile}`, 'about:blank'],
+        pipe: true,
+        onExit: async () => {
+          removeProfile();
+          process.off('exit', removeProfile);
+        },
+      });
+      // Interrupted (Ctrl+C), tnl exits before the browser does: the launcher kills it on exit,
+      // and the profile is removed then too.
+      process.on('exit', removeProfile);
+      return new StartingBrowser(browserProcess, executablePath);
     } catch (e) {
+      removeProfile();
       throw new InputError(`le navigateur ${executablePath} n’a pas démarré : ${(e as Error).message.split('\n')[0]}`);
     }
-    return r;
+  }
+
+  /** Starts Chromium and waits until it is ready. */
+  static async launch(env: NodeJS.ProcessEnv = process.env): Promise<PdfRenderer> {
+    return (await PdfRenderer.start(env)).connect();
   }
 
   async pdf(html: string, opts: { title?: string; footer?: string } = {}): Promise<Uint8Array> {
@@ -80,10 +179,70 @@ export class PdfRenderer {
     }
   }
 
+  /** Closes the browser (gracefully, through DevTools), waits for it to exit; its profile goes with it. */
   async close(): Promise<void> {
-    await this.browser?.close();
+    const browser = this.browser;
     this.browser = undefined;
+    if (browser) {
+      try {
+        await browser.close();
+        // The profile is removed once the process has exited, not before (it writes until the end).
+        await Promise.race([this.process.hasClosed(), new Promise((_, reject) => setTimeout(() => reject(new Error('délai dépassé')), 5000).unref())]);
+        return;
+      } catch {
+        // Not closed in time: killed below.
+      }
+    }
+    await stop(this.process);
   }
+}
+
+/** Kills the browser and waits for its exit (which removes its profile). */
+async function stop(browserProcess: BrowserProcess): Promise<void> {
+  try {
+    browserProcess.kill();
+    await browserProcess.hasClosed();
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Chromium's DevTools pipe (`--remote-debugging-pipe`: fd 3 in, fd 4 out), as puppeteer's
+ * ConnectionTransport: JSON messages, each ended by a NUL byte.
+ */
+function pipeTransport(write: NodeJS.WritableStream, read: NodeJS.ReadableStream): import('puppeteer-core').ConnectionTransport {
+  // Bytes, not text, until a message is whole: a chunk may end inside a multi-byte character.
+  let pending: Buffer[] = [];
+  let closed = false;
+  const transport: import('puppeteer-core').ConnectionTransport = {
+    send(message) {
+      if (!closed) write.write(`${message}\0`);
+    },
+    close() {
+      closed = true;
+    },
+  };
+  read.on('data', (chunk: Buffer) => {
+    pending.push(chunk);
+    if (chunk.indexOf(0) < 0) return;
+    const bytes = Buffer.concat(pending);
+    let start = 0;
+    for (let end = bytes.indexOf(0); end >= 0; end = bytes.indexOf(0, start)) {
+      const message = bytes.toString('utf8', start, end);
+      // Delivered on a later turn, as puppeteer expects of a transport.
+      setImmediate(() => transport.onmessage?.(message));
+      start = end + 1;
+    }
+    pending = start < bytes.length ? [bytes.subarray(start)] : [];
+  });
+  read.on('close', () => {
+    closed = true;
+    setImmediate(() => transport.onclose?.());
+  });
+  write.on('error', () => undefined);
+  read.on('error', () => undefined);
+  return transport;
 }
 
 function escapeHtml(s: string): string {

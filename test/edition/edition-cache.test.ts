@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyEditions, edit, tempDir, tnl } from '../helpers/cli.js';
+import { copyEditions, edit, root, tempDir, tnl } from '../helpers/cli.js';
 
 const cacheFiles = (dir: string) => (existsSync(join(dir, 'editions')) ? readdirSync(join(dir, 'editions')) : []);
 const score = (root: string, cache: string, env: NodeJS.ProcessEnv = {}) =>
@@ -59,5 +59,18 @@ describe('the cache of checked editions', () => {
       expect(r.stderr).toMatch(/rubrics\/2024\.yaml:112/);
     }
     expect(cacheFiles(cache)).toHaveLength(0);
+  });
+});
+
+describe('the cache of checked results files', () => {
+  it('gives the same history from the cache as from the YAML files, one entry per file', () => {
+    const cache = tempDir();
+    const cold = tnl(['history', '--format', 'json'], { env: { TNL_CACHE_DIR: cache } });
+    expect(cold.code).toBe(0);
+    expect(cacheFiles(cache)).toHaveLength(0);
+    expect(readdirSync(join(cache, 'results'))).toHaveLength(readdirSync(join(root, 'results')).filter((f) => f.endsWith('.yaml')).length);
+    const warm = tnl(['history', '--format', 'json'], { env: { TNL_CACHE_DIR: cache } });
+    expect(warm.rawStdout).toBe(cold.rawStdout);
+    expect(tnl(['history', '--format', 'json'], { env: { TNL_NO_CACHE: '1' } }).rawStdout).toBe(cold.rawStdout);
   });
 });

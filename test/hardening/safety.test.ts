@@ -43,9 +43,10 @@ describe('DS_API_TOKEN never appears', () => {
 });
 
 describe.skipIf(!findBrowser())('an interrupted tnl fiches', () => {
-  it('leaves no half-written file', async () => {
+  it('leaves no half-written file, and no browser profile behind', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [bin, 'fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir, '--concurrency', '1', '--quiet'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const tmp = tempDir();
+    const child = spawn(process.execPath, [bin, 'fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir, '--concurrency', '1', '--quiet'], { cwd: root, env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp } });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : null))));
     const deadline = Date.now() + 60_000;
     while (readdirSync(dir).filter((f) => f.endsWith('.pdf')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -59,5 +60,6 @@ describe.skipIf(!findBrowser())('an interrupted tnl fiches', () => {
     expect(pdfs.length).toBeLessThan(24);
     for (const f of pdfs) expect(readFileSync(join(dir, f)).subarray(-8).toString('latin1')).toMatch(/%%EOF\s*$/);
     expect(existsSync(dir)).toBe(true);
+    expect(readdirSync(tmp).filter((f) => f.startsWith('tnl-chromium-'))).toEqual([]);
   });
 });

@@ -1,14 +1,16 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvSafe } from '../../util/french-format.js';
+import type { Result } from '../../decisions/decisions.js';
 import type { ScoresReport } from './view.js';
 import { sortResults } from './view.js';
 
 /**
  * One row per dossier, plain numbers (dot decimals), UTF-8 with BOM so that a spreadsheet shows the
  * accents. The provenance is repeated in the last columns of every row: a row copied elsewhere keeps it,
- * and the table stays a plain table that any tool reads (no comment lines).
+ * and the table stays a plain table that any tool reads (no comment lines). Yielded a few hundred rows
+ * at a time, written as they come.
  */
-export function scoresCsv(r: ScoresReport): string {
+export function* scoresCsv(r: ScoresReport): Generator<string> {
   const { edition, provenance: p } = r;
   const volets = edition.questionnaire.volets;
   const header = [
@@ -17,7 +19,7 @@ export function scoresCsv(r: ScoresReport): string {
     'total', 'niveau_propose', 'niveau_final', 'raison', 'mentions', 'conditions_non_remplies', 'alertes',
     'version_tnl', 'edition', 'bareme_sha256', 'export_sha256', 'date',
   ];
-  const rows = sortResults(edition, r.results).map(({ card, proposed, final, reason, mentions }) => [
+  const row = ({ card, proposed, final, reason, mentions }: Result) => [
     card.number,
     csvSafe(card.name),
     card.kind ?? '',
@@ -42,6 +44,10 @@ export function scoresCsv(r: ScoresReport): string {
     p.rubric.sha256,
     p.input?.sha256 ?? '',
     p.date,
-  ]);
-  return '\ufeff' + stringify([header, ...rows], { record_delimiter: '\r\n' });
+  ];
+  const results = sortResults(edition, r.results);
+  yield '\ufeff' + stringify([header], { record_delimiter: '\r\n' });
+  for (let i = 0; i < results.length; i += ROWS_PER_PIECE) yield stringify(results.slice(i, i + ROWS_PER_PIECE).map(row), { record_delimiter: '\r\n' });
 }
+
+const ROWS_PER_PIECE = 500;
