@@ -43,22 +43,30 @@ export function writeAtomic(file: string, content: FileContent): void {
   }
 }
 
-/** Writes pieces of text, gathered into writes of about a megabyte. */
+/** Pieces of text gathered into strings of about a megabyte: few writes, never one huge string. */
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      yield batch.join('');
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length) yield batch.join('');
+}
+
 function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
-    let batch: string[] = [];
-    let size = 0;
-    for (const piece of pieces) {
-      batch.push(piece);
-      size += piece.length;
-      if (size >= 1 << 20) {
-        writeSync(fd, batch.join(''));
-        batch = [];
-        size = 0;
-      }
+    for (const batch of batches(pieces)) {
+      // write(2) may write less than asked: loop until the whole batch is in the file.
+      const bytes = Buffer.from(batch, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     }
-    if (batch.length) writeSync(fd, batch.join(''));
   } finally {
     closeSync(fd);
   }
@@ -66,20 +74,6 @@ function writePieces(path: string, pieces: Iterable<string>): void {
 
 /** Text, whole or in pieces, written to a stream (standard output) in batches of about a megabyte. */
 export function writePiecesTo(stream: { write(s: string): unknown }, content: string | Iterable<string>): void {
-  if (typeof content === 'string') {
-    stream.write(content);
-    return;
-  }
-  let batch: string[] = [];
-  let size = 0;
-  for (const piece of content) {
-    batch.push(piece);
-    size += piece.length;
-    if (size >= 1 << 20) {
-      stream.write(batch.join(''));
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length) stream.write(batch.join(''));
+  if (typeof content === 'string') stream.write(content);
+  else for (const batch of batches(content)) stream.write(batch);
 }
