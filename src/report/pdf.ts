@@ -215,12 +215,22 @@ function pipeTransport(write: NodeJS.WritableStream, read: NodeJS.ReadableStream
   // Bytes, not text, until a message is whole: a chunk may end inside a multi-byte character.
   let pending: Buffer[] = [];
   let closed = false;
+  let onclose: (() => void) | undefined;
   const transport: import('puppeteer-core').ConnectionTransport = {
     send(message) {
       if (!closed) write.write(`${message}\0`);
     },
     close() {
       closed = true;
+    },
+    // A browser that dies at once closes the pipe before puppeteer listens: it is told on arrival,
+    // or it would wait for an answer until its protocol timeout (minutes).
+    get onclose() {
+      return onclose;
+    },
+    set onclose(handler) {
+      onclose = handler;
+      if (closed && handler) setImmediate(() => handler());
     },
   };
   read.on('data', (chunk: Buffer) => {
@@ -236,10 +246,14 @@ function pipeTransport(write: NodeJS.WritableStream, read: NodeJS.ReadableStream
     }
     pending = start < bytes.length ? [bytes.subarray(start)] : [];
   });
-  read.on('close', () => {
+  const end = () => {
+    if (closed) return;
     closed = true;
-    setImmediate(() => transport.onclose?.());
-  });
+    setImmediate(() => onclose?.());
+  };
+  read.on('close', end);
+  // The pipe may already be closed, before this transport existed (a browser that died at once).
+  if ((read as unknown as { destroyed?: boolean }).destroyed || (read as unknown as { readableEnded?: boolean }).readableEnded) end();
   write.on('error', () => undefined);
   read.on('error', () => undefined);
   return transport;

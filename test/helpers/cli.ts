@@ -20,8 +20,9 @@ export interface CliResult {
 export const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
 
 /** Runs the built binary, colours off, like a user would. */
-export function tnl(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
+export function tnl(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [bin, ...args], {
+    ...(opts.timeout ? { timeout: opts.timeout } : {}),
     cwd: opts.cwd ?? root,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',

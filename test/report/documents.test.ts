@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { PdfRenderer, findBrowser } from '../../src/report/pdf.js';
@@ -140,6 +140,23 @@ describe('without a browser', () => {
     expect(r.stderr).toMatch(/aucun navigateur Chromium trouvé .* apt-get install chromium .* PUPPETEER_EXECUTABLE_PATH/);
     expect(existsSync(out)).toBe(false);
     expect(readFileSync(out.replace(/\.pdf$/, '.html'), 'utf8')).toMatch(/Huit labellisés niveau 3/);
+  });
+});
+
+describe('with a browser that does not start', () => {
+  // A Chromium that dies at once closed its DevTools pipe before puppeteer listened: tnl used to
+  // print the error and then wait minutes for an answer.
+  it.each([
+    ['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf'],
+    ['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--quiet'],
+  ])('%s says so in French and exits 2 at once', (...args) => {
+    const dir = tempDir();
+    const out = args[0] === 'report' ? ['--out', join(dir, 'communique.pdf')] : ['--out', dir];
+    const r = tnl([...args, ...out], { env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' }, timeout: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/le navigateur \/bin\/false n’a pas démarré/);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.pdf'))).toEqual([]);
   });
 });
 
