@@ -59,14 +59,31 @@ function* batches(pieces: Iterable<string>): Generator<string> {
   if (batch.length) yield batch.join('');
 }
 
+/**
+ * Writes pieces of text through one buffer of a megabyte, each piece encoded straight into it:
+ * no string of the whole batch is ever built.
+ */
 function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, 'w');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let used = 0;
+  // write(2) may write less than asked: loop until all is in the file.
+  const writeAll = (bytes: Uint8Array, length: number) => {
+    for (let done = 0; done < length; ) done += writeSync(fd, bytes, done, length - done);
+  };
   try {
-    for (const batch of batches(pieces)) {
-      // write(2) may write less than asked: loop until the whole batch is in the file.
-      const bytes = Buffer.from(batch, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (const piece of pieces) {
+      // A UTF-16 code unit is at most 3 bytes of UTF-8.
+      if (used + piece.length * 3 > buffer.length) {
+        writeAll(buffer, used);
+        used = 0;
+      }
+      if (piece.length * 3 > buffer.length) {
+        const bytes = Buffer.from(piece, 'utf8');
+        writeAll(bytes, bytes.length);
+      } else used += buffer.write(piece, used, 'utf8');
     }
+    writeAll(buffer, used);
   } finally {
     closeSync(fd);
   }
