@@ -12,7 +12,7 @@ import { buildPopulationIndex, populationsFile } from './territory/population-in
 writeAtomic(validatorsFile, validatorsSource());
 writeAtomic(populationsFile, `${JSON.stringify(buildPopulationIndex())}\n`);
 
-// The build's identity, part of every cache key (src/edition/edition-cache.ts): the compiled code.
+// The build's identity, part of every cache key (src/util/derived-cache.ts): the compiled code.
 writeAtomic(buildIdFile(), `${buildId()}\n`);
 
 function buildIdFile(): string {

@@ -51,12 +51,16 @@ export async function reportCommand(doc: string, opts: ReportOptions): Promise<n
   if (!FORMATS[name].includes(opts.format)) throw new UsageError(`le document ${name} existe en ${FORMATS[name].join(', ')}, pas en ${opts.format}`);
   const year = parseYear(opts.edition);
   if (opts.format === 'pdf') return pdfReport(name, year, opts);
-  const press = opts.press ? loadPress(opts.press, year) : undefined;
-  const base = { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
-  const text = await buildDocument(name, opts.format, base);
+  const text = await buildDocument(name, opts.format, documentInputs(year, opts));
   if (opts.out) writeAtomic(opts.out, text);
   else process.stdout.write(text);
   return 0;
+}
+
+/** What buildDocument needs from the command line: the press file read, the folders given. */
+function documentInputs(year: number, opts: ReportOptions): Parameters<typeof buildDocument>[2] {
+  const press = opts.press ? loadPress(opts.press, year) : undefined;
+  return { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
 }
 
 /**
@@ -75,9 +79,7 @@ async function pdfReport(name: DocumentName, year: number, opts: ReportOptions):
   }
   let html: string;
   try {
-    const press = opts.press ? loadPress(opts.press, year) : undefined;
-    const base = { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
-    html = await buildDocument(name, 'html', base);
+    html = await buildDocument(name, 'html', documentInputs(year, opts));
   } catch (e) {
     await starting?.abort();
     throw e;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Finding } from '../findings/finding.js';
 import { schemaPath } from '../paths.js';
 import { closest, didYouMean, q } from '../util/french-text.js';
+import { sha256 } from '../util/read-input.js';
 import type { Path, YamlSource } from '../util/yaml-source.js';
 import { newAjv, type SchemaName } from './schema/ajv-options.js';
 
@@ -13,10 +13,6 @@ export type { SchemaName } from './schema/ajv-options.js';
 
 const validators = new Map<SchemaName, ValidateFunction>();
 let ajv: ReturnType<typeof newAjv> | undefined;
-
-export function loadSchema(name: SchemaName): Record<string, unknown> {
-  return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
-}
 
 type Precompiled = Partial<Record<SchemaName, ValidateFunction>> & { hashes: Record<string, string> };
 let precompiled: Precompiled | null | undefined;
@@ -35,7 +31,7 @@ function validator(name: SchemaName): ValidateFunction {
   }
   const text = readFileSync(schemaPath(name), 'utf8');
   const built = precompiled?.[name];
-  if (built && precompiled?.hashes[name] === createHash('sha256').update(text).digest('hex')) v = built;
+  if (built && precompiled?.hashes[name] === sha256(text)) v = built;
   else {
     ajv ??= newAjv();
     v = ajv.compile(JSON.parse(text) as object);

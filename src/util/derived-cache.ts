@@ -23,12 +23,27 @@ export interface CacheInput {
   bytes: Buffer;
 }
 
+/** The build id and the schemas, read once per process (the archive asks once per results file). */
+const fixedParts = new Map<string, Buffer[] | null>();
+
+function keyParts(schemas: readonly string[]): Buffer[] | null {
+  const id = schemas.join('\0');
+  let parts = fixedParts.get(id);
+  if (parts === undefined) {
+    parts = existsSync(buildIdFile) ? [readFileSync(buildIdFile), ...schemas.map((s) => readFileSync(schemaPath(s)))] : null;
+    fixedParts.set(id, parts);
+  }
+  return parts;
+}
+
 /** The cache file for these inputs, or undefined when there is no cache. */
 export function derivedCacheFile(kind: string, schemas: readonly string[], inputs: readonly CacheInput[]): string | undefined {
-  if (process.env.TNL_NO_CACHE || !existsSync(buildIdFile)) return undefined;
+  if (process.env.TNL_NO_CACHE) return undefined;
+  const parts = keyParts(schemas);
+  if (!parts) return undefined;
   const dir = process.env.TNL_CACHE_DIR ? join(process.env.TNL_CACHE_DIR, kind) : join(packageRoot, 'node_modules', '.cache', 'tnl', kind);
-  const hash = createHash('sha256').update(readFileSync(buildIdFile));
-  for (const schema of schemas) hash.update('\0').update(readFileSync(schemaPath(schema)));
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
   for (const f of inputs) hash.update('\0').update(f.name).update('\0').update(f.bytes);
   return join(dir, `${hash.digest('hex')}.json`);
 }

@@ -18,10 +18,6 @@ export function levelShort(edition: Edition, level: Level | null): string {
   return edition.rubric.scale === 'niveaux' ? level.id : level.label;
 }
 
-export function levelRank(edition: Edition, level: Level | null): number {
-  return level ? edition.rubric.levels.indexOf(level) : -1;
-}
-
 const numberCollator = new Intl.Collator('fr', { numeric: true });
 
 /** By final level, then total (both descending), then name in French order, then number. */
