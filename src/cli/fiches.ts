@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../findings/errors.js';
-import { writeAtomic } from '../output/atomic-write.js';
+import { makeDir, writeAtomic } from '../output/atomic-write.js';
 import { Progress } from '../output/progress.js';
-import { ficheFileName, ficheView, stratumMedians } from '../report/fiche.js';
+import { ficheFileNames, ficheView, stratumMedians } from '../report/fiche.js';
 import { PdfRenderer } from '../report/pdf.js';
 import { embeddedFonts, render } from '../report/render.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
@@ -36,18 +35,20 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
     process.stderr.write(`dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`);
   const medians = stratumMedians(results);
   const dir = resolve(opts.out);
-  mkdirSync(dir, { recursive: true });
+  makeDir(dir);
   const progress = new Progress(process.stderr, { quiet: opts.quiet ?? false });
   const templates = opts.templates ? { dir: opts.templates } : {};
   let done = 0;
-  const target = (number: string, name: string) => {
-    const path = resolve(join(dir, ficheFileName(number, name, opts.format)));
-    if (!path.startsWith(dir + sep)) throw new UsageError(`nom de fichier refusé pour le dossier ${number}`);
+  const fileNames = ficheFileNames(results.map((r) => r.card), opts.format);
+  const names = new Map(results.map((r, i) => [r, fileNames[i]!]));
+  const target = (r: (typeof results)[number]) => {
+    const path = resolve(join(dir, names.get(r)!));
+    if (!path.startsWith(dir + sep)) throw new UsageError(`nom de fichier refusé pour le dossier ${r.card.number}`);
     return path;
   };
   if (opts.format === 'md') {
     for (const r of results) {
-      writeAtomic(target(r.card.number, r.card.name), await render('fiche.md.hbs', ficheView(s.edition, r, medians), templates));
+      writeAtomic(target(r), await render('fiche.md.hbs', ficheView(s.edition, r, medians), templates));
       progress.bar(++done, results.length, r.card.name);
     }
   } else {
@@ -56,7 +57,7 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
       const fonts = embeddedFonts();
       await pool(results, concurrency, async (r) => {
         const html = await render('fiche.html.hbs', { ...ficheView(s.edition, r, medians), fonts }, { ...templates, trusted: ['fonts', 'chart'] });
-        writeAtomic(target(r.card.number, r.card.name), await renderer.pdf(html, { footer: `${r.card.name} — Territoire Numérique Libre ${s.edition.year}` }));
+        writeAtomic(target(r), await renderer.pdf(html, { footer: `${r.card.name} — Territoire Numérique Libre ${s.edition.year}` }));
         progress.bar(++done, results.length, r.card.name);
       });
     } finally {

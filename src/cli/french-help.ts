@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { frenchSpaces } from '../util/typography.js';
+import { own } from '../util/own.js';
 
 const titles: Record<string, string> = {
   'Usage:': 'Utilisation :',
@@ -16,7 +17,7 @@ function frenchDetails(s: string): string {
 /** Commander's help in French: titles, defaults, choices. */
 export function frenchHelp(): Partial<Help> {
   return {
-    styleTitle: (str: string) => titles[str] ?? str,
+    styleTitle: (str: string) => own(titles, str) ?? str,
     styleOptionDescription: frenchDetails,
     styleArgumentDescription: frenchDetails,
   };

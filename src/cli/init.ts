@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { existsSync } from 'node:fs';
 import { displayPath, editionFiles } from '../edition/load.js';
 import { InputError, UsageError } from '../findings/errors.js';
 import { writeAtomic } from '../output/atomic-write.js';
+import { readTextInput } from '../util/read-input.js';
+import { parseYaml } from '../util/yaml-source.js';
+import { nextEditionText } from '../edition/next-edition.js';
 import { parseYear } from './run.js';
 
 export interface InitOptions {
@@ -15,7 +17,7 @@ export interface InitOptions {
  * Starts an edition from the previous one: copies its questionnaire and rubric with the new year
  * and number, comments and layout kept. Never overwrites.
  */
-export function initCommand(opts: InitOptions): number {
+export async function initCommand(opts: InitOptions): Promise<number> {
   const year = parseYear(opts.edition);
   const from = parseYear(opts.from);
   if (year === from) throw new UsageError('la nouvelle édition doit être d’une autre année que celle copiée');
@@ -23,21 +25,25 @@ export function initCommand(opts: InitOptions): number {
   const dst = editionFiles(year, opts.root);
   for (const f of [src.questionnaire, src.rubric]) if (!existsSync(f)) throw new InputError(`l’édition ${from} n’existe pas`, displayPath(f));
   for (const f of [dst.questionnaire, dst.rubric]) if (existsSync(f)) throw new UsageError(`${displayPath(f)} existe déjà : tnl init ne remplace jamais une édition`);
-  const texts: [string, string][] = [];
-  for (const [s, d] of [[src.questionnaire, dst.questionnaire], [src.rubric, dst.rubric]] as const) {
-    const doc = parseDocument(readFileSync(s, 'utf8'));
-    doc.set('edition', year);
-    const oldNumber = doc.has('number') ? Number(doc.get('number')) : undefined;
-    if (oldNumber !== undefined) doc.set('number', oldNumber + (year - from));
-    const text = doc.toString({ lineWidth: 0 }).replace(new RegExp(`\\b${from}\\b`, 'g'), (m, offset: number, whole: string) => {
-      // Years in comments and titles follow the edition; stable ids and thresholds are left alone.
-      const line = whole.slice(whole.lastIndexOf('\n', offset) + 1, whole.indexOf('\n', offset));
-      return /^\s*#|title:/.test(line) ? String(year) : m;
-    });
-    const numbered = oldNumber === undefined ? text : text.replace(new RegExp(`^(\\s*#.*)\\b${oldNumber}e édition`, 'gm'), `$1${oldNumber + (year - from)}e édition`);
-    texts.push([d, numbered]);
-  }
-  for (const [d, text] of texts) writeAtomic(d, text);
-  process.stderr.write(`Édition ${year} créée à partir de ${from} :\n  ${displayPath(dst.questionnaire)}\n  ${displayPath(dst.rubric)}\nReportez les changements du formulaire, puis : tnl validate --edition ${year}\n`);
+  // Both sources are parsed first: a YAML error is located, and nothing is written.
+  const sources = [src.questionnaire, src.rubric].map((f) => {
+    const { text } = readTextInput(f);
+    const parsed = parseYaml(text, displayPath(f));
+    return { text, data: parsed.data };
+  });
+  const { parseDocument } = await import('yaml');
+  const q = sources[0]!.data as { number?: unknown; demarche?: { number?: unknown } };
+  const oldNumber = typeof q.number === 'number' ? q.number : undefined;
+  const newNumber = oldNumber === undefined ? undefined : oldNumber + (year - from);
+  const texts = sources.map(({ text }) => nextEditionText(parseDocument(text), { from, year, oldNumber, newNumber }));
+  writeAtomic(dst.questionnaire, texts[0]!);
+  writeAtomic(dst.rubric, texts[1]!);
+  const lines = [`Édition ${year} créée à partir de ${from} :`, `  ${displayPath(dst.questionnaire)}`, `  ${displayPath(dst.rubric)}`];
+  if (q.demarche?.number !== undefined)
+    lines.push(
+      `À mettre à jour : le numéro de démarche (${String(q.demarche.number)}) est encore celui de ${from} ; remplacez-le dans ${displayPath(dst.questionnaire)} par celui de la démarche ${year}.`,
+    );
+  lines.push(`Reportez les changements du formulaire, puis : tnl validate --edition ${year}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
   return 0;
 }

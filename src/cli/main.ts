@@ -2,10 +2,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { configureColors } from '../output/colors.js';
 import { commanderExitCode, frenchify } from './french-help.js';
-import { reportError, runAction } from './run.js';
+import { guardStandardStreams, reportError, runAction } from './run.js';
 import { SCORE_FORMATS } from '../output/scores/registry.js';
 
 configureColors(process.argv, process.env);
+guardStandardStreams();
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -234,6 +235,7 @@ program
   .requiredOption('-d, --demarche <numéro>', 'numéro de la démarche')
   .option('--instance <url>', 'adresse de l’instance démarches simplifiées', 'https://demarches.adullact.org')
   .requiredOption('-o, --out <fichier.json>', 'fichier JSON à écrire')
+  .option('--timeout <secondes>', 'délai pour tout le téléchargement, reprises comprises (par défaut : 600)')
   .option('-q, --quiet', 'sans barre de progression')
   .addHelpText('after', '\nExemple :\n  export DS_API_TOKEN=…   # jeton créé dans votre profil démarches simplifiées\n  tnl fetch --demarche 1187 --out dossiers-2024.json')
   .action((opts) => runAction(async () => (await import('./fetch.js')).fetchCommand(opts)));

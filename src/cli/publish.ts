@@ -4,7 +4,7 @@ import { checkDecisions } from '../decisions/decisions.js';
 import { displayPath, loadEdition, readYaml } from '../edition/load.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
 import { resultsDir, resultsYaml } from '../history/archive.js';
-import { resultsFromScores, type ScoredDossier } from '../history/publish.js';
+import { resultsFromScores, scoredDossierProblems, type ScoredDossier } from '../history/publish.js';
 import { parseJsonText } from '../ingest/ds-json.js';
 import { writeAtomic } from '../output/atomic-write.js';
 import { readTextInput } from '../util/read-input.js';
@@ -28,6 +28,12 @@ export function publishCommand(opts: PublishOptions): number {
   if (!isRecord(data) || !isRecord(data.provenance) || !Array.isArray(data.dossiers))
     throw new InputError('ce n’est pas un fichier de notes : produisez-le avec « tnl score … --format json --out notes.json »', file);
   if (data.provenance.edition !== year) throw new InputError(`ces notes sont celles de l’édition ${String(data.provenance.edition)}, pas de ${year}`, file);
+  const problems = scoredDossierProblems(data.dossiers);
+  if (problems.length)
+    throw new FindingsError(
+      `fichier de notes invalide (${problems.length} problème${problems.length > 1 ? 's' : ''}) : produisez-le avec « tnl score … --format json », sans le modifier à la main`,
+      problems.slice(0, 20).map((message) => ({ file, message })),
+    );
   const dossiers = data.dossiers as ScoredDossier[];
   let decisions;
   if (opts.decisions) {

@@ -37,18 +37,32 @@ function editionOf(rubricFile: string, questionnaireFile?: string): Edition {
   return { year, questionnaire: qn.value, rubric: rb.value, rubricHash: hash, questionnaireHash: qn.hash, files: { questionnaire: displayPath(qFile), rubric: source.file } };
 }
 
-/** The rubric as it was at a git revision (for a merge request: the target branch). */
-function rubricAtRevision(rev: string, file: string): string {
+/**
+ * The rubric as it was at a git revision (for a merge request: the target branch). The revision is
+ * never read by git as an option (`--output=…` would make it write a file): it is refused when it
+ * starts with « - », then resolved to a commit after --end-of-options, and only that hash is used.
+ */
+function rubricAtRevision(rev: string, file: string): { file: string; dir: string } {
+  // eslint-disable-next-line no-control-regex
+  if (!rev || rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev)) throw new UsageError(`révision git invalide « ${rev.replace(/[\u0000-\u001f\u007f]/g, '?')} » (exemples : origin/main, HEAD~1, v2025)`);
   const abs = resolve(file);
+  const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024, timeout: 30_000 });
   let top: string;
   try {
-    top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(abs), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    top = git(['rev-parse', '--show-toplevel'], dirname(abs)).trim();
   } catch {
     throw new UsageError('--from-rev demande un dépôt git');
   }
+  let commit: string;
+  try {
+    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], top).trim();
+  } catch {
+    throw new UsageError(`révision git inconnue « ${rev} »`);
+  }
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new UsageError(`révision git inconnue « ${rev} »`);
   let text: string;
   try {
-    text = execFileSync('git', ['show', `${rev}:${relative(top, abs).split('\\').join('/')}`], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 });
+    text = git(['show', `${commit}:${relative(top, abs).split('\\').join('/')}`], top);
   } catch {
     throw new UsageError(`le barème ${displayPath(file)} n’existe pas à la révision « ${rev} »`);
   }
@@ -56,15 +70,21 @@ function rubricAtRevision(rev: string, file: string): string {
   const out = join(dir, 'rubrics', basename(file));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
-  return out;
+  return { file: out, dir };
 }
 
 export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOptions): Promise<number> {
   if (!opts.from === !opts.fromRev) throw new UsageError('donnez l’ancien barème avec --from FICHIER ou --from-rev RÉVISION (l’un des deux)');
-  const fromFile = opts.from ?? rubricAtRevision(opts.fromRev!, opts.to);
-  const toEdition = editionOf(opts.to, opts.questionnaire);
-  const fromEdition = editionOf(fromFile, opts.questionnaire ?? (opts.fromRev ? (questionnaireFor(opts.to, toEdition.year) ?? undefined) : undefined));
-  if (opts.fromRev) rmSync(dirname(dirname(fromFile)), { recursive: true, force: true });
+  const atRev = opts.fromRev === undefined ? undefined : rubricAtRevision(opts.fromRev, opts.to);
+  const fromFile = opts.from ?? atRev!.file;
+  let toEdition: Edition;
+  let fromEdition: Edition;
+  try {
+    toEdition = editionOf(opts.to, opts.questionnaire);
+    fromEdition = editionOf(fromFile, opts.questionnaire ?? (opts.fromRev ? (questionnaireFor(opts.to, toEdition.year) ?? undefined) : undefined));
+  } finally {
+    if (atRev) rmSync(atRev.dir, { recursive: true, force: true });
+  }
   const read = await readExportAsync(exportFile, toEdition.questionnaire, { states: parseStates(opts.state) });
   const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
   const label = opts.fromRev ? `${displayPath(opts.to)}@${opts.fromRev}` : displayPath(fromFile);

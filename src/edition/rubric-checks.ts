@@ -4,6 +4,7 @@ import { closest, didYouMean, q } from '../util/french-text.js';
 import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import { buildGate, buildPointsRule, type RawRubric } from './rubric.js';
 import { AUTHORITY_KINDS, SCOREABLE_TYPES, type Question, type Questionnaire } from './types.js';
+import { own } from '../util/own.js';
 
 type Add = (rule: string, message: string, path: Path, opts?: { severity?: Finding['severity']; key?: boolean }) => void;
 
@@ -98,7 +99,7 @@ function checkWeights(raw: RawRubric, volets: string[], stratumIds: Set<string>,
     const missing = volets.filter((v) => raw.weights[s]?.[v] === undefined && raw.weights.default?.[v] === undefined);
     if (missing.length)
       add('weights-missing', `pas de poids pour le volet ${missing.map(q).join(', ')} dans la strate ${q(s)} (ni dans default)`, ['weights', raw.weights[s] ? s : 'default'], { key: true });
-    const total = volets.reduce((sum, v) => sum + (raw.weights[s]?.[v] ?? raw.weights.default?.[v] ?? 0), 0);
+    const total = volets.reduce((sum, v) => sum + (own(own(raw.weights, s), v) ?? own(raw.weights.default, v) ?? 0), 0);
     if (!missing.length && total <= 0) add('weights-zero', `tous les poids sont nuls dans la strate ${q(s)}`, ['weights', raw.weights[s] ? s : 'default'], { key: true });
   }
 }
@@ -147,7 +148,7 @@ function checkRules(raw: RawRubric, questions: Map<string, Question>, stratumIds
 function checkVoletCoverage(raw: RawRubric, questionnaire: Questionnaire, questions: Map<string, Question>, strata: string[], add: Add): void {
   for (const v of questionnaire.volets) {
     for (const s of strata) {
-      const weight = raw.weights[s]?.[v.id] ?? raw.weights.default?.[v.id] ?? 0;
+      const weight = own(own(raw.weights, s), v.id) ?? own(raw.weights.default, v.id) ?? 0;
       if (weight <= 0) continue;
       const max = Object.entries(raw.questions)
         .filter(([id, r]) => questions.get(id)?.volet === v.id && !(r.not_applicable ?? []).includes(s))
@@ -172,8 +173,8 @@ function checkLevels(raw: RawRubric, questions: Map<string, Question>, strata: s
     raw.levels.forEach((l, i) => {
       if (i === 0) return;
       const prev = raw.levels[i - 1]!;
-      const t = l.min_by_stratum?.[s] ?? l.min;
-      const tp = prev.min_by_stratum?.[s] ?? prev.min;
+      const t = own(l.min_by_stratum, s) ?? l.min;
+      const tp = own(prev.min_by_stratum, s) ?? prev.min;
       if (t <= tp) {
         const own = l.min_by_stratum?.[s] !== undefined;
         add(
@@ -187,7 +188,7 @@ function checkLevels(raw: RawRubric, questions: Map<string, Question>, strata: s
   const maxTotals = new Map(strata.map((s) => [s, maxTotal(raw, questions, s)]));
   raw.levels.forEach((l, i) => {
     for (const s of strata) {
-      const t = l.min_by_stratum?.[s] ?? l.min;
+      const t = own(l.min_by_stratum, s) ?? l.min;
       const m = maxTotals.get(s) ?? 0;
       if (t > m + 1e-9) add('unreachable-level', `le niveau ${q(l.id)} est inaccessible dans la strate ${q(s)} : seuil ${fmt(t)}, total maximal ${fmt(Math.round(m * 10) / 10)}`, ['levels', i, 'min']);
     }
@@ -237,7 +238,7 @@ function checkGate(g: ReturnType<typeof buildGate>, path: Path, questions: Map<s
     if (question.type === 'multiple_choice' && g.min > (question.choices?.length ?? 0))
       add('unreachable-gate', `la condition exige ${g.min} options cochées alors que ${q(g.question)} n’en propose que ${question.choices?.length ?? 0}`, [...path, 'min']);
   }
-  if (g.min === undefined && !g.choices && !['yes_no', 'checkbox'].includes(question.type) && !raw.questions[g.question])
+  if (g.min === undefined && !g.choices && !['yes_no', 'checkbox'].includes(question.type) && !own(raw.questions, g.question))
     add('gate-unscored', `la condition ${q(g.question)} (points obtenus) porte sur une question sans points : précisez choices ou min`, at);
 }
 

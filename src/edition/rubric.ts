@@ -1,5 +1,6 @@
 import type { Gate, Level, PointsRule, QuestionRule, Rubric, Stratum } from './types.js';
 import { AUTHORITY_KINDS, type AuthorityKind } from './types.js';
+import { own } from '../util/own.js';
 
 export type RawGate = string | { question: string; choices?: string[]; min?: number; strata?: string[]; label?: string };
 export interface RawRule {
@@ -85,5 +86,5 @@ export function buildRubric(raw: RawRubric, volets: readonly string[]): Rubric {
 
 /** The threshold of a level in a stratum. */
 export function threshold(level: Level, stratumId: string): number {
-  return level.minByStratum[stratumId] ?? level.min;
+  return own(level.minByStratum, stratumId) ?? level.min;
 }

@@ -8,6 +8,7 @@ import { closest, didYouMean, q } from '../util/french-text.js';
 import { sha256 } from '../util/read-input.js';
 import type { Path, YamlSource } from '../util/yaml-source.js';
 import { newAjv, type SchemaName } from './schema/ajv-options.js';
+import { own } from '../util/own.js';
 
 export type { SchemaName } from './schema/ajv-options.js';
 
@@ -113,7 +114,7 @@ function typeName(t: string | string[]): string {
     null: 'vide',
   };
   const ts = Array.isArray(t) ? t : [t];
-  return ts.map((x) => names[x] ?? x).join(' ou ');
+  return ts.map((x) => own(names, x) ?? x).join(' ou ');
 }
 
 function frenchMessage(e: ErrorObject): string {

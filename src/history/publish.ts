@@ -17,6 +17,40 @@ export interface ScoredDossier {
   carrier?: string;
 }
 
+type Check = (v: unknown) => boolean;
+const text: Check = (v) => typeof v === 'string';
+const orNull = (c: Check): Check => (v) => v === null || c(v);
+const FIELDS: [keyof ScoredDossier, Check, string, boolean][] = [
+  ['number', (v) => typeof v === 'string' && v.trim() !== '', 'un numéro (texte)', true],
+  ['name', (v) => typeof v === 'string' && v.trim() !== '', 'un nom (texte non vide)', true],
+  ['kind', orNull(text), 'un type de collectivité (texte) ou null', true],
+  ['population', orNull((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0), 'un nombre entier positif ou null', true],
+  ['departement', orNull(text), 'un département (texte) ou null', true],
+  ['code', orNull(text), 'un code (texte) ou null', true],
+  ['proposedLevel', orNull(text), 'un niveau (texte) ou null', true],
+  ['finalLevel', orNull(text), 'un niveau (texte) ou null', true],
+  ['mentions', (v) => Array.isArray(v) && v.every(text), 'une liste de mentions (textes)', true],
+  ['carrier', text, 'un nom (texte)', false],
+];
+
+/**
+ * The problems of the dossiers of a scores file, each with its place (`dossiers[3].name`): a file
+ * edited by hand, or another JSON, is refused with what is wrong, never half read. Pure.
+ */
+export function scoredDossierProblems(dossiers: readonly unknown[]): string[] {
+  const problems: string[] = [];
+  dossiers.forEach((d, i) => {
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) return void problems.push(`dossiers[${i}] : un dossier (objet) est attendu, pas ${JSON.stringify(d)}`);
+    const o = d as Record<string, unknown>;
+    for (const [field, ok, what, required] of FIELDS) {
+      if (!Object.prototype.hasOwnProperty.call(o, field)) {
+        if (required) problems.push(`dossiers[${i}].${field} manque : ${what} est attendu`);
+      } else if (!ok(o[field])) problems.push(`dossiers[${i}].${field} : ${what} est attendu, pas ${JSON.stringify(o[field])}`);
+    }
+  });
+  return problems;
+}
+
 /**
  * The final results of an edition → its results file: every dossier with a final level is a
  * laureate, with its mentions (by label) and the person who carried it. Pure.

@@ -1,6 +1,6 @@
 import type { IdentityField, IdentityRole, Question, Questionnaire } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
-import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
+import { didYouMean, normaliseLabel, q, Suggestions } from '../util/french-text.js';
 
 /** The dossier-level columns tnl reads, with the headers DS uses (default export, then export templates). */
 export const FIXED_COLUMNS = {
@@ -126,18 +126,18 @@ function withPart(t: ColumnTarget, part: ColumnPart): ColumnTarget {
 export function columnFindings(matches: readonly ColumnMatch[], questionnaire: Questionnaire, file: string): Finding[] {
   const findings: Finding[] = [];
   const matched = new Set(matches.map((m) => targetKey(m.target)));
-  const spare = matches.filter((m) => m.target.kind === 'unknown').map((m) => m.header);
+  const spare = new Suggestions(matches.filter((m) => m.target.kind === 'unknown').map((m) => m.header));
   const at = { file, line: 1 };
   const missing = (what: string, label: string, severity: Finding['severity'], consequence: string, rule: string) =>
     findings.push({
       severity,
       rule,
-      message: `aucune colonne pour ${what} (${q(label)})${consequence}.${didYouMean(closest(label, spare))}`,
+      message: `aucune colonne pour ${what} (${q(label)})${consequence}.${didYouMean(spare.closest(label))}`,
       ...at,
     });
 
   if (!matched.has('fixed:number'))
-    findings.push({ severity: 'error', rule: 'ingest/missing-column', message: `aucune colonne de numéro de dossier (${FIXED_COLUMNS.number.slice(0, 2).map((h) => q(h)).join(' ou ')}).${didYouMean(closest('N° dossier', spare))}`, ...at });
+    findings.push({ severity: 'error', rule: 'ingest/missing-column', message: `aucune colonne de numéro de dossier (${FIXED_COLUMNS.number.slice(0, 2).map((h) => q(h)).join(' ou ')}).${didYouMean(spare.closest('N° dossier'))}`, ...at });
   for (const f of Object.values(questionnaire.identity) as IdentityField[]) {
     if (matched.has(`identity:${f.role}:value`) || matched.has(`identity:${f.role}:code`)) continue;
     if (f.required) missing(`le champ d’identité ${q(f.role)}`, f.label, 'error', '', 'ingest/missing-column');

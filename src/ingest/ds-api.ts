@@ -1,4 +1,5 @@
 /** Client of the démarches simplifiées GraphQL API v2: all dossiers of a démarche, page by page. */
+import { own } from '../util/own.js';
 
 export const DOSSIERS_QUERY = `query getDemarche($demarcheNumber: Int!, $first: Int = 100, $after: String) {
   demarche(number: $demarcheNumber) {
@@ -49,10 +50,18 @@ export interface FetchOptions {
   attempts?: number;
   /** First backoff delay; doubled at each retry. */
   backoffMs?: number;
+  /** One deadline for the whole download (every page, every retry, every body), in ms. */
+  deadlineMs?: number;
+  /** The largest answer accepted for one page, in bytes. */
+  maxPageBytes?: number;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
   onPage?: (page: number, total: number) => void;
 }
+
+export const DEFAULT_DEADLINE_MS = 10 * 60_000;
+export const DEFAULT_MAX_PAGE_BYTES = 100 * 2 ** 20;
 
 export interface DemarcheExport {
   data: { demarche: { id: unknown; number: unknown; title: unknown; dossiers: { pageInfo: { hasNextPage: false; endCursor: string | null }; nodes: unknown[] } } };
@@ -66,17 +75,39 @@ export function scrub(text: string, token: string): string {
   return token ? text.split(token).join('***') : text;
 }
 
+/** The whole download's clock: what is left, and a signal that fires when nothing is. */
+class Deadline {
+  private readonly end: number;
+  constructor(
+    private readonly ms: number,
+    private readonly now: () => number,
+  ) {
+    this.end = now() + ms;
+  }
+  left(): number {
+    return this.end - this.now();
+  }
+  check(): void {
+    if (this.left() <= 0) throw this.error();
+  }
+  error(): ApiError {
+    return new ApiError(`délai dépassé : le téléchargement n’a pas fini en ${Math.round(this.ms / 1000)} s (option --timeout, en secondes)`);
+  }
+}
+
 export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
   const doFetch = o.fetchImpl ?? fetch;
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const attempts = o.attempts ?? 5;
+  const clock = new Deadline(o.deadlineMs ?? DEFAULT_DEADLINE_MS, o.now ?? Date.now);
   const url = new URL('/api/v2/graphql', o.instance).toString();
   const nodes: unknown[] = [];
   let after: string | null = null;
   let head: Json | undefined;
   let endCursor: string | null = null;
+  const seen = new Set<string>();
   for (let page = 1; ; page++) {
-    const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after });
+    const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, clock, { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after });
     const demarche = isRecord(body.data) ? body.data.demarche : undefined;
     if (!isRecord(demarche)) throw new ApiError(`la démarche ${o.demarche} est introuvable ou ce jeton n’y a pas accès`);
     head ??= demarche;
@@ -88,9 +119,56 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
     endCursor = typeof info.endCursor === 'string' ? info.endCursor : endCursor;
     if (info.hasNextPage !== true || !pageNodes.length) break;
     if (typeof info.endCursor !== 'string') throw new ApiError('réponse de l’API incohérente : page suivante annoncée sans curseur');
+    // A server that hands back a cursor already followed would make the download loop forever.
+    if (seen.has(info.endCursor)) throw new ApiError(`réponse de l’API incohérente : la page ${page} renvoie un curseur déjà suivi ; téléchargement arrêté pour ne pas boucler`);
+    seen.add(info.endCursor);
     after = info.endCursor;
   }
   return { data: { demarche: { id: head?.id ?? null, number: head?.number ?? o.demarche, title: head?.title ?? null, dossiers: { pageInfo: { hasNextPage: false, endCursor }, nodes } } } };
+}
+
+/** An answer's body, read up to a size: a body that never ends is cut, not kept growing. */
+async function readBody(res: Response, max: number, controller: AbortController): Promise<string> {
+  const length = Number(res.headers.get('content-length'));
+  if (Number.isFinite(length) && length > max) {
+    controller.abort();
+    throw new ApiError(`réponse de l’API trop grosse (${Math.round(length / 2 ** 20)} Mo pour une page ; ${Math.round(max / 2 ** 20)} Mo au plus)`);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      controller.abort();
+      throw new ApiError(`réponse de l’API trop grosse (plus de ${Math.round(max / 2 ** 20)} Mo pour une page) : téléchargement arrêté`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * One POST: redirects within the instance are followed with the token; a redirect to another host
+ * is said, never followed (the token stays with the instance it was made for).
+ */
+async function post(doFetch: typeof fetch, url: string, init: RequestInit): Promise<Response> {
+  let at = url;
+  for (let hop = 0; ; hop++) {
+    const res = await doFetch(at, { ...init, redirect: 'manual' });
+    if (res.status < 300 || res.status >= 400 || !res.headers.has('location')) return res;
+    await res.body?.cancel();
+    const next = new URL(res.headers.get('location')!, at);
+    if (next.origin !== new URL(at).origin)
+      throw new ApiError(`l’instance redirige vers ${next.origin} : tnl n’y envoie pas le jeton. Si c’est la bonne adresse, relancez avec --instance ${next.origin}`);
+    if (hop >= MAX_REDIRECTS) throw new ApiError('l’instance redirige sans fin : vérifiez son adresse');
+    at = next.toString();
+  }
 }
 
 async function postWithRetry(
@@ -99,50 +177,88 @@ async function postWithRetry(
   url: string,
   o: FetchOptions,
   attempts: number,
+  clock: Deadline,
   variables: Json,
 ): Promise<Json> {
   let delay = o.backoffMs ?? 1000;
   let last = '';
+  const maxBytes = o.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    let res: Response;
+    clock.check();
+    // One request, its body included, ends by the deadline of the whole download.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), Math.max(1, clock.left()));
+    timer.unref?.();
     try {
-      res = await doFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}`, accept: 'application/json' },
-        body: JSON.stringify({ query: DOSSIERS_QUERY, operationName: 'getDemarche', variables }),
-        signal: AbortSignal.timeout(120_000),
-      });
-    } catch (e) {
-      last = `instance injoignable (${scrub((e as Error).message, o.token)})`;
-      if (attempt < attempts) await sleep(delay);
-      delay *= 2;
-      continue;
+      let res: Response;
+      try {
+        res = await post(doFetch, url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}`, accept: 'application/json' },
+          body: JSON.stringify({ query: DOSSIERS_QUERY, operationName: 'getDemarche', variables }),
+          signal: controller.signal,
+        });
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
+        if (controller.signal.aborted) throw clock.error();
+        last = `instance injoignable (${networkReason(e)})`;
+        if (attempt < attempts) await sleep(Math.min(delay, Math.max(0, clock.left())));
+        delay *= 2;
+        continue;
+      }
+      if (res.status === 401 || res.status === 403)
+        throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide, non expiré, et qu’il donne accès à cette démarche');
+      if (res.status === 429 || res.status >= 500) {
+        last = res.status === 429 ? 'trop de requêtes (429)' : `erreur du serveur (${res.status})`;
+        await res.body?.cancel();
+        const retryAfter = Number(res.headers.get('retry-after'));
+        if (attempt < attempts) await sleep(Math.min(Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : delay, Math.max(0, clock.left())));
+        delay *= 2;
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readBody(res, maxBytes, controller);
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
+        if (controller.signal.aborted) throw clock.error();
+        throw new ApiError(`réponse de l’API interrompue (${networkReason(e)})`);
+      }
+      if (!res.ok) throw new ApiError(`l’API a répondu ${res.status} : ${scrub(text.slice(0, 200), o.token)}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new ApiError('réponse de l’API illisible (pas du JSON) : l’adresse de l’instance est-elle la bonne ?');
+      }
+      if (!isRecord(body)) throw new ApiError('réponse de l’API inattendue');
+      if (Array.isArray(body.errors) && body.errors.length) {
+        const messages = body.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ');
+        if (/unauthorized|token|jeton|autoris/i.test(messages)) throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide et qu’il donne accès à cette démarche');
+        // A partial answer (data with errors) would be an incomplete export: refused, not saved.
+        throw new ApiError(`l’API a répondu par une erreur${isRecord(body.data) ? ' (réponse partielle, non enregistrée)' : ''} : ${scrub(messages, o.token)}`);
+      }
+      return body;
+    } finally {
+      clearTimeout(timer);
     }
-    if (res.status === 401 || res.status === 403)
-      throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide, non expiré, et qu’il donne accès à cette démarche');
-    if (res.status === 429 || res.status >= 500) {
-      last = res.status === 429 ? 'trop de requêtes (429)' : `erreur du serveur (${res.status})`;
-      await res.body?.cancel();
-      const retryAfter = Number(res.headers.get('retry-after'));
-      if (attempt < attempts) await sleep(Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : delay);
-      delay *= 2;
-      continue;
-    }
-    const text = await res.text();
-    if (!res.ok) throw new ApiError(`l’API a répondu ${res.status} : ${scrub(text.slice(0, 200), o.token)}`);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ApiError('réponse de l’API illisible (pas du JSON) : l’adresse de l’instance est-elle la bonne ?');
-    }
-    if (!isRecord(body)) throw new ApiError('réponse de l’API inattendue');
-    if (Array.isArray(body.errors) && body.errors.length && !isRecord(isRecord(body.data) ? body.data.demarche : undefined)) {
-      const messages = body.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ');
-      if (/unauthorized|token|jeton|autoris/i.test(messages)) throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide et qu’il donne accès à cette démarche');
-      throw new ApiError(`l’API a répondu par une erreur : ${scrub(messages, o.token)}`);
-    }
-    return body;
   }
   throw new ApiError(`abandon après ${attempts} tentatives : ${last}`);
+}
+
+/** Why a request failed, in French, without the URL (which a message must not repeat). */
+function networkReason(e: unknown): string {
+  const cause = (e as { cause?: { code?: string } }).cause;
+  const code = cause?.code ?? (e as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connexion refusée',
+    ENOTFOUND: 'nom d’hôte inconnu',
+    EAI_AGAIN: 'nom d’hôte introuvable pour l’instant',
+    ECONNRESET: 'connexion coupée',
+    ETIMEDOUT: 'délai de connexion dépassé',
+    UND_ERR_SOCKET: 'connexion coupée',
+    CERT_HAS_EXPIRED: 'certificat expiré',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'certificat non reconnu',
+  };
+  return code ? (own(known, code) ?? code) : 'erreur réseau';
 }

@@ -35,6 +35,8 @@ export function parseJsonText(text: string, file: string): unknown {
 export function dossierNodes(data: unknown, file: string): Json[] {
   if (isRecord(data) && Array.isArray(data.errors) && !isRecord(data.data))
     throw new InputError(`réponse d’erreur de l’API : ${data.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ')}`, file);
+  if (isRecord(data) && isRecord(data.provenance) && Array.isArray(data.dossiers))
+    throw new InputError('c’est un fichier de notes produit par « tnl score --format json », pas un export de démarches simplifiées : donnez l’export (CSV, JSON de l’API ou XLSX) à noter, ou ce fichier à « tnl publish --scores »', file);
   const nodes = Array.isArray(data)
     ? data
     : isRecord(data) && isRecord(data.data) && isRecord(data.data.demarche) && isRecord(data.data.demarche.dossiers)
@@ -49,8 +51,29 @@ export function dossierNodes(data: unknown, file: string): Json[] {
   nodes.forEach((n, i) => {
     if (!isRecord(n) || (typeof n.number !== 'number' && typeof n.number !== 'string'))
       throw new InputError(`JSON inattendu : l’élément ${i + 1} de la liste n’est pas un dossier (pas de champ « number »)`, file);
+    // 1e400 reads as Infinity, 1.5 or -3 are no dossier numbers: refused, never turned into text.
+    const ok = typeof n.number === 'number' ? Number.isSafeInteger(n.number) && n.number > 0 : /^\d{1,15}$/.test(n.number.trim());
+    if (!ok) throw new InputError(`JSON inattendu : l’élément ${i + 1} a un numéro de dossier invalide (${JSON.stringify(n.number)}) : un nombre entier positif est attendu`, file);
   });
   return nodes as Json[];
+}
+
+/**
+ * What says that a JSON export is not whole: an API answer that carries errors beside its data (a
+ * partial answer), or a page that announces a next page (one page of a paginated download saved
+ * as is). The dossiers are still read; the findings say the export is incomplete.
+ */
+export function completenessFindings(data: unknown, file: string): Finding[] {
+  if (!isRecord(data)) return [];
+  const findings: Finding[] = [];
+  if (Array.isArray(data.errors) && data.errors.length && isRecord(data.data)) {
+    const messages = data.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ');
+    findings.push({ severity: 'warning', rule: 'ingest/incomplete-export', message: `export incomplet : la réponse de l’API porte aussi des erreurs (${messages}) ; des dossiers ou des champs peuvent manquer — retéléchargez avec « tnl fetch »`, file });
+  }
+  const dossiers = isRecord(data.data) && isRecord(data.data.demarche) && isRecord(data.data.demarche.dossiers) ? data.data.demarche.dossiers : undefined;
+  if (dossiers && isRecord(dossiers.pageInfo) && dossiers.pageInfo.hasNextPage === true)
+    findings.push({ severity: 'warning', rule: 'ingest/incomplete-export', message: 'export incomplet : ce fichier est une seule page de la réponse de l’API (hasNextPage vaut true) ; les dossiers des pages suivantes manquent — téléchargez tout avec « tnl fetch »', file });
+  return findings;
 }
 
 /** base64("Champ-4512301") or base64("Champ-4512301|ULID") → 4512301 */

@@ -5,10 +5,11 @@ import { displayPath } from '../edition/load.js';
 import { readInput, sha256 } from '../util/read-input.js';
 import type { ColumnMatch } from './columns.js';
 import { parseCsv } from './csv-table.js';
+import { zipBoundsProblem } from './zip-bounds.js';
 import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from './decode.js';
 import { SCORED_STATES, type Dossier, type DossierState } from './dossier.js';
 import { tableReader, type TableReader } from './ds-csv.js';
-import { dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
+import { completenessFindings, dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
 
 export interface ExportRead {
   file: string;
@@ -47,6 +48,8 @@ export async function readExportAsync(path: string, questionnaire: Questionnaire
   if (!isZip(bytes)) return readExport(path, questionnaire, options);
   const file = displayPath(path);
   if (bytes.includes('mimetypeapplication/vnd.oasis.opendocument')) throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
+  const refused = zipBoundsProblem(bytes);
+  if (refused) throw new InputError(refused, file);
   const { dossiersFromXlsx } = await import('./xlsx.js');
   const filter = new StateFilter(options);
   const read = await dossiersFromXlsx(bytes, questionnaire, file);
@@ -73,7 +76,9 @@ export function readExport(path: string, questionnaire: Questionnaire, options: 
   let read: Read;
   let delimiter: string | undefined;
   if (json) {
-    read = dossiersFromJson(dossierNodes(parseJsonText(text ?? decodeAs(bytes, encoding), file), file), questionnaire, file);
+    const data = parseJsonText(text ?? decodeAs(bytes, encoding), file);
+    read = dossiersFromJson(dossierNodes(data, file), questionnaire, file);
+    read.findings.unshift(...completenessFindings(data, file));
     for (const d of read.dossiers!) filter.offer(d);
   } else {
     let reader: TableReader | undefined;

@@ -1,46 +1,103 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { InputError } from '../findings/errors.js';
-
-const pending = new Set<string>();
-let hooked = false;
-
-/** On SIGINT/SIGTERM, remove temp files still being written, then exit 130/143. */
-function hookSignals(): void {
-  if (hooked) return;
-  hooked = true;
-  const cleanup = (code: number) => () => {
-    for (const f of pending) rmSync(f, { force: true });
-    process.exit(code);
-  };
-  process.once('SIGINT', cleanup(130));
-  process.once('SIGTERM', cleanup(143));
-}
+import { inputAt } from '../util/read-input.js';
+import { systemErrorText } from '../util/system-errors.js';
+import { onInterrupt } from './interrupt.js';
 
 /** What a file is written from: text, bytes, or text in pieces (a large output is never one string). */
 export type FileContent = string | Uint8Array | Iterable<string>;
 
+const statOrUndefined = (file: string, follow: boolean): Stats | undefined => {
+  try {
+    return follow ? statSync(file) : lstatSync(file);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Refuses to write over a file the command read: an input is never destroyed. */
+export function refuseInput(file: string, stats: Stats | undefined = statOrUndefined(file, true)): void {
+  const input = stats && inputAt(stats);
+  if (input !== undefined)
+    throw new InputError(`refusé : ce fichier est aussi une entrée de la commande (${input}) ; choisissez un autre fichier de sortie`, file);
+}
+
+/**
+ * Where and how a path is written. A device, a FIFO or a socket (`/dev/stdout`, `/dev/null`, or a
+ * symlink to one) is written in place: replacing it by a regular file would be destructive. A
+ * symlink to a regular file is followed: the file it points to is replaced, the link stays.
+ */
+function target(file: string): { path: string; inPlace: boolean } {
+  const followed = statOrUndefined(file, true);
+  refuseInput(file, followed);
+  if (!followed) return { path: file, inPlace: false };
+  if (followed.isDirectory()) throw new InputError('c’est un dossier : un nom de fichier est attendu', file);
+  if (!followed.isFile() || /^\/(dev|proc)\//.test(file)) return { path: file, inPlace: true };
+  const link = statOrUndefined(file, false);
+  return { path: link?.isSymbolicLink() ? realpathSync(file) : file, inPlace: false };
+}
+
 /**
  * Writes a file atomically: a temp file beside the target, then rename. A reader never sees a
- * half-written file, and an interrupted run leaves the previous version untouched.
+ * half-written file, and an interrupted or failed run (disk full) leaves the previous version
+ * untouched and no temp file. The temp name is short whatever the target's name (a name may use
+ * all 255 bytes a folder allows).
  */
 export function writeAtomic(file: string, content: FileContent): void {
-  hookSignals();
-  const dir = dirname(file);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const { path, inPlace } = target(file);
+  if (inPlace) {
+    try {
+      writeContent(path, content);
+    } catch (e) {
+      throw new InputError(systemErrorText(e, 'écriture'), file);
+    }
+    return;
+  }
+  const dir = dirname(path);
+  makeDir(dir);
+  const tmp = join(dir, `.tnl-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const forget = onInterrupt(() => rmSync(tmp, { force: true }));
   try {
-    mkdirSync(dir, { recursive: true });
-    pending.add(tmp);
-    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
-    else writePieces(tmp, content);
-    renameSync(tmp, file);
+    writeContent(tmp, content);
+    renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new InputError(`écriture impossible (${code})`, file);
+    if (e instanceof InputError) throw e;
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+    throw new InputError(systemErrorText(e, 'écriture'), file);
   } finally {
-    pending.delete(tmp);
+    forget();
   }
+}
+
+/** Creates a folder and its parents; a file standing where a folder is needed is said plainly. */
+export function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const blocker = code === 'EEXIST' || code === 'ENOTDIR' ? firstFileOnPath(dir) : undefined;
+    if (blocker) throw new InputError(`création du dossier impossible : « ${blocker} » est un fichier, pas un dossier`, dir);
+    throw new InputError(systemErrorText(e, 'création du dossier'), dir);
+  }
+  const stats = statOrUndefined(dir, true);
+  if (stats && !stats.isDirectory()) throw new InputError('c’est un fichier, pas un dossier', dir);
+}
+
+function firstFileOnPath(dir: string): string | undefined {
+  let at = dir;
+  const chain: string[] = [];
+  for (let parent = dirname(at); parent !== at; at = parent, parent = dirname(at)) chain.unshift(at);
+  return chain.find((p) => {
+    const s = statOrUndefined(p, true);
+    return s !== undefined && !s.isDirectory();
+  });
+}
+
+function writeContent(path: string, content: FileContent): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(path, content);
+  else writePieces(path, content);
 }
 
 /** Pieces of text gathered into strings of about a megabyte: few writes, never one huge string. */

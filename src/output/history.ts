@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history/figures.js';
 import { firstParticipation, progression, streaks } from '../history/figures.js';
 import type { Archive } from '../history/types.js';
-import { csvSafe, frNumber, mdEscape } from '../util/french-format.js';
+import { csvSafeRow, frNumber, mdEscape } from '../util/french-format.js';
 import { frCollator } from '../util/french-text.js';
 import { frenchSpaces } from '../util/typography.js';
 import { KIND_FR, KIND_WORDS } from './scores/view.js';
@@ -74,9 +74,9 @@ export function archiveCsv(archive: Archive): string {
     .flatMap((e) =>
       [...e.laureates]
         .sort((a, b) => frCollator.compare(a.name, b.name))
-        .map((l) => [e.edition, e.number, csvSafe(l.name), l.code ?? '', l.kind, l.departement ?? '', l.level ?? '', csvSafe(l.mentions.join(' ; ')), e.complete ? 'oui' : 'non']),
+        .map((l) => [e.edition, e.number, l.name, l.code ?? '', l.kind, l.departement ?? '', l.level ?? '', l.mentions.join(' ; '), e.complete ? 'oui' : 'non']),
     );
-  return '\ufeff' + stringify([header, ...rows], { record_delimiter: '\r\n' });
+  return '\ufeff' + stringify([header, ...rows].map(csvSafeRow), { record_delimiter: '\r\n' });
 }
 
 export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline): string {

@@ -1,6 +1,7 @@
 import type { KeyFigures } from '../history/figures.js';
 import { SCALE_LEVELS } from '../history/types.js';
 import { xml } from './svg.js';
+import { own } from '../util/own.js';
 
 export const LEVEL_COLOURS: Record<string, string> = {
   '1': '#d9ead3',
@@ -15,7 +16,7 @@ export const LEVEL_COLOURS: Record<string, string> = {
 };
 
 const LEVEL_NAMES: Record<string, string> = { badge: 'Badge', bronze: 'Bronze', argent: 'Argent', or: 'Or' };
-export const levelName = (id: string) => LEVEL_NAMES[id] ?? `Niveau ${id}`;
+export const levelName = (id: string) => own(LEVEL_NAMES, id) ?? `Niveau ${id}`;
 
 /**
  * Laureates per level and per edition, as stacked bars; plain SVG made before rendering (the page

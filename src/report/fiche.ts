@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import { describeAnswer } from '../scoring/next-level.js';
@@ -133,6 +134,24 @@ export function ficheFileName(number: string, name: string, ext: string): string
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  const num = number.replace(/[^0-9A-Za-z]/g, '');
-  return `${num || 'dossier'}${slug ? `-${slug}` : ''}.${ext}`;
+  const num = number.replace(/[^0-9A-Za-z]/g, '').slice(0, 40);
+  // A number that had to be changed to be a file name (« 1/2 », « ../12 ») gets a short digest of
+  // itself, so that it can never take the name of another dossier (« 12 »).
+  const tag = num === number ? '' : `-${createHash('sha256').update(number).digest('hex').slice(0, 8)}`;
+  return `${num || 'dossier'}${tag}${slug ? `-${slug}` : ''}.${ext}`;
+}
+
+/**
+ * The file name of each dossier's fiche, unique even on a file system that ignores case: a name
+ * already given gets « -2 », « -3 »… in the order of the dossiers. Deterministic. Pure.
+ */
+export function ficheFileNames(dossiers: readonly { number: string; name: string }[], ext: string): string[] {
+  const taken = new Set<string>();
+  return dossiers.map((d) => {
+    const base = ficheFileName(d.number, d.name, ext);
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = base.replace(/(\.[^.]+)$/, `-${i}$1`);
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }

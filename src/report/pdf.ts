@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { onInterrupt } from '../output/interrupt.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../findings/errors.js';
@@ -7,7 +8,17 @@ import { InputError } from '../findings/errors.js';
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
   // A path given explicitly is the only one tried: a mistake there must not go unnoticed.
   const explicit = env.PUPPETEER_EXECUTABLE_PATH || env.CHROME_PATH;
-  if (explicit) return existsSync(explicit) ? explicit : undefined;
+  if (explicit) {
+    if (!existsSync(explicit)) return undefined;
+    const variable = env.PUPPETEER_EXECUTABLE_PATH ? 'PUPPETEER_EXECUTABLE_PATH' : 'CHROME_PATH';
+    if (!statSync(explicit).isFile()) throw new InputError(`${variable} ne désigne pas un programme (c’est un dossier ou un fichier spécial)`, explicit);
+    try {
+      accessSync(explicit, constants.X_OK);
+    } catch {
+      throw new InputError(`${variable} désigne un fichier qui n’est pas exécutable (chmod +x, ou le chemin du vrai navigateur)`, explicit);
+    }
+    return explicit;
+  }
   const candidates = [
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
@@ -19,6 +30,29 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   ];
   return candidates.find((c) => c && existsSync(c));
+}
+
+/**
+ * How long the browser may take to start and to answer each request, in seconds:
+ * TNL_BROWSER_TIMEOUT, 60 by default. A browser that never answers ends the command with a
+ * message after that time, never a wait of minutes.
+ */
+export function browserTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.TNL_BROWSER_TIMEOUT;
+  if (raw === undefined || raw === '') return 60_000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InputError(`TNL_BROWSER_TIMEOUT attend un nombre de secondes entre 1 et 3600, pas « ${raw} »`);
+  return seconds * 1000;
+}
+
+/** A promise that fails with a French message after `ms`. */
+function deadline(ms: number, what: string): { promise: Promise<never>; clear: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new InputError(`${what} : pas de réponse après ${Math.round(ms / 1000)} s (délai réglable par TNL_BROWSER_TIMEOUT, en secondes)`)), ms);
+    timer.unref();
+  });
+  return { promise, clear: () => clearTimeout(timer) };
 }
 
 export class NoBrowserError extends InputError {
@@ -83,6 +117,7 @@ export class StartingBrowser {
   constructor(
     private readonly process: BrowserProcess,
     private readonly executablePath: string,
+    private readonly timeoutMs: number,
   ) {}
 
   /** Connects puppeteer over the DevTools pipe; a browser that exits first is an InputError. */
@@ -90,14 +125,19 @@ export class StartingBrowser {
     const puppeteer = ((await import('puppeteer-core')) as unknown as { default: typeof import('puppeteer-core') }).default;
     const { 3: write, 4: read } = this.process.nodeProcess.stdio as unknown as [unknown, unknown, unknown, NodeJS.WritableStream, NodeJS.ReadableStream];
     const exited = this.process.hasClosed().then(() => {
-      throw new Error('le processus s’est arrêté');
+      throw new InputError(`le navigateur ${this.executablePath} n’a pas démarré : le processus s’est arrêté aussitôt`);
     });
+    const limit = deadline(this.timeoutMs, `le navigateur ${this.executablePath} n’a pas démarré`);
     try {
-      const browser = await Promise.race([puppeteer.connect({ transport: pipeTransport(write, read), defaultViewport: null }), exited]);
-      return new PdfRenderer(browser, this.process);
+      const browser = await Promise.race([puppeteer.connect({ transport: pipeTransport(write, read), defaultViewport: null, protocolTimeout: this.timeoutMs }), exited, limit.promise]);
+      return new PdfRenderer(browser, this.process, this.timeoutMs);
     } catch (e) {
       await stop(this.process);
-      throw new InputError(`le navigateur ${this.executablePath} n’a pas démarré : ${(e as Error).message.split('\n')[0]}`);
+      if (e instanceof InputError) throw e;
+      if (process.env.TNL_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+      throw new InputError(`le navigateur ${this.executablePath} n’a pas démarré : il s’est arrêté aussitôt ou ne parle pas le protocole de Chromium`);
+    } finally {
+      limit.clear();
     }
   }
 
@@ -118,32 +158,43 @@ export class PdfRenderer {
   constructor(
     private browser: Browser | undefined,
     private readonly process: BrowserProcess,
+    private readonly timeoutMs: number,
   ) {}
 
   /** Spawns Chromium with a throw-away profile, removed when it exits. No browser → NoBrowserError. */
   static async start(env: NodeJS.ProcessEnv = process.env): Promise<StartingBrowser> {
     const executablePath = findBrowser(env);
     if (!executablePath) throw new NoBrowserError();
+    const timeoutMs = browserTimeoutMs(env);
     const { launch } = await import('@puppeteer/browsers');
     const profile = mkdtempSync(join(tmpdir(), 'tnl-chromium-'));
+    // Chromium's own temp files (org.chromium.Chromium.*) go inside the profile, removed with it.
+    const temp = join(profile, 'tmp');
+    mkdirSync(temp);
     const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+    const forget = onInterrupt(removeProfile);
     try {
       const browserProcess = launch({
         executablePath,
         args: [...ARGS, `--user-data-dir=${profile}`, 'about:blank'],
         pipe: true,
+        env: { ...env, TMPDIR: temp, TMP: temp, TEMP: temp },
         onExit: async () => {
           removeProfile();
+          forget();
           process.off('exit', removeProfile);
         },
       });
+      // A spawn that fails (not executable after all) is reported by connect(), never as a crash.
+      browserProcess.nodeProcess.on('error', () => undefined);
       // Interrupted (Ctrl+C), tnl exits before the browser does: the launcher kills it on exit,
       // and the profile is removed then too.
       process.on('exit', removeProfile);
-      return new StartingBrowser(browserProcess, executablePath);
+      return new StartingBrowser(browserProcess, executablePath, timeoutMs);
     } catch (e) {
       removeProfile();
-      throw new InputError(`le navigateur ${executablePath} n’a pas démarré : ${(e as Error).message.split('\n')[0]}`);
+      forget();
+      throw new InputError(`le navigateur ${executablePath} n’a pas démarré (${(e as NodeJS.ErrnoException).code ?? 'lancement impossible'})`);
     }
   }
 
@@ -153,6 +204,19 @@ export class PdfRenderer {
   }
 
   async pdf(html: string, opts: { title?: string; footer?: string } = {}): Promise<Uint8Array> {
+    const limit = deadline(this.timeoutMs * 2, 'le navigateur n’a pas imprimé le PDF');
+    try {
+      return await Promise.race([this.print(html, opts), limit.promise]);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      if (process.env.TNL_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+      throw new InputError('le navigateur n’a pas imprimé le PDF : il s’est arrêté ou a refusé la page (TNL_DEBUG=1 pour le détail)');
+    } finally {
+      limit.clear();
+    }
+  }
+
+  private async print(html: string, opts: { title?: string; footer?: string }): Promise<Uint8Array> {
     const page = await this.browser!.newPage();
     try {
       await page.setJavaScriptEnabled(false);
@@ -163,7 +227,7 @@ export class PdfRenderer {
         this.blockedRequests.push(url);
         void req.abort('blockedbyclient');
       });
-      await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+      await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
       const footer = `<div style="font-family:sans-serif;font-size:8px;color:#666;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(opts.footer ?? '')}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
       return await page.pdf({
         format: 'A4',

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readInput } from '../util/read-input.js';
 import { join, basename } from 'node:path';
 import { createRequire } from 'node:module';
 import { InputError } from '../findings/errors.js';
@@ -35,7 +36,7 @@ function partials(dir?: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const base of [join(bundled.templates, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
     if (!existsSync(base)) continue;
-    for (const f of readdirSync(base).filter((x) => x.endsWith('.hbs') || x.endsWith('.css'))) out.set(basename(f).replace(/\.(hbs|css)$/, ''), readFileSync(join(base, f), 'utf8'));
+    for (const f of readdirSync(base).filter((x) => x.endsWith('.hbs') || x.endsWith('.css'))) out.set(basename(f).replace(/\.(hbs|css)$/, ''), readInput(join(base, f)).toString('utf8'));
   }
   return out;
 }
@@ -49,7 +50,7 @@ export async function render(name: string, vm: object, opts: { dir?: string; tru
   const H = (await handlebars()).create();
   for (const [k, v] of partials(opts.dir)) H.registerPartial(k, v);
   const file = templateFile(name, opts.dir);
-  const source = readFileSync(file, 'utf8');
+  const source = readInput(file).toString('utf8');
   const trusted = new Set(opts.trusted ?? []);
   let template;
   try {

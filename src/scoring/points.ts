@@ -1,6 +1,7 @@
 import type { PointsRule, Question } from '../edition/types.js';
 import type { Answer } from '../ingest/dossier.js';
 import { ruleMax } from './rule-max.js';
+import { own } from '../util/own.js';
 
 /** Points an answer earns under a rule (0 for an answer of the wrong kind: ingest reports those). */
 export function answerPoints(rule: PointsRule, question: Question, answer: Answer | undefined, max?: number): number {
@@ -10,8 +11,8 @@ export function answerPoints(rule: PointsRule, question: Question, answer: Answe
     case 'yes_no':
       return answer.kind === 'bool' ? (answer.value ? rule.yes : rule.no) : 0;
     case 'choices':
-      if (answer.kind === 'choice') return cap(rule.choices[answer.id] ?? 0);
-      if (answer.kind === 'choices') return cap(answer.ids.reduce((s, id) => s + (rule.choices[id] ?? 0), 0));
+      if (answer.kind === 'choice') return cap(own(rule.choices, answer.id) ?? 0);
+      if (answer.kind === 'choices') return cap(answer.ids.reduce((s, id) => s + (own(rule.choices, id) ?? 0), 0));
       return 0;
     case 'per_item': {
       const n = itemCount(answer);

@@ -10,6 +10,7 @@ import { roundTotal } from './round.js';
 import { ruleMax } from './rule-max.js';
 import { findStratum } from './stratum.js';
 import type { GateResult, QuestionScore, QuestionStatus, ScoreCard, VoletScore } from './types.js';
+import { own } from '../util/own.js';
 
 /** What the scoring needs to know about the territory (injected: the core reads no file). */
 export interface TerritoryLookup {
@@ -79,10 +80,10 @@ function stratumPlan(index: RubricIndex, stratumId: string): StratumPlan {
   if (plan) return plan;
   const { edition } = index;
   const volets = edition.questionnaire.volets.map((v) => v.id);
-  const weights = edition.rubric.weights[stratumId] ?? {};
+  const weights = own(edition.rubric.weights, stratumId) ?? {};
   plan = {
     slots: index.scored.map((slot) => ({ slot, applies: !slot.notApplicable.has(stratumId), volet: volets.indexOf(slot.question.volet) })),
-    weights: volets.map((v) => weights[v] ?? 0),
+    weights: volets.map((v) => own(weights, v) ?? 0),
     gates: edition.rubric.levels.flatMap((level) =>
       level.requires
         .filter((g) => gateApplies(g, stratumId))

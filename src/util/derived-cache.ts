@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from '../output/atomic-write.js';
@@ -36,8 +36,14 @@ function keyParts(schemas: readonly string[]): Buffer[] | null {
   return parts;
 }
 
-/** The cache file for these inputs, or undefined when there is no cache. */
-export function derivedCacheFile(kind: string, schemas: readonly string[], inputs: readonly CacheInput[]): string | undefined {
+/** Where a result derived from these inputs is kept, and the key that seals it; undefined when there is no cache. */
+export interface CacheSlot {
+  file: string;
+  key: string;
+}
+
+/** The cache slot for these inputs, or undefined when there is no cache. */
+export function derivedCacheFile(kind: string, schemas: readonly string[], inputs: readonly CacheInput[]): CacheSlot | undefined {
   if (process.env.TNL_NO_CACHE) return undefined;
   const parts = keyParts(schemas);
   if (!parts) return undefined;
@@ -45,23 +51,42 @@ export function derivedCacheFile(kind: string, schemas: readonly string[], input
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   for (const f of inputs) hash.update('\0').update(f.name).update('\0').update(f.bytes);
-  return join(dir, `${hash.digest('hex')}.json`);
+  const key = hash.digest('hex');
+  // The name is a digest of the key, so the key (which seals the entry) is not written anywhere.
+  return { file: join(dir, `${createHash('sha256').update(key).update('\0name').digest('hex')}.json`), key };
 }
 
-export function readDerived<T>(file: string | undefined, looksRight: (value: T) => boolean): T | undefined {
-  if (!file || !existsSync(file)) return undefined;
+/**
+ * The seal of an entry: a digest of its text under the full key, which only the source files give
+ * (the file name is a digest of it, not the key's input). An entry edited by hand no longer matches
+ * its seal and is ignored: the cache can never change a result.
+ */
+const seal = (key: string, json: string): string => createHash('sha256').update(key).update('\0').update(json).digest('hex');
+const ENTRY = /^\{"seal":"([0-9a-f]{64})","value":/;
+
+/** The remembered value, only when the file is a regular file, sealed for these sources, and of the right shape. */
+export function readDerived<T>(slot: CacheSlot | undefined, looksRight: (value: T) => boolean): T | undefined {
+  if (!slot) return undefined;
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+    // A symlink or anything but a regular file is not a cache entry tnl wrote.
+    if (!lstatSync(slot.file).isFile()) return undefined;
+    const text = readFileSync(slot.file, 'utf8');
+    const head = ENTRY.exec(text);
+    if (!head || !text.endsWith('}')) return undefined;
+    const json = text.slice(head[0].length, -1);
+    if (seal(slot.key, json) !== head[1]) return undefined;
+    const value = JSON.parse(json) as T;
     return value && looksRight(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function writeDerived(file: string | undefined, value: unknown): void {
-  if (!file) return;
+export function writeDerived(slot: CacheSlot | undefined, value: unknown): void {
+  if (!slot) return;
   try {
-    writeAtomic(file, JSON.stringify(value));
+    const json = JSON.stringify(value);
+    writeAtomic(slot.file, `{"seal":"${seal(slot.key, json)}","value":${json}}`);
   } catch {
     // A read-only installation: no cache, nothing else changes.
   }

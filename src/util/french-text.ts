@@ -14,41 +14,62 @@ export function normaliseLabel(s: string): string {
     .trim();
 }
 
-/** Levenshtein distance, bounded for speed on long strings. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance; with `limit`, any distance above it is reported as `limit + 1` as soon as
+ * it is certain, so that a long list of candidates is scanned in linear time.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > limit) return limit + 1;
     prev = cur;
   }
   return prev[b.length]!;
 }
 
-/**
- * The candidate closest to `wanted` (after normalisation), when it is close enough to be a
- * plausible typo or rewording: distance ≤ 40 % of the longer string.
- */
-export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
-  const w = normaliseLabel(wanted);
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const n = normaliseLabel(c);
-    const d = editDistance(w, n);
-    const limit = Math.max(2, Math.ceil(Math.max(w.length, n.length) * 0.4));
-    if (d <= limit && d < bestScore) {
-      best = c;
-      bestScore = d;
-    }
+/** Candidates for suggestions, normalised once (a header row may have tens of thousands of columns). */
+export class Suggestions {
+  private readonly entries: { original: string; normal: string }[];
+  constructor(candidates: Iterable<string>) {
+    this.entries = [...candidates].map((original) => ({ original, normal: normaliseLabel(original) }));
   }
-  return best;
+
+  /**
+   * The candidate closest to `wanted` (after normalisation), when it is close enough to be a
+   * plausible typo or rewording: distance ≤ 40 % of the longer string.
+   */
+  closest(wanted: string): string | undefined {
+    const w = normaliseLabel(wanted);
+    let best: string | undefined;
+    let bestScore = Infinity;
+    for (const { original, normal } of this.entries) {
+      const limit = Math.min(Math.max(2, Math.ceil(Math.max(w.length, normal.length) * 0.4)), bestScore - 1);
+      if (limit < 0 || Math.abs(w.length - normal.length) > limit) continue;
+      const d = editDistance(w, normal, limit);
+      if (d <= limit && d < bestScore) {
+        best = original;
+        bestScore = d;
+      }
+    }
+    return best;
+  }
+}
+
+/** The closest of a few candidates (see Suggestions for many). */
+export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
+  return new Suggestions(candidates).closest(wanted);
 }
 
 /** « Vouliez-vous dire « x » ? » with French quotes and non-breaking spaces. */

@@ -6,6 +6,24 @@ import { InputError } from '../findings/errors.js';
 let library: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (library ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
+/**
+ * How far aliases may expand (yaml counts each alias use times the aliases inside what it copies):
+ * a rubric may reuse one anchor hundreds of times; a document whose aliases nest to explode is
+ * refused.
+ */
+const MAX_ALIAS_EXPANSION = 10_000;
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  yaml().visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return yaml().visit.BREAK;
+    },
+  });
+  return offset;
+}
+
 export type Path = readonly (string | number)[];
 
 export interface Position {
@@ -37,7 +55,20 @@ export function parseYaml(text: string, file: string): YamlSource {
     const pos = lineCounter.linePos(err.pos[0]);
     throw new InputError(`YAML invalide : ${frenchYamlError(err.code, err.message)}`, file, pos.line, pos.col);
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }) as unknown;
+  } catch (e) {
+    // yaml refuses an expansion that grows exponentially (« billion laughs »): said at the first alias.
+    if (!(e instanceof ReferenceError)) throw e;
+    const pos = lineCounter.linePos(firstAliasOffset(doc));
+    throw new InputError(
+      `YAML refusé : les alias (*nom) s’y multiplient au point de faire exploser la taille du document ; recopiez les valeurs ou utilisez moins d’alias imbriqués`,
+      file,
+      pos.line,
+      pos.col,
+    );
+  }
   const position = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };

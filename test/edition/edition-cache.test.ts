@@ -46,7 +46,7 @@ describe('the cache of checked editions', () => {
     const again = score(root, cache);
     expect(again.code).toBe(0);
     expect(again.rawStdout).toBe(good.rawStdout);
-    expect(JSON.parse(readFileSync(join(cache, 'editions', file!), 'utf8'))).toHaveProperty('edition.year', 2024);
+    expect(JSON.parse(readFileSync(join(cache, 'editions', file!), 'utf8'))).toHaveProperty('value.edition.year', 2024);
   });
 
   it('is never used for an edition with errors: the located message comes every time', () => {

@@ -14,7 +14,9 @@ function stylish(findings: readonly Finding[], checked: readonly string[]): stri
   const byFile = new Map<string, Finding[]>();
   for (const f of sortFindings(findings)) {
     const k = f.file ?? '';
-    byFile.set(k, [...(byFile.get(k) ?? []), f]);
+    const list = byFile.get(k);
+    if (list) list.push(f);
+    else byFile.set(k, [f]);
   }
   for (const [file, list] of byFile) {
     lines.push(chalk.underline(file || '(sans fichier)'));

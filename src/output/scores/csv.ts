@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { csvSafe } from '../../util/french-format.js';
+import { csvSafeRow } from '../../util/french-format.js';
 import type { Result } from '../../decisions/decisions.js';
 import type { ScoresReport } from './view.js';
 import { sortResults } from './view.js';
@@ -19,13 +19,13 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
     'total', 'niveau_propose', 'niveau_final', 'raison', 'mentions', 'conditions_non_remplies', 'alertes',
     'version_tnl', 'edition', 'bareme_sha256', 'export_sha256', 'date',
   ];
-  const row = ({ card, proposed, final, reason, mentions }: Result) => [
+  const row = ({ card, proposed, final, reason, mentions }: Result) => csvSafeRow([
     card.number,
-    csvSafe(card.name),
+    card.name,
     card.kind ?? '',
     card.population ?? '',
     card.departement ?? '',
-    csvSafe(card.code ?? ''),
+    card.code ?? '',
     card.stratum?.id ?? '',
     card.stratum?.label ?? '',
     ...volets.flatMap((v) => {
@@ -35,18 +35,18 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
     card.stratum ? card.total : '',
     proposed?.id ?? '',
     final?.id ?? '',
-    csvSafe(reason ?? ''),
+    reason ?? '',
     mentions.join(' '),
-    csvSafe(card.blocked.map((b) => `${b.level} : ${b.gates.join(', ')}`).join(' ; ')),
-    csvSafe(card.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join(' ; ')),
+    card.blocked.map((b) => `${b.level} : ${b.gates.join(', ')}`).join(' ; '),
+    card.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join(' ; '),
     p.version,
     p.edition,
     p.rubric.sha256,
     p.input?.sha256 ?? '',
     p.date,
-  ];
+  ]);
   const results = sortResults(edition, r.results);
-  yield '\ufeff' + stringify([header], { record_delimiter: '\r\n' });
+  yield '\ufeff' + stringify([csvSafeRow(header)], { record_delimiter: '\r\n' });
   for (let i = 0; i < results.length; i += ROWS_PER_PIECE) yield stringify(results.slice(i, i + ROWS_PER_PIECE).map(row), { record_delimiter: '\r\n' });
 }
 

@@ -1,0 +1,200 @@
+/**
+ * Hardening, second round (2): every failure is a clean, located French message, never "erreur
+ * interne", never a stack trace, never English from a library.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseYaml } from '../../src/util/yaml-source.js';
+import { findBrowser } from '../../src/report/pdf.js';
+import { bin, copyEditions, root, tempDir, tnl } from '../helpers/cli.js';
+
+const clean = (stderr: string) => {
+  expect(stderr).not.toMatch(/erreur interne|    at |Error:|TypeError|ReferenceError/);
+};
+
+describe('YAML aliases', () => {
+  it('one anchor used 500 times is a valid document', () => {
+    const text = `base: &b { yes: 2, no: 0 }\nitems:\n${Array.from({ length: 500 }, () => '  - *b').join('\n')}\n`;
+    const { data } = parseYaml(text, 'anchors.yaml');
+    expect((data as { items: unknown[] }).items).toHaveLength(500);
+  });
+
+  it('an alias expansion that explodes (billion laughs) is refused at the first alias, with its line', () => {
+    let text = 'a: &a [x, x, x, x, x, x, x, x, x, x]\n';
+    let prev = 'a';
+    for (const n of 'bcdefghij') {
+      text += `${n}: &${n} [${Array.from({ length: 10 }, () => `*${prev}`).join(', ')}]\n`;
+      prev = n;
+    }
+    expect(() => parseYaml(text, 'rires.yaml')).toThrow(/alias/);
+    try {
+      parseYaml(text, 'rires.yaml');
+    } catch (e) {
+      expect((e as { located(): string }).located()).toMatch(/^rires\.yaml:2:\d+ : YAML refusé/);
+    }
+  });
+
+  it('the CLI says it located, exit 2', () => {
+    const dir = copyEditions();
+    const file = join(dir, 'rubrics', '2024.yaml');
+    let bomb = 'x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n';
+    for (let i = 1; i < 9; i++) bomb += `x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(', ')}]\n`;
+    writeFileSync(file, readFileSync(file, 'utf8') + bomb);
+    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--root', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rubrics\/2024\.yaml:\d+:\d+ : YAML refusé/);
+    clean(r.stderr);
+  });
+});
+
+describe('tnl init', () => {
+  it('from an edition with a YAML error: located message, exit 2, nothing written', () => {
+    const dir = copyEditions();
+    const file = join(dir, 'rubrics', '2025.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('decimals: 1', 'decimals: [1'));
+    const r = tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rubrics\/2025\.yaml:\d+:\d+ : YAML invalide/);
+    clean(r.stderr);
+    expect(existsSync(join(dir, 'questionnaires', '2026.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'rubrics', '2026.yaml'))).toBe(false);
+  });
+});
+
+describe('where a folder is needed', () => {
+  it('--out below an existing file, or a fiches folder that is a file: French, exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.csv'), 'x');
+    const below = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', join(dir, 'notes.csv', 'a.csv')]);
+    expect(below.code).toBe(2);
+    expect(below.stderr).toMatch(/création du dossier impossible : « .*notes\.csv » est un fichier, pas un dossier/);
+    const fiches = tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'md', '--out', join(dir, 'notes.csv')]);
+    expect(fiches.code).toBe(2);
+    expect(fiches.stderr).toMatch(/est un fichier, pas un dossier/);
+    const isDir = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir]);
+    expect(isDir.code).toBe(2);
+    expect(isDir.stderr).toMatch(/c’est un dossier : un nom de fichier est attendu/);
+    for (const r of [below, fiches, isDir]) clean(r.stderr);
+    expect(readFileSync(join(dir, 'notes.csv'), 'utf8')).toBe('x');
+  });
+});
+
+describe('standard output and a full disk', () => {
+  it('stdout closed early (| head) ends quietly with exit 0', async () => {
+    const child = spawn(process.execPath, [bin, 'history', '--format', 'csv'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect([0, 141]).toContain(code);
+    expect(stderr).toBe('');
+  });
+
+  it('--out /dev/full and > /dev/full: « plus de place sur le disque », exit 2', () => {
+    const out = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', '/dev/full']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/\/dev\/full : écriture impossible : plus de place sur le disque \(ENOSPC\)/);
+    clean(out.stderr);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" score fixtures/ds-2024.json --edition 2024 > /dev/full`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/sortie standard : écriture impossible : plus de place sur le disque/);
+  });
+});
+
+describe('malformed scores given to publish', () => {
+  const publish = (content: string) => {
+    const dir = copyEditions();
+    const file = join(dir, 'notes.json');
+    writeFileSync(file, content);
+    return { r: tnl(['publish', '--edition', '2024', '--scores', file, '--root', dir]), dir };
+  };
+  const provenance = { edition: 2024 };
+  it.each([
+    ['[null]', '[null]', /ce n’est pas un fichier de notes/],
+    ['a null dossier', JSON.stringify({ provenance, dossiers: [null] }), /dossiers\[0\] : un dossier \(objet\) est attendu, pas null/],
+    ['a number as name', JSON.stringify({ provenance, dossiers: [{ number: '1', name: 42, kind: 'commune', population: 10, departement: null, code: null, proposedLevel: '1', finalLevel: '1', mentions: [] }] }), /dossiers\[0\]\.name : un nom \(texte non vide\) est attendu, pas 42/],
+    ['mentions that are no list', JSON.stringify({ provenance, dossiers: [{ number: '1', name: 'A', kind: 'commune', population: 10, departement: null, code: null, proposedLevel: '1', finalLevel: '1', mentions: 'x' }] }), /dossiers\[0\]\.mentions : une liste de mentions/],
+  ])('%s: exit 2, located, nothing written', (_, content, message) => {
+    const { r, dir } = publish(content);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    clean(r.stderr);
+    expect(existsSync(join(dir, 'results', '2024.yaml'))).toBe(false);
+  });
+});
+
+describe('a browser that cannot be used', () => {
+  it('a browser path that is not executable: French message naming the variable, exit 2, no stack', () => {
+    const dir = tempDir();
+    const fake = join(dir, 'chromium');
+    writeFileSync(fake, 'pas un programme');
+    chmodSync(fake, 0o644);
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], { env: { PUPPETEER_EXECUTABLE_PATH: fake } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PUPPETEER_EXECUTABLE_PATH désigne un fichier qui n’est pas exécutable/);
+    clean(r.stderr);
+    expect(r.stderr.split('\n').length).toBeLessThan(5);
+  });
+
+  it('a browser that never answers: ends after TNL_BROWSER_TIMEOUT with a French message, no profile left', () => {
+    const dir = tempDir();
+    const tmp = tempDir();
+    const fake = join(dir, 'muet');
+    writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n');
+    chmodSync(fake, 0o755);
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+      env: { PUPPETEER_EXECUTABLE_PATH: fake, TNL_BROWSER_TIMEOUT: '1', TMPDIR: tmp },
+      timeout: 20_000,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pas de réponse après 1 s \(délai réglable par TNL_BROWSER_TIMEOUT/);
+    clean(r.stderr);
+    expect(existsSync(join(dir, 'c.pdf'))).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
+describe.skipIf(!findBrowser())('Chromium’s temp files', () => {
+  it('a PDF run leaves nothing in TMPDIR (profile and org.chromium.* files removed)', () => {
+    const dir = tempDir();
+    const tmp = tempDir();
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], { env: { TMPDIR: tmp } });
+    expect(r.code).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
+describe('cache entries', () => {
+  it('an entry edited by hand (every threshold at 0) is ignored: the levels do not move', () => {
+    const cache = tempDir();
+    const env = { TNL_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1733788800' };
+    const first = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    const [entry] = readdirSync(join(cache, 'editions'));
+    const file = join(cache, 'editions', entry!);
+    const original = readFileSync(file, 'utf8');
+    const forged = original.replace(/"min":\d+/g, '"min":0').replace(/"minByStratum":\{[^}]*\}/g, '"minByStratum":{}');
+    expect(forged).not.toBe(original);
+    writeFileSync(file, forged);
+    const again = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    expect(again.code).toBe(0);
+    expect(again.rawStdout).toBe(first.rawStdout);
+  });
+
+  it('an entry of the wrong shape, or a symlink in its place, is ignored', () => {
+    const cache = tempDir();
+    const env = { TNL_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1733788800' };
+    const first = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    const [entry] = readdirSync(join(cache, 'editions'));
+    const file = join(cache, 'editions', entry!);
+    writeFileSync(file, '{"seal":"0000","value":[null]}');
+    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env }).rawStdout).toBe(first.rawStdout);
+    copyFileSync(join(root, 'package.json'), join(cache, 'autre.json'));
+    rmSync(file);
+    symlinkSync(join(cache, 'autre.json'), file);
+    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    expect(r.code).toBe(0);
+    expect(r.rawStdout).toBe(first.rawStdout);
+  });
+});
