@@ -236,7 +236,7 @@ async function postWithRetry(
         const messages = body.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ');
         if (/unauthorized|token|jeton|autoris/i.test(messages)) throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide et qu’il donne accès à cette démarche');
         // A partial answer (data with errors) would be an incomplete export: refused, not saved.
-        throw new ApiError(`l’API a répondu par une erreur${isRecord(body.data) ? ' (réponse partielle, non enregistrée)' : ''} : ${scrub(messages, o.token)}`);
+        throw new ApiError(`l’API a répondu par une erreur${isRecord(body.data) && isRecord(body.data.demarche) ? ' (réponse partielle, non enregistrée)' : ''} : ${scrub(messages, o.token)}`);
       }
       return body;
     } finally {

@@ -11,12 +11,12 @@ export const MAX_INFLATED_BYTES = 256 * 2 ** 20;
  */
 export function zipBoundsProblem(bytes: Buffer, max = MAX_INFLATED_BYTES): string | undefined {
   const end = findEndOfDirectory(bytes);
-  if (end < 0) return 'archive ZIP illisible (fin du répertoire introuvable)';
+  if (end < 0) return 'classeur XLSX illisible (archive ZIP sans répertoire)';
   const count = bytes.readUInt16LE(end + 10);
   let at = bytes.readUInt32LE(end + 16);
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return 'archive ZIP illisible (répertoire abîmé)';
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return 'classeur XLSX illisible (répertoire de l’archive abîmé)';
     const method = bytes.readUInt16LE(at + 10);
     const compressed = bytes.readUInt32LE(at + 20);
     const declared = bytes.readUInt32LE(at + 24);
@@ -27,14 +27,14 @@ export function zipBoundsProblem(bytes: Buffer, max = MAX_INFLATED_BYTES): strin
     total += declared;
     if (total > max) return `le classeur se décompresse en plus de ${Math.round(max / 2 ** 20)} Mo : refusé (un export de démarches simplifiées en fait quelques-uns)`;
     if (method === 8) {
-      if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return 'archive ZIP illisible (partie introuvable)';
+      if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return 'classeur XLSX illisible (partie de l’archive introuvable)';
       const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
       try {
         const out = inflateRawSync(bytes.subarray(start, start + compressed), { maxOutputLength: Math.max(1, declared) });
         if (out.length !== declared) return `archive ZIP incohérente : une partie ne fait pas la taille annoncée`;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'archive ZIP piégée : une partie se décompresse bien au-delà de la taille annoncée';
-        return 'archive ZIP illisible (partie abîmée)';
+        return 'classeur XLSX illisible (partie de l’archive abîmée)';
       }
     }
     at = next;

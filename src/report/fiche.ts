@@ -135,20 +135,26 @@ export function ficheFileName(number: string, name: string, ext: string): string
     .slice(0, 60)
     .replace(/-+$/, '');
   const num = number.replace(/[^0-9A-Za-z]/g, '').slice(0, 40);
-  // A number that had to be changed to be a file name (« 1/2 », « ../12 ») gets a short digest of
-  // itself, so that it can never take the name of another dossier (« 12 »).
-  const tag = num === number ? '' : `-${createHash('sha256').update(number).digest('hex').slice(0, 8)}`;
-  return `${num || 'dossier'}${tag}${slug ? `-${slug}` : ''}.${ext}`;
+  return `${num || 'dossier'}${slug ? `-${slug}` : ''}.${ext}`;
 }
 
 /**
- * The file name of each dossier's fiche, unique even on a file system that ignores case: a name
- * already given gets « -2 », « -3 »… in the order of the dossiers. Deterministic. Pure.
+ * The file name of each dossier's fiche, unique even on a file system that ignores case. When two
+ * dossiers' names clean to the same file name (« 12 », « 1/2 », « ../12 »), each whose number had
+ * to be changed gets a short digest of its number; anything still taken gets « -2 », « -3 »… in the
+ * order of the dossiers. Deterministic. Pure.
  */
 export function ficheFileNames(dossiers: readonly { number: string; name: string }[], ext: string): string[] {
+  const bases = dossiers.map((d) => ficheFileName(d.number, d.name, ext));
+  const count = new Map<string, number>();
+  for (const b of bases) count.set(b.toLowerCase(), (count.get(b.toLowerCase()) ?? 0) + 1);
+  const tagged = bases.map((base, i) => {
+    const { number } = dossiers[i]!;
+    if (count.get(base.toLowerCase())! < 2 || /^[0-9A-Za-z]+$/.test(number)) return base;
+    return base.replace(/^([^-.]+)/, `$1-${createHash('sha256').update(number).digest('hex').slice(0, 8)}`);
+  });
   const taken = new Set<string>();
-  return dossiers.map((d) => {
-    const base = ficheFileName(d.number, d.name, ext);
+  return tagged.map((base) => {
     let name = base;
     for (let i = 2; taken.has(name.toLowerCase()); i++) name = base.replace(/(\.[^.]+)$/, `-${i}$1`);
     taken.add(name.toLowerCase());

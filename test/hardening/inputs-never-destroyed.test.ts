@@ -88,6 +88,8 @@ describe('fiche names never collide', () => {
     const names = ficheFileNames(dossiers, 'pdf');
     expect(new Set(names).size).toBe(4);
     expect(names[0]).toBe('12-ville-de-lyon.pdf');
+    expect(names[1]).toMatch(/^12-[0-9a-f]{8}-ville-de-lyon\.pdf$/);
+    expect(ficheFileNames([{ number: '2025-001', name: 'Boé' }], 'md')).toEqual(['2025001-boe.md']);
     expect(ficheFileNames(dossiers, 'pdf')).toEqual(names);
     expect(ficheFileNames([...dossiers].reverse(), 'pdf')).toEqual([...names].reverse());
   });
