@@ -4,6 +4,7 @@ import { cahierView, pdfPageCount, type CahierVM } from '../report/cahier.js';
 import { PdfRenderer } from '../report/pdf.js';
 import { embeddedFonts, render } from '../report/render.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
+import { scoringNotice } from './scoring-notice.js';
 
 export interface CahierOptions extends PipelineOptions {
   out: string;
@@ -18,6 +19,8 @@ export interface CahierOptions extends PipelineOptions {
 export async function cahierCommand(file: string, opts: CahierOptions): Promise<number> {
   if (!/\.pdf$/i.test(opts.out)) throw new UsageError('le cahier du jury est un PDF : --out cahier.pdf');
   const s = await scoreExport(file, opts);
+  const notice = scoringNotice(s.results);
+  if (notice.length && !opts.quiet) process.stderr.write(`${notice.join('\n')}\n`);
   const vm = cahierView(s.edition, s.results, s.read.dossiers);
   const fonts = embeddedFonts();
   const templates = opts.templates ? { dir: opts.templates } : {};

@@ -6,6 +6,7 @@ import { ficheFileNames, ficheView, stratumMedians } from '../report/fiche.js';
 import { PdfRenderer } from '../report/pdf.js';
 import { embeddedFonts, render } from '../report/render.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
+import { scoringNotice } from './scoring-notice.js';
 
 export interface FichesOptions extends PipelineOptions {
   out: string;
@@ -29,10 +30,12 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
   const concurrency = opts.concurrency === undefined ? 2 : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
   const s = await scoreExport(file, { ...opts, withPath: true });
-  const results = s.results.filter((r) => r.card.stratum);
-  const skipped = s.results.filter((r) => !r.card.stratum);
+  const results = s.results.filter((r) => r.card.stratum && !r.card.notScored);
+  const skipped = s.results.filter((r) => !r.card.stratum || r.card.notScored);
+  const notice = scoringNotice(s.results.filter((r) => !skipped.includes(r)));
+  if (notice.length) process.stderr.write(`${notice.join('\n')}\n`);
   for (const r of skipped)
-    process.stderr.write(`dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`);
+    process.stderr.write(`dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.notScored ?? r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`);
   const medians = stratumMedians(results);
   const dir = resolve(opts.out);
   makeDir(dir);

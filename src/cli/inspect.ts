@@ -3,7 +3,7 @@ import { hasErrors, sortFindings, strictify, type Finding } from '../findings/fi
 import { loadEdition } from '../edition/load.js';
 import type { ColumnMatch } from '../ingest/columns.js';
 import { DOSSIER_STATES, SCORED_STATES, STATE_LABELS, type DossierState } from '../ingest/dossier.js';
-import { readExportAsync, type ExportRead } from '../ingest/read-export.js';
+import { readExportAsync, readRepetitionFile, type ExportRead } from '../ingest/read-export.js';
 import { chalk } from '../output/colors.js';
 import { formatFindings } from '../output/findings/formatters.js';
 import { frenchSpaces } from '../util/typography.js';
@@ -15,6 +15,7 @@ export interface InspectOptions {
   format: 'table' | 'json';
   state?: string[];
   strict?: boolean;
+  repetitions?: string[];
 }
 
 /** `--state en_instruction,accepte` or repeated; French labels accepted. */
@@ -42,6 +43,8 @@ function describeTarget(m: ColumnMatch): string {
       return `identité : ${t.role}${part}${via}`;
     case 'question':
       return `question ${t.id}${part}${via}`;
+    case 'annotation':
+      return `annotation privée ${t.id}${via} (jamais publiée)`;
     case 'known':
       return 'colonne démarches simplifiées non utilisée';
     case 'duplicate':
@@ -79,7 +82,8 @@ function table(read: ExportRead, findings: Finding[]): string {
 export async function inspectCommand(file: string, opts: InspectOptions): Promise<number> {
   const year = parseYear(opts.edition);
   const { edition } = loadEdition(year, opts.root);
-  const read = await readExportAsync(file, edition.questionnaire, { states: parseStates(opts.state) });
+  const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(f, edition.questionnaire));
+  const read = await readExportAsync(file, edition.questionnaire, { states: parseStates(opts.state), repetitions });
   const findings = sortFindings(opts.strict ? strictify(read.findings) : read.findings);
   if (opts.format === 'json') {
     process.stdout.write(

@@ -60,6 +60,7 @@ program
   .requiredOption('-e, --edition <année>', 'édition dont le questionnaire sert à lire l’export')
   .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
   .option('--state <états...>', 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)')
+  .option('-r, --repetitions <feuille.csv>', 'feuille d’un bloc répétable enregistrée en CSV, à joindre à un export CSV (répétable)', collect, [])
   .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['table', 'json']).default('table'))
   .option('--strict', 'les avertissements comptent comme des erreurs')
   .addHelpText('after', '\nExemple :\n  tnl inspect fixtures/ds-2024.csv --edition 2024')
@@ -71,7 +72,13 @@ const scoringOptions = (cmd: Command): Command =>
     .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
     .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
     .option('--state <états...>', 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)')
+    .option('-r, --repetitions <feuille.csv>', 'feuille d’un bloc répétable enregistrée en CSV, à joindre à un export CSV (répétable)', collect, [])
     .option('--strict', 'les avertissements comptent comme des erreurs');
+
+/** A repeatable option: each use adds a value. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
 
 scoringOptions(
   program
@@ -171,6 +178,7 @@ rubric
   .requiredOption('--to <nouveau.yaml>', 'nouveau barème')
   .option('--questionnaire <fichier>', 'questionnaire (par défaut : celui de l’édition du barème)')
   .option('--state <états...>', 'états des dossiers retenus')
+  .option('-r, --repetitions <feuille.csv>', 'feuille d’un bloc répétable enregistrée en CSV (répétable)', collect, [])
   .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['table', 'json', 'md', 'codeclimate']).default('table'))
   .option('--fail-on-change', 'code de sortie 1 si un dossier change de niveau')
   .addHelpText('after', '\nExemples :\n  tnl rubric diff fixtures/ds-2024.json --from rubrics/2024.yaml --to nouveau-bareme.yaml\n  tnl rubric diff fixtures/ds-2024.json --from-rev origin/main --to rubrics/2024.yaml --format md --fail-on-change')

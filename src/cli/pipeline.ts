@@ -3,7 +3,7 @@ import { loadEdition, readYaml } from '../edition/load.js';
 import type { Edition } from '../edition/types.js';
 import { FindingsError } from '../findings/errors.js';
 import { strictify, type Finding } from '../findings/finding.js';
-import { readExportAsync, type ExportRead } from '../ingest/read-export.js';
+import { readExportAsync, readRepetitionFile, type ExportRead } from '../ingest/read-export.js';
 import { provenance, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreAll, scoreDossier } from '../scoring/score.js';
 import type { ScoreCard } from '../scoring/types.js';
@@ -17,6 +17,8 @@ export interface PipelineOptions {
   decisions?: string;
   state?: string[];
   strict?: boolean;
+  /** Repetition sheets saved as CSV, given beside a CSV export. */
+  repetitions?: string[];
   /** Compute each dossier's next-level path (explain, feedback). */
   withPath?: boolean;
   /**
@@ -41,15 +43,16 @@ export async function scoreExport(file: string, opts: PipelineOptions): Promise<
   const { edition } = loadEdition(parseYear(opts.edition), opts.root);
   const states = parseStates(opts.state);
   const scoring = { withPath: opts.withPath ?? false };
+  const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(f, edition.questionnaire));
   let cards: ScoreCard[];
   let read: ExportRead;
   if (opts.stream) {
     const index = indexEdition(edition);
     const streamed: ScoreCard[] = [];
-    read = await readExportAsync(file, edition.questionnaire, { states, onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)) });
+    read = await readExportAsync(file, edition.questionnaire, { states, repetitions, onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)) });
     cards = streamed;
   } else {
-    read = await readExportAsync(file, edition.questionnaire, { states });
+    read = await readExportAsync(file, edition.questionnaire, { states, repetitions });
     cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, scoring);
   }
   let decisions: Decisions | undefined;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { displayPath, loadQuestionnaire, questionnaireFor, readYaml, rubricFromSource } from '../edition/load.js';
 import type { Edition } from '../edition/types.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
-import { readExportAsync } from '../ingest/read-export.js';
+import { readExportAsync, readRepetitionFile } from '../ingest/read-export.js';
 import { compareRubrics, type RubricComparison } from '../scoring/compare.js';
 import { frNumber } from '../util/french-format.js';
 import { frenchSpaces } from '../util/typography.js';
@@ -22,6 +22,7 @@ export interface RubricDiffOptions {
   failOnChange?: boolean;
   questionnaire?: string;
   state?: string[];
+  repetitions?: string[];
 }
 
 /** A rubric file as an Edition, paired with its questionnaire (beside it, or bundled). */
@@ -85,7 +86,8 @@ export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOpti
   } finally {
     if (atRev) rmSync(atRev.dir, { recursive: true, force: true });
   }
-  const read = await readExportAsync(exportFile, toEdition.questionnaire, { states: parseStates(opts.state) });
+  const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(f, toEdition.questionnaire));
+  const read = await readExportAsync(exportFile, toEdition.questionnaire, { states: parseStates(opts.state), repetitions });
   const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
   const label = opts.fromRev ? `${displayPath(opts.to)}@${opts.fromRev}` : displayPath(fromFile);
   const text = {

@@ -2,6 +2,7 @@ import { hasErrors } from '../findings/finding.js';
 import { writeAtomic, writePiecesTo } from '../output/atomic-write.js';
 import { scoreRenderer, type ScoreFormat } from '../output/scores/registry.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
+import { scoringNotice } from './scoring-notice.js';
 
 export interface ScoreOptions extends PipelineOptions {
   format: ScoreFormat;
@@ -18,11 +19,14 @@ export async function scoreCommand(file: string, opts: ScoreOptions): Promise<nu
     writeAtomic(opts.out, text);
     if (!opts.quiet) process.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);
   } else writePiecesTo(process.stdout, text);
-  // Problems of the export itself; those of each dossier are in the output (alerts, warnings).
+  // Problems of the export itself, then what the results hold that the user must hear (incomplete
+  // totals, dossiers not scored, alerts): said here, and marked in the results.
   const problems = s.read.findings.filter((f) => f.severity !== 'info');
   if (problems.length && !opts.quiet) {
     const { formatFindings } = await import('../output/findings/formatters.js');
     process.stderr.write(formatFindings('stylish', problems, [s.read.file]));
   }
+  const notice = scoringNotice(s.results);
+  if (notice.length && !opts.quiet) process.stderr.write(`${notice.join('\n')}\n`);
   return hasErrors(s.findings) ? 1 : 0;
 }

@@ -35,6 +35,16 @@ interface RawQuestion {
   children?: Question['children'];
   required?: boolean;
   help?: string;
+  min?: number;
+  max?: number;
+  unit?: string;
+}
+interface RawAnnotation {
+  id: string;
+  label: string;
+  stable_id?: number;
+  aliases?: string[];
+  explain?: boolean;
 }
 export interface RawQuestionnaire {
   edition: number;
@@ -44,6 +54,7 @@ export interface RawQuestionnaire {
   volets: { id: string; title: string; short?: string; description: string }[];
   identity: Partial<Record<IdentityRole, RawField>>;
   questions: RawQuestion[];
+  annotations?: RawAnnotation[];
 }
 
 const defaultIdentityType: Record<IdentityRole, IdentityField['type']> = {
@@ -53,6 +64,7 @@ const defaultIdentityType: Record<IdentityRole, IdentityField['type']> = {
   population: 'integer',
   departement: 'departement',
   commune: 'commune',
+  epci: 'epci',
   referent: 'text',
   responsable: 'text',
   email: 'email',
@@ -97,6 +109,16 @@ export function buildQuestionnaire(raw: RawQuestionnaire): Questionnaire {
       ...(r.children ? { children: r.children } : {}),
       required: r.required ?? false,
       ...(r.help ? { help: r.help } : {}),
+      ...(r.min !== undefined ? { min: r.min } : {}),
+      ...(r.max !== undefined ? { max: r.max } : {}),
+      ...(r.unit !== undefined ? { unit: r.unit } : {}),
+    })),
+    annotations: (raw.annotations ?? []).map((a) => ({
+      id: a.id,
+      label: a.label,
+      aliases: a.aliases ?? [],
+      ...(a.stable_id !== undefined ? { stableId: a.stable_id } : {}),
+      explain: a.explain ?? false,
     })),
   };
 }
@@ -156,6 +178,20 @@ export function checkQuestionnaire(raw: RawQuestionnaire, source: YamlSource): F
     noteStable(question.stable_id, question.id, ['questions', i, 'stable_id']);
     noteLabel(question.label, question.id, ['questions', i, 'label']);
     checkChoices(question.choices, ['questions', i, 'choices'], add);
+  });
+
+  raw.questions.forEach((question, i) => {
+    const numeric = question.type === 'integer' || question.type === 'decimal';
+    for (const key of ['min', 'max', 'unit'] as const)
+      if (question[key] !== undefined && !numeric) add('number-only', `« ${key} » ne s’applique qu’à une question nombre (integer ou decimal), pas à ${q(question.id)}`, ['questions', i, key]);
+    if (question.min !== undefined && question.max !== undefined && question.min > question.max) add('range', `« min » (${question.min}) dépasse « max » (${question.max}) pour ${q(question.id)}`, ['questions', i, 'min']);
+  });
+  const annotationIds = new Set<string>();
+  (raw.annotations ?? []).forEach((a, i) => {
+    if (annotationIds.has(a.id)) add('unique-id', `l’annotation ${q(a.id)} est déclarée deux fois`, ['annotations', i, 'id']);
+    annotationIds.add(a.id);
+    noteStable(a.stable_id, `annotations.${a.id}`, ['annotations', i, 'stable_id']);
+    noteLabel(a.label, `annotations.${a.id}`, ['annotations', i, 'label']);
   });
 
   for (const v of voletIds) {

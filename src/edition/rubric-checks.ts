@@ -119,10 +119,10 @@ function checkRules(raw: RawRubric, questions: Map<string, Question>, stratumIds
     const rule = buildPointsRule(r);
     const t = question.type;
     const fits =
-      (rule.kind === 'yes_no' && (t === 'yes_no' || t === 'checkbox')) ||
+      (rule.kind === 'yes_no' && (t === 'yes_no' || t === 'checkbox' || t === 'file')) ||
       (rule.kind === 'choices' && (t === 'single_choice' || t === 'multiple_choice')) ||
-      (rule.kind === 'per_item' && (t === 'multiple_choice' || t === 'repetition')) ||
-      (rule.kind === 'bands' && (t === 'integer' || t === 'decimal' || t === 'repetition'));
+      (rule.kind === 'per_item' && (t === 'multiple_choice' || t === 'repetition' || t === 'file')) ||
+      (rule.kind === 'bands' && (t === 'integer' || t === 'decimal' || t === 'repetition' || t === 'file'));
     if (!fits) add('rule-type', `la façon de compter de ${q(id)} ne convient pas à une question de type ${t}`, path, { key: true });
     if (rule.kind === 'choices') {
       const known = (question.choices ?? []).map((c) => c.id);
@@ -233,7 +233,7 @@ function checkGate(g: ReturnType<typeof buildGate>, path: Path, questions: Map<s
     if (!strata.includes(s)) add('unknown-stratum', `strate inconnue ${q(s)}.${didYouMean(closest(s, strata))}`, [...path, 'strata', k]);
   });
   if (g.min !== undefined) {
-    const numeric = ['integer', 'decimal', 'multiple_choice', 'repetition'].includes(question.type);
+    const numeric = ['integer', 'decimal', 'multiple_choice', 'repetition', 'file'].includes(question.type);
     if (!numeric) add('gate-min', `« min » ne s’applique pas à la question ${q(g.question)} de type ${question.type}`, [...path, 'min']);
     if (question.type === 'multiple_choice' && g.min > (question.choices?.length ?? 0))
       add('unreachable-gate', `la condition exige ${g.min} options cochées alors que ${q(g.question)} n’en propose que ${question.choices?.length ?? 0}`, [...path, 'min']);

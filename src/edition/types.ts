@@ -14,6 +14,7 @@ export const QUESTION_TYPES = [
   'date',
   'commune',
   'repetition',
+  'file',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -26,6 +27,7 @@ export const SCOREABLE_TYPES: readonly QuestionType[] = [
   'integer',
   'decimal',
   'repetition',
+  'file',
 ];
 
 export interface Choice {
@@ -53,6 +55,20 @@ export interface Question {
   children?: { id: string; label: string; type: QuestionType }[];
   required: boolean;
   help?: string;
+  /** Numbers: the accepted range (0 and, for a percentage, 100 by default) and unit. */
+  min?: number;
+  max?: number;
+  unit?: string;
+}
+
+/** A private annotation of the démarche (filled by the instructors): read for the jury, never published. */
+export interface Annotation {
+  id: string;
+  label: string;
+  aliases: string[];
+  stableId?: number;
+  /** Shown by `tnl explain` too (always in the jury's book). */
+  explain: boolean;
 }
 
 export const IDENTITY_ROLES = [
@@ -62,6 +78,7 @@ export const IDENTITY_ROLES = [
   'population',
   'departement',
   'commune',
+  'epci',
   'referent',
   'responsable',
   'email',
@@ -72,7 +89,7 @@ export type IdentityRole = (typeof IDENTITY_ROLES)[number];
 export interface IdentityField {
   role: IdentityRole;
   label: string;
-  type: 'text' | 'integer' | 'single_choice' | 'departement' | 'commune' | 'email' | 'phone';
+  type: 'text' | 'integer' | 'single_choice' | 'departement' | 'commune' | 'epci' | 'email' | 'phone';
   aliases: string[];
   stableId?: number;
   /** For `kind`: choice ids are authority kinds. */
@@ -90,6 +107,7 @@ export interface Questionnaire {
   volets: Volet[];
   identity: Partial<Record<IdentityRole, IdentityField>>;
   questions: Question[];
+  annotations: Annotation[];
 }
 
 export interface Stratum {

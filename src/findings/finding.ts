@@ -16,6 +16,15 @@ export interface Finding {
   field?: string;
 }
 
+/**
+ * The message with the dossier and the field it is about, for every text format (the JSON format
+ * carries them as fields): « dossier 118340, « Nombre de postes » : … ».
+ */
+export function messageWithPlace(f: Finding): string {
+  if (!f.dossier || f.message.startsWith(`dossier ${f.dossier}`)) return f.message;
+  return `dossier ${f.dossier}${f.field ? `, «\u00a0${f.field}\u00a0»` : ''} : ${f.message}`;
+}
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;

@@ -38,6 +38,7 @@ export type ColumnTarget =
   | { kind: 'fixed'; field: FixedColumn }
   | { kind: 'identity'; role: IdentityRole; part: ColumnPart }
   | { kind: 'question'; id: string; part: ColumnPart }
+  | { kind: 'annotation'; id: string }
   | { kind: 'known' }
   | { kind: 'duplicate' }
   | { kind: 'unknown' };
@@ -73,11 +74,20 @@ function fieldCandidates(questionnaire: Questionnaire): Candidate[] {
     push(f, f.role, (part) => ({ kind: 'identity', role: f.role, part }));
   }
   for (const qn of questionnaire.questions) push(qn, qn.id, (part) => ({ kind: 'question', id: qn.id, part }));
+  for (const a of questionnaire.annotations) push(a, `annotations.${a.id}`, (part) => (part === 'value' ? { kind: 'annotation', id: a.id } : { kind: 'unknown' }));
   return out;
 }
 
 const targetKey = (t: ColumnTarget): string =>
-  t.kind === 'fixed' ? `fixed:${t.field}` : t.kind === 'identity' ? `identity:${t.role}:${t.part}` : t.kind === 'question' ? `question:${t.id}:${t.part}` : t.kind;
+  t.kind === 'fixed'
+    ? `fixed:${t.field}`
+    : t.kind === 'identity'
+      ? `identity:${t.role}:${t.part}`
+      : t.kind === 'question'
+        ? `question:${t.id}:${t.part}`
+        : t.kind === 'annotation'
+          ? `annotation:${t.id}`
+          : t.kind;
 
 /**
  * Matches headers to fields on normalised labels (case, accents, apostrophes, spaces, trailing

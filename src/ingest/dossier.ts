@@ -25,7 +25,8 @@ export type Answer =
   | { kind: 'text'; value: string }
   | { kind: 'date'; value: string }
   | { kind: 'commune'; name: string; code?: string; departement?: string }
-  | { kind: 'rows'; rows: Record<string, string>[] };
+  | { kind: 'rows'; rows: Record<string, string>[] }
+  | { kind: 'files'; names: string[] };
 
 /** Where a value came from, for messages (shared by every dossier of a file). */
 export interface SourceRef {
@@ -47,6 +48,8 @@ export interface Identity {
   phone?: string;
   /** Commune champ: INSEE code and name, when the form has one. */
   commune?: { name: string; code?: string };
+  /** EPCI champ: SIREN and name, when the form has one. */
+  epci?: { name: string; code?: string };
 }
 
 export interface Dossier {
@@ -64,4 +67,6 @@ export interface Dossier {
   unavailable: string[];
   /** Where each field comes from (for a table, the same object for every row). */
   sources: Record<string, SourceRef>;
+  /** Private annotations by id (instructors' notes for the jury): never published. */
+  annotations?: Record<string, string>;
 }

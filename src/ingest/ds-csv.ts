@@ -74,7 +74,7 @@ export function tableReader(headers: string[], questionnaire: Questionnaire, fil
         if (cells.some((c) => c.trim())) findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line });
         return;
       }
-      const problem = (p: Problem, field: string, rule: string) => findings.push({ severity: p.severity, rule, message: p.message, file, line, dossier: number, field });
+      const problem = (p: Problem, field: string, column: number, rule: string) => findings.push({ severity: p.severity, rule, message: p.message, file, line, column, dossier: number, field });
       const previous = seen.get(number);
       if (previous !== undefined) {
         findings.push({ severity: 'error', rule: 'ingest/duplicate-dossier', message: `dossier ${number} en double (déjà ligne ${previous}) : seule la première ligne est lue`, file, line, dossier: number });
@@ -134,7 +134,7 @@ function readRow(
   sources: Record<string, SourceRef>,
   unavailable: string[],
   questionnaire: Questionnaire,
-  problem: (p: Problem, field: string, rule: string) => void,
+  problem: (p: Problem, field: string, column: number, rule: string) => void,
 ): Dossier {
   // Answers in a dictionary from the start (no prototype): ~50 keys added one by one would otherwise
   // walk through as many hidden classes before the engine turns the object into one anyway.
@@ -147,14 +147,17 @@ function readRow(
     if (t.kind === 'fixed') {
       if (t.field === 'state') {
         const r = readState(raw);
-        if (r.problem) problem(r.problem, c.header, 'ingest/state');
+        if (r.problem) problem(r.problem, c.header, c.index + 1, 'ingest/state');
         if (r.state) dossier.state = r.state;
       } else if (t.field !== 'number') {
         const ts = readTimestamp(raw);
         if (ts) dossier[t.field] = ts;
       }
     } else if (t.kind === 'identity') {
-      readIdentity(dossier.identity, t.role, t.part, raw, questionnaire, (p) => problem(p, c.header, `ingest/identity-${t.role}`));
+      readIdentity(dossier.identity, t.role, t.part, raw, questionnaire, (p) => problem(p, c.header, c.index + 1, `ingest/identity-${t.role}`));
+    } else if (t.kind === 'annotation') {
+      const text = raw.replace(/\r\n/g, '\n').trim();
+      if (text) (dossier.annotations ??= {})[t.id] = text;
     } else if (t.kind === 'question' && question) {
       if (question.type === 'commune') {
         const parts = (commune[t.id] ??= {});
@@ -166,7 +169,7 @@ function readRow(
         continue;
       }
       const r = cellOf(question, raw, cache);
-      if (r.problem) problem(r.problem, c.header, 'ingest/answer');
+      if (r.problem) problem(r.problem, c.header, c.index + 1, 'ingest/answer');
       if (r.answer) dossier.answers[t.id] = r.answer;
     }
   }
@@ -217,6 +220,13 @@ export function readIdentity(
     case 'departement':
       if (part === 'code' || identity.departement === undefined || !/^(\d{2,3}|2[AB])$/.test(identity.departement)) identity.departement = readDepartement(text);
       return;
+    case 'epci': {
+      const e = (identity.epci ??= { name: '' });
+      if (part === 'value') e.name = text;
+      else if (part === 'code') e.code = text.replace(/\s/g, '');
+      else if (part === 'departement') identity.departement ??= readDepartement(text);
+      return;
+    }
     case 'commune': {
       const c = (identity.commune ??= { name: '' });
       if (part === 'value') c.name = text.replace(/\s*\(\d{5}\)$/, '');

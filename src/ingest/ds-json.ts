@@ -2,12 +2,12 @@ import type { IdentityRole, Question, Questionnaire } from '../edition/types.js'
 import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { isRecord } from '../util/yaml-source.js';
-import { q } from '../util/french-text.js';
+import { normaliseLabel, q } from '../util/french-text.js';
 import { matchColumns, type ColumnMatch } from './columns.js';
 import { DOSSIER_STATES, type Answer, type Dossier, type DossierState } from './dossier.js';
 import { readIdentity } from './ds-csv.js';
 import type { Problem } from './identity.js';
-import { findChoice, parseDate, parseFrenchNumber, readCell } from './values.js';
+import { findChoice, numberAnswer, parseDate, parseFrenchNumber, readCell, withoutUnit } from './values.js';
 
 type Json = Record<string, unknown>;
 
@@ -140,6 +140,8 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
         if (r.answer) dossier.answers[question.id] = r.answer;
       }
     }
+    const notes = annotationsOf(node, questionnaire);
+    if (notes) dossier.annotations = notes;
     dossiers.push(dossier);
   }
   const list = [...columns.values()].map((c, index) => ({ ...c, index }));
@@ -152,6 +154,20 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
   return { dossiers, columns: list, findings };
 }
 
+/** The private annotations the questionnaire names, by stable id or label (never published). */
+function annotationsOf(node: Json, questionnaire: Questionnaire): Record<string, string> | undefined {
+  if (!questionnaire.annotations.length || !Array.isArray(node.annotations)) return undefined;
+  const out: Record<string, string> = {};
+  for (const champ of node.annotations.filter(isRecord)) {
+    const stable = stableIdOf(champ.champDescriptorId);
+    const label = typeof champ.label === 'string' ? normaliseLabel(champ.label) : '';
+    const a = questionnaire.annotations.find((x) => (stable !== undefined && x.stableId === stable) || [x.label, ...x.aliases].some((l) => normaliseLabel(l) === label));
+    const text = stringValue(champ).replace(/\r\n/g, '\n').trim();
+    if (a && text) out[a.id] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function champsOf(node: Json): Json[] {
   return (Array.isArray(node.champs) ? node.champs : []).filter(isRecord) as Json[];
 }
@@ -159,6 +175,11 @@ function champsOf(node: Json): Json[] {
 function readIdentityChamp(dossier: Dossier, role: IdentityRole, champ: Json, questionnaire: Questionnaire, problem: (p: Problem) => void): void {
   if (role === 'departement' && isRecord(champ.departement) && typeof champ.departement.code === 'string') {
     dossier.identity.departement = champ.departement.code;
+    return;
+  }
+  if (role === 'epci' && isRecord(champ.epci)) {
+    dossier.identity.epci = { name: String(champ.epci.name ?? ''), ...(typeof champ.epci.code === 'string' ? { code: champ.epci.code } : {}) };
+    if (isRecord(champ.departement) && typeof champ.departement.code === 'string') dossier.identity.departement ??= champ.departement.code;
     return;
   }
   if (role === 'commune' && isRecord(champ.commune)) {
@@ -217,11 +238,9 @@ export function answerOf(question: Question, champ: Json): { answer?: Answer; pr
     case 'decimal': {
       const typed = champ.integerNumber ?? champ.decimalNumber;
       if (typed === null) return {};
-      if (typeof typed === 'number' || typeof typed === 'string') {
-        const n = typeof typed === 'number' ? typed : parseFrenchNumber(typed);
-        if (n === undefined) return { problem: { severity: 'error', message: `${q(String(typed))} n’est pas un nombre` } };
-        return { answer: { kind: 'number', value: n } };
-      }
+      // The same value rule as the CSV: the API's typed number is checked against the range too.
+      if (typeof typed === 'number') return numberAnswer(question, String(typed), typed);
+      if (typeof typed === 'string') return numberAnswer(question, typed, parseFrenchNumber(question.unit ? withoutUnit(typed, [question.unit]) : typed));
       return readCell(question, sv);
     }
     case 'date': {
@@ -256,6 +275,14 @@ export function answerOf(question: Question, champ: Json): { answer?: Answer; pr
         return out;
       });
       return { answer: { kind: 'rows', rows } };
+    }
+    case 'file': {
+      // The API gives a `files` list (stringValue is null when files exist); the CSV, their names.
+      if (Array.isArray(champ.files)) {
+        const names = champ.files.filter(isRecord).map((f) => String(f.filename ?? '')).filter(Boolean);
+        return names.length ? { answer: { kind: 'files', names } } : {};
+      }
+      return readCell(question, sv);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { AUTHORITY_KINDS, type AuthorityKind, type IdentityField } from '../edition/types.js';
 import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
 import { DOSSIER_STATES, STATE_LABELS, type DossierState } from './dossier.js';
-import { findChoice, parseFrenchNumber } from './values.js';
+import { findChoice, parseFrenchNumber, withoutUnit } from './values.js';
 
 export type Problem = { severity: 'error' | 'warning'; message: string };
 
@@ -22,7 +22,7 @@ export function readKind(field: IdentityField | undefined, raw: string): { kind?
 export function readPopulation(raw: string): { value?: number; problem?: Problem } {
   const text = raw.trim();
   if (!text) return {};
-  const n = parseFrenchNumber(text);
+  const n = parseFrenchNumber(withoutUnit(text, ['habitants', 'habitant', 'hab.', 'hab']));
   if (n === undefined || !Number.isInteger(n) || n <= 0)
     return { problem: { severity: 'error', message: `population ${q(text)} invalide : un nombre entier d’habitants supérieur à 0 est attendu` } };
   return { value: n };

@@ -4,8 +4,10 @@ import type { Finding } from '../findings/finding.js';
 import { displayPath } from '../edition/load.js';
 import { readInput, sha256 } from '../util/read-input.js';
 import type { ColumnMatch } from './columns.js';
-import { parseCsv } from './csv-table.js';
+import { parseCsv, readCsvTable } from './csv-table.js';
+import { basename } from 'node:path';
 import { zipBoundsProblem } from './zip-bounds.js';
+import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type RepetitionSheet } from './repetition-sheet.js';
 import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from './decode.js';
 import { SCORED_STATES, type Dossier, type DossierState } from './dossier.js';
 import { tableReader, type TableReader } from './ds-csv.js';
@@ -36,6 +38,8 @@ export interface ExportRead {
 export interface ReadOptions {
   states?: readonly DossierState[];
   onDossier?: (d: Dossier) => void;
+  /** Repetition sheets given beside a CSV export (`--repetitions`): merged into each dossier. */
+  repetitions?: readonly RepetitionSheet[];
 }
 
 type Read = { dossiers?: Dossier[]; columns: ColumnMatch[]; findings: Finding[] };
@@ -83,7 +87,16 @@ export function readExport(path: string, questionnaire: Questionnaire, options: 
   } else {
     let reader: TableReader | undefined;
     const offer = (d: Dossier) => filter.offer(d);
-    const csv = parseCsv(text ?? bytes, file, { header: (headers) => (reader = tableReader(headers, questionnaire, file, offer)), row: (line, cells) => reader!.row(line, cells) });
+    const header = (headers: string[]) => {
+      if (isRepetitionHeader(headers))
+        throw new InputError(
+          'ce fichier est la feuille d’un bloc répétable (colonnes « Dossier ID » et « Ligne »), pas l’export des dossiers : donnez l’export des dossiers, et cette feuille avec --repetitions FICHIER',
+          file,
+          1,
+        );
+      reader = tableReader(headers, questionnaire, file, offer);
+    };
+    const csv = parseCsv(text ?? bytes, file, { header, row: (line, cells) => reader!.row(line, cells) });
     delimiter = csv.delimiter;
     read = reader!.finish();
     if (!csv.rows) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
@@ -106,12 +119,19 @@ class StateFilter {
   private held: Dossier[] = [];
   private readonly states: readonly DossierState[];
 
-  constructor(private readonly options: ReadOptions) {
+  constructor(readonly options: ReadOptions) {
     this.states = options.states ?? SCORED_STATES;
   }
 
+  /** Dossier numbers read, kept only when repetition sheets must be matched against them. */
+  readonly numbers = new Set<string>();
+
   offer(d: Dossier): void {
     this.read += 1;
+    if (this.options.repetitions?.length) {
+      withRepetitions(d, this.options.repetitions);
+      this.numbers.add(d.number);
+    }
     if (!this.options.onDossier) this.all.push(d);
     if (d.state === undefined) {
       if (this.hasState) this.skip('inconnu');
@@ -145,6 +165,16 @@ class StateFilter {
 
 function finish(file: string, bytes: Buffer, format: ExportRead['format'], encoding: Encoding, delimiter: string | undefined, read: Read, filter: StateFilter): ExportRead {
   filter.end();
+  for (const sheet of filter.options.repetitions ?? []) {
+    const strangers = [...sheet.rows.keys()].filter((n) => !filter.numbers.has(n));
+    if (strangers.length)
+      read.findings.push({
+        severity: 'warning',
+        rule: 'ingest/repetition-unknown-dossier',
+        message: `${strangers.length} dossier${strangers.length > 1 ? 's' : ''} de la feuille du bloc « ${sheet.questionId} » absent${strangers.length > 1 ? 's' : ''} de l’export (${strangers.slice(0, 5).join(', ')}${strangers.length > 5 ? '…' : ''}) : leurs lignes sont ignorées`,
+        file: sheet.file,
+      });
+  }
   if (format !== 'json' && !filter.hasState && filter.read)
     read.findings.push({ severity: 'info', rule: 'ingest/no-state', message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte', file });
   return {
@@ -160,4 +190,15 @@ function finish(file: string, bytes: Buffer, format: ExportRead['format'], encod
     skipped: filter.skipped,
     findings: read.findings,
   };
+}
+
+/** A repetition sheet saved as CSV (`--repetitions`), read and matched to its block. */
+export function readRepetitionFile(path: string, questionnaire: Questionnaire): RepetitionSheet {
+  const file = displayPath(path);
+  const bytes = readInput(path);
+  if (!bytes.length) throw new InputError('fichier vide', file);
+  if (isZip(bytes) || looksBinary(bytes)) throw new InputError('la feuille d’un bloc répétable se donne en CSV (enregistrez-la au format CSV depuis le classeur)', file);
+  const encoding = detectEncoding(bytes);
+  const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  return readRepetitionSheet(readCsvTable(utf8 ? bytes : decodeAs(bytes, encoding), file), questionnaire, file, basename(path));
 }

@@ -19,19 +19,69 @@ export function parseBoolean(raw: string): boolean | undefined {
 }
 
 /**
- * A tolerant French number: `1250`, `1250.0`, `12,5`, `1 250` (with NBSP or narrow NBSP),
- * `12,5 %`, `env. 8`. Returns undefined when the text holds no single number.
+ * A French number as a person or a spreadsheet writes it: `1250`, `1250.0`, `12,5`, `-3`, `1 250`
+ * (with a space, a no-break or a narrow no-break space), `1.250,5`. An approximation (« env. 8 »,
+ * « ~8 »), a range, or words are not a number: undefined. A unit after the number is taken off by
+ * the caller, who knows which unit the field has.
  */
 export function parseFrenchNumber(raw: string): number | undefined {
   if (/^\d{1,15}$/.test(raw)) return Number(raw);
-  let s = raw.trim().replace(/^(env\.?|environ|ca\.?|~)\s*/i, '').replace(/\s*(%|pour ?cent|habitants?|hab\.?)$/i, '').trim();
-  s = s.replace(/[\u00a0\u202f\u2007 ]/g, '');
+  const s = raw.trim().replace(/[\u00a0\u202f\u2007 ]/g, '');
   if (/^[+-]?\d+$/.test(s)) return Number(s);
   if (/^[+-]?\d+[.,]\d+$/.test(s)) return Number(s.replace(',', '.'));
   // Thousands with dots or commas and a decimal part of the other kind: 1.250,5 / 1,250.5
   if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   return undefined;
+}
+
+/** The text without a unit written after the number (« 12 % », « 3 500 habitants »), when it is that unit. */
+export function withoutUnit(raw: string, units: readonly string[]): string {
+  const text = raw.trim();
+  for (const unit of units) {
+    const at = text.toLowerCase().lastIndexOf(unit.toLowerCase());
+    if (at > 0 && at + unit.length === text.length) return text.slice(0, at).trim();
+  }
+  return text;
+}
+
+/**
+ * The value rule for number questions, the same for every export format:
+ * - a number written plainly (see parseFrenchNumber), with the question's unit after it if it has
+ *   one, is read;
+ * - anything else (« env. 8 % », « 8 à 10 », « huit ») is an error: the answer counts as missing;
+ * - a number outside the question's range (0 by default; 0–100 for a percentage) is an error too;
+ * - a decimal in an integer question is read with a warning.
+ */
+export function numberAnswer(question: Question, text: string, value: number | undefined): CellResult {
+  const unit = question.unit;
+  if (value === undefined || !Number.isFinite(value)) {
+    const approx = /^(env\.?|environ|ca\.?|~|≈|près de|plus de|moins de)\s*/i.test(text) || /\d\s*(à|-)\s*\d/.test(text);
+    return {
+      problem: {
+        severity: 'error',
+        message: approx
+          ? `${q(text)} n’est pas un nombre exact : saisissez un seul nombre${unit ? ` (en ${unit})` : ''} ; la réponse compte comme manquante`
+          : `${q(text)} n’est pas un nombre${unit ? ` (en ${unit})` : ''} ; la réponse compte comme manquante`,
+      },
+    };
+  }
+  const min = question.min ?? 0;
+  const max = question.max ?? (unit === '%' ? 100 : undefined);
+  if (value < min || (max !== undefined && value > max)) {
+    const range = max === undefined ? `au moins ${min}` : `de ${min} à ${max}`;
+    return { problem: { severity: 'error', message: `${q(text)} hors des valeurs permises (${range}${unit ? ` ${unit}` : ''}) ; la réponse compte comme manquante` } };
+  }
+  if (question.type === 'integer' && !Number.isInteger(value)) return { answer: { kind: 'number', value }, problem: { severity: 'warning', message: `${q(text)} n’est pas un nombre entier` } };
+  return { answer: { kind: 'number', value } };
+}
+
+/** The file names of a pièce justificative, as the CSV export joins them (« a.pdf, b.pdf »). */
+export function fileNames(raw: string): string[] {
+  return raw
+    .split(/,\s(?=[^,]*\.[A-Za-z0-9]{1,8}(?:,|$))|\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** ISO date, or the dd/mm/yyyy a spreadsheet writes back. */
@@ -174,13 +224,8 @@ export function readCell(question: Question, raw: string): CellResult {
       return { answer: { kind: 'choices', ids } };
     }
     case 'integer':
-    case 'decimal': {
-      const n = parseFrenchNumber(text);
-      if (n === undefined) return { problem: { severity: 'error', message: `${q(text)} n’est pas un nombre` } };
-      if (question.type === 'integer' && !Number.isInteger(n))
-        return { answer: { kind: 'number', value: n }, problem: { severity: 'warning', message: `${q(text)} n’est pas un nombre entier` } };
-      return { answer: { kind: 'number', value: n } };
-    }
+    case 'decimal':
+      return numberAnswer(question, text, parseFrenchNumber(question.unit ? withoutUnit(text, [question.unit]) : text));
     case 'date': {
       const d = parseDate(text);
       return d ? { answer: { kind: 'date', value: d } } : { problem: { severity: 'warning', message: `date ${q(text)} illisible (attendu : AAAA-MM-JJ ou JJ/MM/AAAA)` } };
@@ -191,5 +236,7 @@ export function readCell(question: Question, raw: string): CellResult {
       return { answer: { kind: 'text', value: raw.replace(/\r\n/g, '\n').trim() } };
     case 'repetition':
       return {};
+    case 'file':
+      return { answer: { kind: 'files', names: fileNames(raw) } };
   }
 }

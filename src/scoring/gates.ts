@@ -19,6 +19,7 @@ export function gateHolds(gate: Gate, question: Question, answer: Answer | undef
     return value >= gate.min;
   }
   if (answer.kind === 'bool') return answer.value;
+  if (answer.kind === 'files') return answer.names.length > 0;
   return rule ? answerPoints(rule, question, answer) > 0 : false;
 }
 

@@ -192,6 +192,8 @@ export function describeAnswer(question: Question, a: Answer | undefined): strin
       return a.code ? `${a.name} (${a.code})` : a.name;
     case 'rows':
       return `${a.rows.length} ligne${a.rows.length > 1 ? 's' : ''}`;
+    case 'files':
+      return a.names.length ? a.names.join(', ') : 'aucun fichier';
   }
 }
 

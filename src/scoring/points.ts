@@ -9,6 +9,8 @@ export function answerPoints(rule: PointsRule, question: Question, answer: Answe
   const cap = (n: number) => (rule.kind === 'yes_no' || rule.kind === 'bands' ? n : Math.min(n, max ?? ruleMax(rule, question)));
   switch (rule.kind) {
     case 'yes_no':
+      // A pièce justificative counts as « oui » when at least one file is provided.
+      if (answer.kind === 'files') return answer.names.length ? rule.yes : rule.no;
       return answer.kind === 'bool' ? (answer.value ? rule.yes : rule.no) : 0;
     case 'choices':
       if (answer.kind === 'choice') return cap(own(rule.choices, answer.id) ?? 0);
@@ -19,7 +21,7 @@ export function answerPoints(rule: PointsRule, question: Question, answer: Answe
       return cap(n * rule.perItem);
     }
     case 'bands': {
-      const value = answer.kind === 'number' ? answer.value : answer.kind === 'rows' ? answer.rows.length : undefined;
+      const value = answer.kind === 'number' ? answer.value : answer.kind === 'rows' || answer.kind === 'files' ? itemCount(answer) : undefined;
       if (value === undefined) return 0;
       let points = 0;
       for (const b of rule.bands) if (value >= b.min) points = b.points;
@@ -29,5 +31,5 @@ export function answerPoints(rule: PointsRule, question: Question, answer: Answe
 }
 
 export function itemCount(answer: Answer): number {
-  return answer.kind === 'choices' ? answer.ids.length : answer.kind === 'rows' ? answer.rows.length : 0;
+  return answer.kind === 'choices' ? answer.ids.length : answer.kind === 'rows' ? answer.rows.length : answer.kind === 'files' ? answer.names.length : 0;
 }

@@ -15,6 +15,25 @@ import { own } from '../util/own.js';
 /** What the scoring needs to know about the territory (injected: the core reads no file). */
 export interface TerritoryLookup {
   population(code: string, kind: string): { population: number; name: string } | undefined | 'unchecked';
+  /** The EPCI a commune (INSEE code) belongs to: resolves an EPCI candidate from its seat. */
+  epciOfCommune?(communeCode: string): { code: string; name: string } | undefined;
+}
+
+/**
+ * The code (INSEE or SIREN) of the candidate authority, and where it comes from: the code declared
+ * in the form; else, for a commune, the INSEE code of the form's commune field; for an EPCI, the
+ * SIREN of the form's EPCI field, or the EPCI its seat commune (the commune field) belongs to. A
+ * commune's INSEE code is never taken for an EPCI's SIREN. Pure, given the territory lookup.
+ */
+export function authorityCode(id: Dossier['identity'], territory?: TerritoryLookup): { code: string; from: 'declared' | 'commune' | 'epci' | 'seat'; seat?: string } | undefined {
+  if (id.code) return { code: id.code, from: 'declared' };
+  if (id.kind === 'commune' && id.commune?.code) return { code: id.commune.code, from: 'commune' };
+  if (id.kind === 'epci' && id.epci?.code) return { code: id.epci.code, from: 'epci' };
+  if (id.kind === 'epci' && id.commune?.code && territory?.epciOfCommune) {
+    const epci = territory.epciOfCommune(id.commune.code);
+    if (epci) return { code: epci.code, from: 'seat', seat: `${id.commune.name || id.commune.code} (${id.commune.code})` };
+  }
+  return undefined;
 }
 
 export interface ScoringContext {
@@ -134,16 +153,24 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   if (id.kind) card.kind = id.kind;
   if (id.population !== undefined) card.population = id.population;
   if (id.departement) card.departement = id.departement;
-  if (id.code) card.code = id.code;
+  const code = authorityCode(id, territory);
+  if (code) card.code = code.code;
+  if (code?.from === 'seat') warn('score/code-from-seat', `SIREN ${code.code} de l’intercommunalité déduit de sa commune siège ${code.seat}`, 'info');
   if (id.referent) card.referent = id.referent;
   if (!id.name) warn('score/no-name', 'nom de la collectivité absent');
   if (!id.kind) warn('score/no-stratum', 'type de collectivité absent ou illisible : impossible de choisir la strate, dossier non noté', 'error');
   if (id.population === undefined) warn('score/no-stratum', 'population absente ou illisible : impossible de choisir la strate, dossier non noté', 'error');
-  if (territory && id.code && id.kind) checkPopulation(territory, id.code, id.kind, id.population, warn);
-  if (!id.kind || id.population === undefined) return card;
+  if (territory && code && id.kind) checkPopulation(territory, code.code, id.kind, id.population, warn);
+  else if (territory && id.kind && (id.kind === 'commune' || id.kind === 'epci') && id.population !== undefined)
+    warn('score/insee-unverified', `population non vérifiée : ni code INSEE ou SIREN déclaré, ni champ ${id.kind === 'commune' ? 'commune' : 'EPCI ou commune siège'} rempli`, 'info');
+  if (!id.kind || id.population === undefined) {
+    card.notScored = !id.kind ? 'type de collectivité absent ou illisible' : 'population absente ou illisible';
+    return card;
+  }
   const stratum = findStratum(edition.rubric, id.kind, id.population);
   if (!stratum) {
     warn('score/no-stratum', `aucune strate du barème pour ${q(id.kind)} à ${id.population} habitants`, 'error');
+    card.notScored = `aucune strate pour ${id.kind} à ${id.population} habitants`;
     return card;
   }
   card.stratum = stratum;
@@ -156,10 +183,12 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   const points = new Array<number>(volets.length).fill(0);
   const maxima = new Array<number>(volets.length).fill(0);
   const unknown: string[] = [];
+  const missing: string[] = [];
   for (const { slot, applies, volet } of plan.slots) {
     const id = slot.question.id;
     const answer = dossier.answers[id];
     const status: QuestionStatus = !applies ? 'not_applicable' : unavailable.length && unavailable.includes(id) ? 'unknown' : answer ? 'scored' : 'unanswered';
+    if (status === 'unanswered' && slot.question.required) missing.push(id);
     const entry = questionEntry(slot, status, answer);
     card.questions.push(entry);
     if (status === 'unknown') unknown.push(id);
@@ -168,7 +197,10 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
       maxima[volet]! += entry.max;
     }
   }
-  if (unknown.length) warn('score/unknown', `réponse inconnue dans cet export pour ${unknown.map(q).join(', ')} : question${unknown.length > 1 ? 's' : ''} retirée${unknown.length > 1 ? 's' : ''} du maximum`, 'info');
+  if (unknown.length) {
+    card.incomplete = unknown;
+    warn('score/incomplete', `total incomplet : ${unknown.map(q).join(', ')} absent${unknown.length > 1 ? 's' : ''} de cet export (retiré${unknown.length > 1 ? 's' : ''} du maximum) ; donnez la feuille du bloc répétable (--repetitions) ou l’export JSON ou XLSX`);
+  }
 
   card.volets = volets.map((v, i) => {
     const volet: VoletScore = { id: v.id, points: points[i]!, max: maxima[i]!, weight: plan.weights[i]! };
@@ -177,6 +209,13 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   });
   card.totalExact = weightedTotal(card.volets);
   card.total = roundTotal(card.totalExact, edition.rubric.decimals);
+
+  // A required question left without an answer (or with a value that could not be read): no level.
+  if (missing.length) {
+    card.notScored = `réponse${missing.length > 1 ? 's' : ''} obligatoire${missing.length > 1 ? 's' : ''} manquante${missing.length > 1 ? 's' : ''} : ${missing.join(', ')}`;
+    warn('score/missing-required', `dossier non noté : ${card.notScored} (aucun niveau n’est proposé ; complétez l’export ou la réponse)`, 'error');
+    return card;
+  }
 
   // Level: the highest whose threshold is reached and whose gates hold.
   const levels = edition.rubric.levels;

@@ -74,4 +74,11 @@ export interface ScoreCard {
   gates: GateResult[];
   next?: NextLevelPath;
   findings: Finding[];
+  /**
+   * Questions this export could not carry (repetition blocks in a CSV export): they left the
+   * maximum, so the total is not the one a complete export gives. Absent when complete.
+   */
+  incomplete?: string[];
+  /** Why the dossier could not be scored (no level is proposed); absent when it was. */
+  notScored?: string;
 }

@@ -62,4 +62,13 @@ export function referencePopulation(code: string, kind: string): { population: n
   return found ? { population: found[0], name: found[1] } : undefined;
 }
 
-export const inseeLookup: TerritoryLookup = { population: referencePopulation };
+/** The EPCI a commune belongs to (its SIREN and INSEE name), from the commune's INSEE code. */
+export function epciOfCommune(communeCode: string): { code: string; name: string } | undefined {
+  const index = (populations ??= loadPopulationIndex());
+  const c = communeCode.trim().toUpperCase();
+  const siren = Object.hasOwn(index.communeEpci, c) ? index.communeEpci[c] : undefined;
+  if (!siren) return undefined;
+  return { code: siren, name: Object.hasOwn(index.epcis, siren) ? index.epcis[siren]![1] : siren };
+}
+
+export const inseeLookup: TerritoryLookup = { population: referencePopulation, epciOfCommune };

@@ -17,6 +17,8 @@ export interface PopulationIndex {
   communeSirens: Record<string, string>;
   /** SIREN → [population (municipal, else total), name], for every EPCI with a population. */
   epcis: Record<string, [number, string]>;
+  /** INSEE code of a commune → SIREN of the EPCI it belongs to (each commune belongs to one). */
+  communeEpci: Record<string, string>;
 }
 
 interface CommuneRecord {
@@ -31,6 +33,7 @@ interface EpciRecord {
   nom: string;
   populationMunicipale?: number;
   populationTotale?: number;
+  membres?: { code: string }[];
 }
 
 const require = createRequire(import.meta.url);
@@ -43,7 +46,7 @@ export function etalabVersion(): string {
 /** The index, from the library's full data. */
 export function buildPopulationIndex(): PopulationIndex {
   // Objects keyed by code rather than lists: JSON.parse builds the lookup tables itself.
-  const index: PopulationIndex = { version: etalabVersion(), communes: {}, communeSirens: {}, epcis: {} };
+  const index: PopulationIndex = { version: etalabVersion(), communes: {}, communeSirens: {}, epcis: {}, communeEpci: {} };
   for (const c of require('@etalab/decoupage-administratif/data/communes.json') as CommuneRecord[]) {
     if (c.type !== 'commune-actuelle' || c.population === undefined) continue;
     index.communes[c.code] = [c.population, c.nom];
@@ -52,6 +55,7 @@ export function buildPopulationIndex(): PopulationIndex {
   for (const e of require('@etalab/decoupage-administratif/data/epci.json') as EpciRecord[]) {
     const population = e.populationMunicipale ?? e.populationTotale;
     if (population !== undefined) index.epcis[e.code] = [population, e.nom];
+    for (const m of e.membres ?? []) index.communeEpci[m.code] = e.code;
   }
   return index;
 }
@@ -60,7 +64,7 @@ export function buildPopulationIndex(): PopulationIndex {
 export function loadPopulationIndex(): PopulationIndex {
   if (existsSync(populationsFile)) {
     const index = JSON.parse(readFileSync(populationsFile, 'utf8')) as PopulationIndex;
-    if (index.version === etalabVersion()) return index;
+    if (index.version === etalabVersion() && index.communeEpci) return index;
   }
   return buildPopulationIndex();
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { countBySeverity, sortFindings, type Finding } from '../../findings/finding.js';
+import { countBySeverity, messageWithPlace, sortFindings, type Finding } from '../../findings/finding.js';
 import { chalk } from '../colors.js';
 import { frenchSpaces } from '../../util/typography.js';
 
@@ -21,9 +21,9 @@ function stylish(findings: readonly Finding[], checked: readonly string[]): stri
   for (const [file, list] of byFile) {
     lines.push(chalk.underline(file || '(sans fichier)'));
     for (const f of list) {
-      const where = f.line !== undefined ? `${f.line}:${f.column ?? 1}` : f.dossier ? `dossier ${f.dossier}` : '';
+      const where = f.line !== undefined ? `${f.line}:${f.column ?? 1}` : '';
       const sev = f.severity === 'error' ? chalk.red(severityFr.error) : f.severity === 'warning' ? chalk.yellow(severityFr.warning) : chalk.blue(severityFr.info);
-      lines.push(`  ${chalk.dim(where.padEnd(7))}  ${sev}  ${f.message}  ${chalk.dim(f.rule)}`);
+      lines.push(`  ${chalk.dim(where.padEnd(7))}  ${sev}  ${messageWithPlace(f)}  ${chalk.dim(f.rule)}`);
     }
     lines.push('');
   }
@@ -73,7 +73,7 @@ function codeclimate(findings: readonly Finding[]): string {
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return {
-      description: f.message,
+      description: messageWithPlace(f),
       check_name: f.rule,
       fingerprint: createHash('md5').update(`${base}|${n}`).digest('hex'),
       severity: sev[f.severity],
@@ -96,7 +96,7 @@ function github(findings: readonly Finding[]): string {
         f.column !== undefined ? `col=${f.column}` : '',
         `title=${prop(f.rule)}`,
       ].filter(Boolean);
-      return `::${cmd[f.severity]} ${props.join(',')}::${esc(f.message)}\n`;
+      return `::${cmd[f.severity]} ${props.join(',')}::${esc(messageWithPlace(f))}\n`;
     })
     .join('');
 }

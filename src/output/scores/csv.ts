@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { csvSafeRow } from '../../util/french-format.js';
 import type { Result } from '../../decisions/decisions.js';
 import type { ScoresReport } from './view.js';
-import { sortResults } from './view.js';
+import { resultStatus, sortResults } from './view.js';
 
 /**
  * One row per dossier, plain numbers (dot decimals), UTF-8 with BOM so that a spreadsheet shows the
@@ -16,7 +16,7 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
   const header = [
     'numero', 'collectivite', 'type', 'population', 'departement', 'code', 'strate', 'strate_libelle',
     ...volets.flatMap((v) => [`${v.id}_points`, `${v.id}_max`, `${v.id}_note`]),
-    'total', 'niveau_propose', 'niveau_final', 'raison', 'mentions', 'conditions_non_remplies', 'alertes',
+    'total', 'niveau_propose', 'niveau_final', 'raison', 'mentions', 'conditions_non_remplies', 'alertes', 'statut',
     'version_tnl', 'edition', 'bareme_sha256', 'export_sha256', 'date',
   ];
   const row = ({ card, proposed, final, reason, mentions }: Result) => csvSafeRow([
@@ -39,6 +39,7 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
     mentions.join(' '),
     card.blocked.map((b) => `${b.level} : ${b.gates.join(', ')}`).join(' ; '),
     card.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join(' ; '),
+    resultStatus(card),
     p.version,
     p.edition,
     p.rubric.sha256,

@@ -73,6 +73,7 @@ function dossierWriter(): (result: Result) => string {
       `"gates":[${card.gates.map((g) => memo(gates, g, (x) => `{"level":${str(x.level)},"label":${str(x.label)},"question":${str(x.question)},"holds":${x.holds}}`)).join(',')}],` +
       `"blocked":${JSON.stringify(card.blocked)},` +
       `"points":{${scored.join(',')}},"notApplicable":[${notApplicable.join(',')}],"unknown":[${unknown.join(',')}],` +
+      (card.notScored ? `"status":"not_scored","notScored":${str(card.notScored)},` : card.incomplete ? `"status":"incomplete","incomplete":[${card.incomplete.map(word).join(',')}],` : '') +
       `"warnings":[${card.findings.map((f) => `{"severity":${word(f.severity)},"rule":${word(f.rule)},"message":${word(f.message)}}`).join(',')}]}`
     );
   };

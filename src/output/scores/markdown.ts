@@ -1,7 +1,7 @@
 import { frenchSpaces } from '../../util/typography.js';
 import { mdEscape } from '../../util/french-format.js';
 import type { ScoresReport } from './view.js';
-import { levelShort, scoreCells, sortResults } from './view.js';
+import { levelShort, proposedShort, scoreCells, sortResults, statusNotes } from './view.js';
 import type { Provenance } from '../provenance.js';
 
 export function provenanceFooter(p: Provenance): string {
@@ -30,12 +30,14 @@ export function scoresMarkdown(r: ScoresReport): string {
       card.number,
       mdEscape(card.name),
       ...scoreCells(edition, card),
-      levelShort(edition, proposed),
+      proposedShort(edition, card, proposed),
       final?.id !== proposed?.id ? `**${levelShort(edition, final)}**` : levelShort(edition, final),
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }
   out.push('');
+  const status = statusNotes(results);
+  if (status.length) out.push(...status.map((n) => `> ${mdEscape(n)}`), '');
   const decided = results.filter((x) => x.final?.id !== x.proposed?.id);
   if (decided.length) {
     out.push('## Décisions du jury', '');
@@ -49,7 +51,7 @@ export function scoresMarkdown(r: ScoresReport): string {
       for (const b of x.card.blocked) out.push(`- ${mdEscape(x.card.name)} (${x.card.number}) : niveau ${b.level} atteint en points, mais il manque ${b.gates.map(mdEscape).join(', ')}`);
     out.push('');
   }
-  const notes = results.flatMap((x) => x.card.findings.filter((f) => f.severity !== 'info').map((f) => `- ${mdEscape(x.card.name)} (${x.card.number}) : ${mdEscape(f.message)}`));
+  const notes = results.flatMap((x) => x.card.findings.filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete').map((f) => `- ${mdEscape(x.card.name)} (${x.card.number}) : ${mdEscape(f.message)}`));
   if (notes.length) out.push('## Alertes', '', ...notes, '');
   out.push(provenanceFooter(r.provenance));
   return frenchSpaces(out.join('\n'));

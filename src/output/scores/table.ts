@@ -2,7 +2,7 @@ import { chalk } from '../colors.js';
 import { frenchSpaces } from '../../util/typography.js';
 import { textTable } from '../text-table.js';
 import type { ScoresReport } from './view.js';
-import { levelShort, scoreCells, sortResults } from './view.js';
+import { levelShort, proposedShort, scoreCells, sortResults, statusNotes } from './view.js';
 
 /** The terminal table: French number formatting, sorted by level then score. */
 export function scoresTable(r: ScoresReport): string {
@@ -15,7 +15,7 @@ export function scoresTable(r: ScoresReport): string {
     card.number,
     card.name.length > 38 ? `${card.name.slice(0, 37)}…` : card.name,
     ...scoreCells(edition, card),
-    levelShort(edition, proposed),
+    proposedShort(edition, card, proposed),
     final?.id !== proposed?.id ? chalk.bold(`${levelShort(edition, final)}*`) : levelShort(edition, final),
     card.blocked.length ? chalk.yellow(`✗ ${card.blocked.map((b) => `${levelShort(edition, edition.rubric.levels.find((l) => l.id === b.level)!)} : ${b.gates.join(', ')}`).join(' ; ')}`) : '',
   ]);
@@ -26,7 +26,8 @@ export function scoresTable(r: ScoresReport): string {
   const counts = edition.rubric.levels.map((l) => `${levelShort(edition, l)} : ${results.filter((x) => x.final?.id === l.id).length}`);
   lines.push(`Par niveau final — ${counts.join(' · ')}${results.some((x) => !x.final) ? ` · non labellisés : ${results.filter((x) => !x.final).length}` : ''}`);
   if (results.some((x) => x.final?.id !== x.proposed?.id)) lines.push('* niveau final décidé par le jury');
-  const notes = results.flatMap(({ card }) => card.findings.filter((f) => f.severity !== 'info').map((f) => `  ${card.number} ${card.name} : ${f.message}`));
+  for (const note of statusNotes(results)) lines.push(chalk.yellow(note));
+  const notes = results.flatMap(({ card }) => card.findings.filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete').map((f) => `  ${card.number} ${card.name} : ${f.message}`));
   if (notes.length) {
     lines.push('');
     lines.push(chalk.yellow('Alertes'));

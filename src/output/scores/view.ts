@@ -52,8 +52,34 @@ export function scoreCells(edition: Edition, card: ScoreCard): string[] {
       const s = card.volets.find((x) => x.id === v.id);
       return s?.ratio === undefined ? '—' : frNumber(Math.round(s.ratio * 1000) / 10, 1);
     }),
-    card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
+    card.stratum ? `${frNumber(card.total, edition.rubric.decimals)}${card.incomplete ? INCOMPLETE_MARK : ''}` : '—',
   ];
+}
+
+/** The mark of a total computed from an incomplete export, and its note under a table. */
+export const INCOMPLETE_MARK = ' ⚠';
+
+/** The proposed level as a table shows it: « non noté » when the dossier could not be scored. */
+export function proposedShort(edition: Edition, card: ScoreCard, level: Level | null): string {
+  return card.notScored ? 'non noté' : levelShort(edition, level);
+}
+
+/** The status of a result in the data formats: complete, incomplete (export), not scored. */
+export function resultStatus(card: ScoreCard): 'complet' | 'incomplet' | 'non noté' {
+  return card.notScored ? 'non noté' : card.incomplete ? 'incomplet' : 'complet';
+}
+
+/** The notes under a score table: incomplete totals and dossiers not scored, with their counts. */
+export function statusNotes(results: readonly Result[]): string[] {
+  const notes: string[] = [];
+  const incomplete = results.filter((x) => x.card.incomplete && !x.card.notScored);
+  if (incomplete.length) {
+    const ids = [...new Set(incomplete.flatMap((x) => x.card.incomplete!))];
+    notes.push(`⚠ total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} : ${ids.map((id) => `« ${id} »`).join(', ')} absent${ids.length > 1 ? 's' : ''} de l’export (bloc répétable) ; le niveau peut changer avec l’export complet`);
+  }
+  const notScored = results.filter((x) => x.card.notScored);
+  if (notScored.length) notes.push(`non noté : ${notScored.length} dossier${notScored.length > 1 ? 's' : ''} sans niveau proposé (${notScored.map((x) => `${x.card.number} : ${x.card.notScored}`).join(' ; ')})`);
+  return notes;
 }
 
 /** Authority kinds in running text, singular and plural. */
