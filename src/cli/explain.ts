@@ -1,5 +1,5 @@
 import { InputError } from '../findings/errors.js';
-import { explainJson, explainMarkdown } from '../output/explain.js';
+import { explainAnnotations, explainJson, explainMarkdown } from '../output/explain.js';
 import { writeAtomic } from '../output/atomic-write.js';
 import { closest, didYouMean } from '../util/french-text.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
@@ -17,7 +17,9 @@ export async function explainCommand(file: string, opts: ExplainOptions): Promis
     const numbers = s.results.map((r) => r.card.number);
     throw new InputError(`dossier ${opts.dossier} absent de l’export.${didYouMean(closest(opts.dossier, numbers))}`, s.read.file);
   }
-  const text = opts.format === 'json' ? explainJson(s.edition, result, s.provenance) : explainMarkdown(s.edition, result, s.provenance);
+  const dossier = s.read.all.find((d) => d.number === result.card.number);
+  const notes = explainAnnotations(s.edition, dossier?.annotations);
+  const text = opts.format === 'json' ? explainJson(s.edition, result, s.provenance, notes) : explainMarkdown(s.edition, result, s.provenance, notes);
   if (opts.out) writeAtomic(opts.out, text);
   else process.stdout.write(text);
   return 0;

@@ -83,7 +83,7 @@ export async function inspectCommand(file: string, opts: InspectOptions): Promis
   const year = parseYear(opts.edition);
   const { edition } = loadEdition(year, opts.root);
   const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(f, edition.questionnaire));
-  const read = await readExportAsync(file, edition.questionnaire, { states: parseStates(opts.state), repetitions });
+  const read = await readExportAsync(file, edition.questionnaire, { states: parseStates(opts.state), repetitions, anyExport: true });
   const findings = sortFindings(opts.strict ? strictify(read.findings) : read.findings);
   if (opts.format === 'json') {
     process.stdout.write(

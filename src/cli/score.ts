@@ -2,6 +2,7 @@ import { hasErrors } from '../findings/finding.js';
 import { writeAtomic, writePiecesTo } from '../output/atomic-write.js';
 import { scoreRenderer, type ScoreFormat } from '../output/scores/registry.js';
 import { scoreExport, type PipelineOptions } from './pipeline.js';
+import type { ExportRead } from '../ingest/read-export.js';
 import { scoringNotice } from './scoring-notice.js';
 
 export interface ScoreOptions extends PipelineOptions {
@@ -10,11 +11,19 @@ export interface ScoreOptions extends PipelineOptions {
   quiet?: boolean;
 }
 
+/**
+ * The dossiers deposited: every dossier of the export with a state (DS never exports drafts), or,
+ * in a file without states, every dossier: what « N candidatures ont été déposées » counts.
+ */
+export function depositedCount(read: ExportRead): number {
+  return read.count.read - (read.skipped.inconnu ?? 0);
+}
+
 /** `tnl score`: exit 0, or 1 when the export has errors (the scores are still written). */
 export async function scoreCommand(file: string, opts: ScoreOptions): Promise<number> {
   const s = await scoreExport(file, { ...opts, stream: true });
   const render = await scoreRenderer(opts.format);
-  const text = render({ edition: s.edition, results: s.results, provenance: s.provenance, ...(s.decisions ? { decisions: s.decisions } : {}) });
+  const text = render({ edition: s.edition, results: s.results, provenance: s.provenance, deposited: depositedCount(s.read), ...(s.decisions ? { decisions: s.decisions } : {}) });
   if (opts.out) {
     writeAtomic(opts.out, text);
     if (!opts.quiet) process.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);

@@ -55,7 +55,7 @@ export function scoredDossierProblems(dossiers: readonly unknown[]): string[] {
  * The final results of an edition → its results file: every dossier with a final level is a
  * laureate, with its mentions (by label) and the person who carried it. Pure.
  */
-export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDossier[], decisions?: Decisions): EditionResults {
+export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDossier[], decisions?: Decisions, deposited = dossiers.length): EditionResults {
   const mentionLabel = new Map(edition.rubric.mentions.map((m) => [m.id, m.label]));
   const laureates: Laureate[] = [];
   for (const d of dossiers) {
@@ -83,7 +83,7 @@ export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDos
     number: edition.questionnaire.number,
     scale: edition.rubric.scale,
     complete: true,
-    published: { applications: dossiers.length, awarded: laureates.length, levels },
+    published: { applications: deposited, awarded: laureates.length, levels },
     juryDate: decisions?.juryDate ?? null,
     resultsPublished: null,
     jury: [],

@@ -166,3 +166,21 @@ export function columnFindings(matches: readonly ColumnMatch[], questionnaire: Q
   }
   return findings;
 }
+
+/**
+ * How many of the fields an export of this questionnaire must have (required identity fields and
+ * required questions) the header row carries: far too few means the wrong export or the wrong
+ * edition, said once rather than as one finding per missing column.
+ */
+export function wrongExportProblem(matches: readonly ColumnMatch[], questionnaire: Questionnaire): string | undefined {
+  const matched = new Set(matches.map((m) => targetKey(m.target)));
+  const wanted = [
+    ...(Object.values(questionnaire.identity) as IdentityField[]).filter((f) => f.required).map((f) => [`identity:${f.role}:value`, `identity:${f.role}:code`]),
+    ...questionnaire.questions.filter((x) => x.required && x.type !== 'repetition').map((x) => [`question:${x.id}:value`]),
+  ];
+  if (wanted.length < 3) return undefined;
+  const found = wanted.filter((keys) => keys.some((k) => matched.has(k))).length;
+  if (found * 2 >= wanted.length) return undefined;
+  const demarche = questionnaire.demarche?.number ? `de la démarche ${questionnaire.demarche.number} ` : '';
+  return `est-ce bien l’export ${demarche}(édition ${questionnaire.edition}) ? Seules ${found} des ${wanted.length} colonnes obligatoires y figurent ; vérifiez le fichier et --edition (tnl inspect montre comment chaque colonne est lue)`;
+}

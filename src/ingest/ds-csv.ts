@@ -33,8 +33,8 @@ export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire,
  * options, the same yes and no): each column remembers what a cell text reads to, and dossiers share
  * those answers, which are never modified.
  */
-export function tableReader(headers: string[], questionnaire: Questionnaire, file: string, emit?: (d: Dossier) => void): TableReader {
-  const columns = matchColumns(headers, questionnaire);
+export function tableReader(headers: string[], questionnaire: Questionnaire, file: string, emit?: (d: Dossier) => void, matched?: ColumnMatch[]): TableReader {
+  const columns = matched ?? matchColumns(headers, questionnaire);
   const findings = columnFindings(columns, questionnaire, file);
   const questions = new Map(questionnaire.questions.map((x) => [x.id, x]));
   const numberCol = columns.find((c) => c.target.kind === 'fixed' && c.target.field === 'number');

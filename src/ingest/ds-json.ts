@@ -58,6 +58,15 @@ export function dossierNodes(data: unknown, file: string): Json[] {
   return nodes as Json[];
 }
 
+/** When an API answer is that of another démarche than the questionnaire's: both numbers, said. */
+export function demarcheMismatch(data: unknown, questionnaire: Questionnaire): string | undefined {
+  const expected = questionnaire.demarche?.number;
+  const demarche = isRecord(data) && isRecord(data.data) && isRecord(data.data.demarche) ? data.data.demarche : undefined;
+  const found = demarche && (typeof demarche.number === 'number' || typeof demarche.number === 'string') ? Number(demarche.number) : undefined;
+  if (expected === undefined || found === undefined || !Number.isFinite(found) || found === expected) return undefined;
+  return `cet export est celui de la démarche ${found}, mais le questionnaire de l’édition ${questionnaire.edition} est celui de la démarche ${expected} : vérifiez le fichier, ou --edition`;
+}
+
 /**
  * What says that a JSON export is not whole: an API answer that carries errors beside its data (a
  * partial answer), or a page that announces a next page (one page of a paginated download saved

@@ -3,15 +3,15 @@ import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { displayPath } from '../edition/load.js';
 import { readInput, sha256 } from '../util/read-input.js';
-import type { ColumnMatch } from './columns.js';
 import { parseCsv, readCsvTable } from './csv-table.js';
 import { basename } from 'node:path';
 import { zipBoundsProblem } from './zip-bounds.js';
+import { matchColumns, wrongExportProblem, type ColumnMatch } from './columns.js';
 import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type RepetitionSheet } from './repetition-sheet.js';
 import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from './decode.js';
 import { SCORED_STATES, type Dossier, type DossierState } from './dossier.js';
 import { tableReader, type TableReader } from './ds-csv.js';
-import { completenessFindings, dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
+import { completenessFindings, demarcheMismatch, dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
 
 export interface ExportRead {
   file: string;
@@ -38,6 +38,8 @@ export interface ExportRead {
 export interface ReadOptions {
   states?: readonly DossierState[];
   onDossier?: (d: Dossier) => void;
+  /** Read whatever the header row holds, even an export that is not this edition's (tnl inspect). */
+  anyExport?: boolean;
   /** Repetition sheets given beside a CSV export (`--repetitions`): merged into each dossier. */
   repetitions?: readonly RepetitionSheet[];
 }
@@ -81,6 +83,8 @@ export function readExport(path: string, questionnaire: Questionnaire, options: 
   let delimiter: string | undefined;
   if (json) {
     const data = parseJsonText(text ?? decodeAs(bytes, encoding), file);
+    const other = demarcheMismatch(data, questionnaire);
+    if (other && !options.anyExport) throw new InputError(other, file);
     read = dossiersFromJson(dossierNodes(data, file), questionnaire, file);
     read.findings.unshift(...completenessFindings(data, file));
     for (const d of read.dossiers!) filter.offer(d);
@@ -94,7 +98,10 @@ export function readExport(path: string, questionnaire: Questionnaire, options: 
           file,
           1,
         );
-      reader = tableReader(headers, questionnaire, file, offer);
+      const columns = matchColumns(headers, questionnaire);
+      const wrong = wrongExportProblem(columns, questionnaire);
+      if (wrong && !options.anyExport) throw new InputError(wrong, file, 1);
+      reader = tableReader(headers, questionnaire, file, offer, columns);
     };
     const csv = parseCsv(text ?? bytes, file, { header, row: (line, cells) => reader!.row(line, cells) });
     delimiter = csv.delimiter;

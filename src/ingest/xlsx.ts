@@ -1,7 +1,7 @@
 import type { Questionnaire } from '../edition/types.js';
 import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
-import type { ColumnMatch } from './columns.js';
+import { matchColumns, wrongExportProblem, type ColumnMatch } from './columns.js';
 import type { CsvTable } from './csv-table.js';
 import type { Answer, Dossier } from './dossier.js';
 import { dossiersFromTable } from './ds-csv.js';
@@ -55,7 +55,10 @@ export async function dossiersFromXlsx(bytes: Buffer, questionnaire: Questionnai
   }
   const main = wb.getWorksheet('Dossiers') ?? wb.worksheets[0];
   if (!main) throw new InputError('classeur sans feuille', file);
-  const read = dossiersFromTable(sheetTable(main), questionnaire, `${file} (feuille ${main.name})`);
+  const table = sheetTable(main);
+  const wrong = wrongExportProblem(matchColumns(table.headers, questionnaire), questionnaire);
+  if (wrong) throw new InputError(wrong, `${file} (feuille ${main.name})`);
+  const read = dossiersFromTable(table, questionnaire, `${file} (feuille ${main.name})`);
   const findings = read.findings.filter((f) => f.rule !== 'ingest/repetition-unavailable');
   const byNumber = new Map(read.dossiers.map((d) => [d.number, d]));
   const available = new Set<string>();

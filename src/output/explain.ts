@@ -12,8 +12,21 @@ const levelName = (edition: Edition, id: string | undefined | null) => {
   return l ? (edition.rubric.scale === 'niveaux' ? `niveau ${l.id} (${l.label})` : l.label) : 'aucun niveau';
 };
 
+/** A private annotation as explain shows it (only those the questionnaire marks `explain: true`). */
+export interface ShownAnnotation {
+  id: string;
+  label: string;
+  text: string;
+}
+
+/** The annotations of a dossier that explain may show: those the questionnaire marks so. Pure. */
+export function explainAnnotations(edition: Edition, annotations: Readonly<Record<string, string>> | undefined): ShownAnnotation[] {
+  if (!annotations) return [];
+  return edition.questionnaire.annotations.filter((a) => a.explain && annotations[a.id]).map((a) => ({ id: a.id, label: a.label, text: annotations[a.id]! }));
+}
+
 /** Every point of one dossier, in Markdown. */
-export function explainMarkdown(edition: Edition, result: Result, p: Provenance): string {
+export function explainMarkdown(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = []): string {
   const { card } = result;
   const questions = new Map(edition.questionnaire.questions.map((x) => [x.id, x]));
   const out: string[] = [];
@@ -25,11 +38,14 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance)
     card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate',
   ];
   out.push(who.join(' · '), '');
+  const notes = annotations.length ? ['## Annotations privées (pour le jury, jamais publiées)', '', ...annotations.map((a) => `- **${mdEscape(a.label)}** : ${mdEscape(a.text)}`), ''] : [];
   out.push('## Résultat', '');
   if (!card.stratum) {
-    out.push('Le dossier n’a pas pu être noté :', '', ...card.findings.map((f) => `- ${mdEscape(f.message)}`), '', provenanceFooter(p));
+    out.push('Le dossier n’a pas pu être noté :', '', ...card.findings.map((f) => `- ${mdEscape(f.message)}`), '', ...notes, provenanceFooter(p));
     return frenchSpaces(out.join('\n'));
   }
+  if (card.notScored) out.push(`- **Non noté** : ${mdEscape(card.notScored)} ; aucun niveau n’est proposé (le total ci-dessous est provisoire).`);
+  if (card.incomplete) out.push(`- ⚠ **Total incomplet** : ${card.incomplete.map((id) => `\`${id}\``).join(', ')} absent${card.incomplete.length > 1 ? 's' : ''} de cet export ; le niveau peut changer avec l’export complet.`);
   out.push(`- Total : **${frNumber(card.total, edition.rubric.decimals)} / 100**`);
   out.push(`- Niveau proposé : **${levelName(edition, result.proposed?.id)}**`);
   for (const b of card.blocked) out.push(`- ${levelName(edition, b.level)} atteint en points, mais bloqué : il manque ${b.gates.map((g) => `« ${mdEscape(g)} »`).join(', ')}`);
@@ -78,11 +94,11 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance)
   } else if (result.proposed && edition.rubric.levels.at(-1)?.id === result.proposed.id) {
     out.push('Le dossier a atteint le plus haut niveau de l’échelle.', '');
   }
-  out.push(provenanceFooter(p));
+  out.push(...notes, provenanceFooter(p));
   return frenchSpaces(out.join('\n'));
 }
 
-export function explainJson(edition: Edition, result: Result, p: Provenance): string {
+export function explainJson(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = []): string {
   const { card } = result;
   return (
     JSON.stringify(
@@ -94,6 +110,9 @@ export function explainJson(edition: Edition, result: Result, p: Provenance): st
           kind: card.kind ?? null,
           population: card.population ?? null,
           stratum: card.stratum ? { id: card.stratum.id, label: card.stratum.label, min: card.stratum.min, max: card.stratum.max ?? null } : null,
+          status: card.notScored ? 'not_scored' : card.incomplete ? 'incomplete' : 'complete',
+          ...(card.notScored ? { notScored: card.notScored } : {}),
+          ...(card.incomplete ? { incomplete: card.incomplete } : {}),
           total: card.total,
           totalExact: card.totalExact,
           proposedLevel: result.proposed?.id ?? null,
@@ -114,6 +133,7 @@ export function explainJson(edition: Edition, result: Result, p: Provenance): st
           blocked: card.blocked,
           next: card.next ?? null,
           warnings: card.findings,
+          ...(annotations.length ? { annotations } : {}),
         },
       },
       null,

@@ -13,6 +13,8 @@ export interface CahierSection {
   level: string;
   total: string;
   warnings: string[];
+  /** Private annotations (instructors' notes): for the jury only. */
+  annotations: { label: string; text: string }[];
   volets: { title: string; rows: { question: string; answer: string; points: string; long: boolean }[]; subtotal: string }[];
 }
 
@@ -36,9 +38,12 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
       number: card.number,
       name: card.name,
       meta: [card.kind ? KIND_FR[card.kind] : 'type inconnu', card.population !== undefined ? `${frNumber(card.population)} habitants` : 'population inconnue', card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate'].join(' · '),
-      level: levelShort(edition, proposed?.id),
+      level: card.notScored ? 'non noté' : levelShort(edition, proposed?.id),
       total: card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
       warnings: card.findings.filter((f) => f.severity !== 'info').map((f) => typography(f.message)),
+      annotations: edition.questionnaire.annotations
+        .map((a) => ({ label: typography(a.label), text: byNumber.get(card.number)?.annotations?.[a.id] ?? '' }))
+        .filter((a) => a.text),
       volets: edition.questionnaire.volets.map((v) => {
         const vs = card.volets.find((x) => x.id === v.id);
         return {

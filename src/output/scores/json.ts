@@ -22,7 +22,7 @@ export function* scoresJson(r: ScoresReport): Generator<string> {
     if (x.final) byLevel[x.final.id]! += 1;
     else notLabelled += 1;
   }
-  const head = { provenance: r.provenance, summary: { dossiers: results.length, byLevel, notLabelled } };
+  const head = { provenance: r.provenance, summary: { dossiers: results.length, ...(r.deposited !== undefined ? { deposited: r.deposited } : {}), byLevel, notLabelled } };
   yield `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "dossiers": [\n`;
   const line = dossierWriter();
   for (let i = 0; i < results.length; i++) yield `${i ? ',\n' : ''}    ${line(results[i]!)}`;

@@ -10,6 +10,8 @@ export interface ScoresReport {
   results: Result[];
   provenance: Provenance;
   decisions?: Decisions;
+  /** Dossiers deposited (every state past the draft), scored or not: the applications the press counts. */
+  deposited?: number;
 }
 
 /** The level as a short mark: its id on the 1–5 scale, its label for medals. */
