@@ -15,7 +15,8 @@ import {
 import { bundled } from '../paths.js';
 import { formatFindings, type FindingsFormat } from '../output/findings/formatters.js';
 import { parseYear } from './run.js';
-import { isRecord, type YamlSource } from '../util/yaml-source.js';
+import { findingAt, isRecord, type YamlSource } from '../util/yaml-source.js';
+import type { Questionnaire } from '../edition/types.js';
 import { checkResults, resultsDir } from '../history/archive.js';
 
 export interface ValidateOptions {
@@ -49,7 +50,9 @@ export function validateCommand(files: string[], opts: ValidateOptions): number 
     for (const year of years) {
       const f = editionFiles(year, opts.root);
       checked.push(displayPath(f.questionnaire), displayPath(f.rubric));
-      findings.push(...loadEditionFiles(f).findings);
+      const loaded = loadEditionFiles(f);
+      findings.push(...loaded.findings);
+      if (loaded.value) findings.push(...sameDemarcheAsBefore(loaded.value.questionnaire, f.questionnaire, opts.root));
     }
     // The results archive: every file without --edition, that year's with it.
     const dir = resultsDir(opts.root);
@@ -63,6 +66,25 @@ export function validateCommand(files: string[], opts: ValidateOptions): number 
   const final = opts.strict ? strictify(findings) : findings;
   process.stdout.write(formatFindings(opts.format, final, checked));
   return hasErrors(final) ? 1 : 0;
+}
+
+/**
+ * An edition whose démarche number is that of an earlier edition: most likely copied by tnl init
+ * and not updated (an export of last year's démarche would then be read as this year's).
+ */
+function sameDemarcheAsBefore(questionnaire: Questionnaire, file: string, root?: string): Finding[] {
+  const number = questionnaire.demarche?.number;
+  if (number === undefined) return [];
+  for (const year of listEditions(root).filter((y) => y < questionnaire.edition)) {
+    const other = editionFiles(year, root).questionnaire;
+    const { source } = readYaml(other);
+    const d = isRecord(source.data) && isRecord(source.data.demarche) ? source.data.demarche.number : undefined;
+    if (d === number) {
+      const { source: mine } = readYaml(file);
+      return [findingAt(mine, 'questionnaire/demarche-number', `la démarche ${number} est aussi celle de l’édition ${year} : mettez à jour le numéro de la démarche de ${questionnaire.edition}`, ['demarche', 'number'], { severity: 'warning' })];
+    }
+  }
+  return [];
 }
 
 /** Validates files given on the command line, pairing each rubric with its questionnaire. */

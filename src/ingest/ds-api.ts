@@ -34,6 +34,7 @@ fragment ChampFragment on Champ {
   ... on CommuneChamp { commune { name code postalCode } departement { name code } }
   ... on DepartementChamp { departement { name code } }
   ... on EpciChamp { epci { name code } departement { name code } }
+  ... on PieceJustificativeChamp { files { filename contentType byteSizeBigInt } }
   ... on HeaderSectionChamp { level }
 }`;
 

@@ -188,7 +188,9 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
     const id = slot.question.id;
     const answer = dossier.answers[id];
     const status: QuestionStatus = !applies ? 'not_applicable' : unavailable.length && unavailable.includes(id) ? 'unknown' : answer ? 'scored' : 'unanswered';
-    if (status === 'unanswered' && slot.question.required) missing.push(id);
+    // An empty multiple choice or checkbox is an answer (nothing ticked); any other required
+    // question left empty, or whose value could not be read, is missing.
+    if (status === 'unanswered' && slot.question.required && slot.question.type !== 'multiple_choice' && slot.question.type !== 'checkbox') missing.push(id);
     const entry = questionEntry(slot, status, answer);
     card.questions.push(entry);
     if (status === 'unknown') unknown.push(id);
@@ -210,19 +212,20 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   card.totalExact = weightedTotal(card.volets);
   card.total = roundTotal(card.totalExact, edition.rubric.decimals);
 
-  // A required question left without an answer (or with a value that could not be read): no level.
-  if (missing.length) {
-    card.notScored = `réponse${missing.length > 1 ? 's' : ''} obligatoire${missing.length > 1 ? 's' : ''} manquante${missing.length > 1 ? 's' : ''} : ${missing.join(', ')}`;
-    warn('score/missing-required', `dossier non noté : ${card.notScored} (aucun niveau n’est proposé ; complétez l’export ou la réponse)`, 'error');
-    return card;
-  }
-
   // Level: the highest whose threshold is reached and whose gates hold.
   const levels = edition.rubric.levels;
   card.gates = plan.gates.map((g) => (gateHolds(g.gate, g.question, dossier.answers[g.gate.question], g.rule) ? g.holds : g.fails));
   const assigned = assignLevel(levels, stratum.id, card.total, card.gates);
   card.level = assigned.level;
   card.blocked = assigned.blocked;
+  // A required question left without an answer (or with a value that could not be read): no level.
+  if (missing.length) {
+    card.notScored = `réponse${missing.length > 1 ? 's' : ''} obligatoire${missing.length > 1 ? 's' : ''} manquante${missing.length > 1 ? 's' : ''} : ${missing.join(', ')}`;
+    warn('score/missing-required', `dossier non noté : ${card.notScored} (aucun niveau n’est proposé ; complétez l’export ou la réponse)`, 'error');
+    card.level = null;
+    card.blocked = [];
+    return card;
+  }
   const reachedAt = card.level ? levels.indexOf(card.level) : -1;
   const next = levels[reachedAt + 1];
   if (next && opts.withPath) {

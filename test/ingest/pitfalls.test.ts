@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExport } from '../../src/ingest/read-export.js';
 import { dossiersFromJson } from '../../src/ingest/ds-json.js';
-import { parseFrenchNumber, readCell, splitMultiple } from '../../src/ingest/values.js';
+import { parseFrenchNumber, readCell, splitMultiple, withoutUnit } from '../../src/ingest/values.js';
 import { plain } from '../helpers/cli.js';
 import { BASE_HEADERS, BASE_VALUES, edition, oneDossierCsv, readCsvText, tempFile } from '../helpers/edition.js';
 
@@ -63,8 +63,6 @@ describe('C.4 numbers', () => {
     expect(d.answers['ecosysteme.agents_formes']).toEqual({ kind: 'number', value: 37 });
   });
   it.each([
-    ['12,5 %', 12.5],
-    ['env. 8%', 8],
     ['9,3', 9.3],
     ['2\u00a0800', 2800],
     ['2\u202f800', 2800],
@@ -72,6 +70,13 @@ describe('C.4 numbers', () => {
     ['1.250,5', 1250.5],
     ['85.5', 85.5],
   ])('parses the French number %s', (raw, value) => expect(parseFrenchNumber(raw)).toBe(value));
+  it('takes a unit off only when it is the field’s unit; an approximation is no number', () => {
+    expect(parseFrenchNumber(withoutUnit('12,5 %', ['%']))).toBe(12.5);
+    expect(parseFrenchNumber('12,5 %')).toBeUndefined();
+    expect(parseFrenchNumber(withoutUnit('env. 8%', ['%']))).toBeUndefined();
+    expect(parseFrenchNumber('environ 8')).toBeUndefined();
+    expect(parseFrenchNumber('-3')).toBe(-3);
+  });
   it('a non-number in a number field is a finding with the dossier and the column, not a crash', () => {
     const r = only(oneDossierCsv({ 'Combien de jeux de données avez-vous publiés ?': 'une dizaine' }));
     expect(r.findings).toContainEqual(expect.objectContaining({ severity: 'error', dossier: '118340', field: 'Combien de jeux de données avez-vous publiés ?', message: expect.stringMatching(/« une dizaine » n’est pas un nombre/) }));

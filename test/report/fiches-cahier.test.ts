@@ -51,7 +51,9 @@ describe('tnl fiches (Markdown)', () => {
   });
   it('a dossier that cannot be scored gets no fiche, says why, and the exit code is 1', () => {
     const dir = tempDir();
-    const csv = tempFile('x.csv', "ID,État du dossier,Nom de la collectivité,Type de collectivité,Nombre d'habitants\n1,En instruction,Ville A,Commune,\n2,En instruction,Ville B,Commune,1200\n");
+    const [header, row] = oneDossierCsv({ ID: '1', 'Nom de la collectivité': 'Ville A', "Nombre d'habitants": '' }).split('\n');
+    const other = oneDossierCsv({ ID: '2', 'Nom de la collectivité': 'Ville B', "Nombre d'habitants": '1200' }).split('\n')[1];
+    const csv = tempFile('x.csv', `${header}\n${row}\n${other}\n`);
     const r = tnl(['fiches', csv, '--edition', '2024', '--format', 'md', '--out', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/dossier 1 \(Ville A\) : pas de fiche, le dossier n’a pas pu être noté \(population absente/);

@@ -32,6 +32,7 @@ function documented({ card, proposed, final, reason, opinion, mentions, carrier 
     points: Object.fromEntries(card.questions.filter((x) => x.status === 'scored' || x.status === 'unanswered').map((x) => [x.id, x.points])),
     notApplicable: card.questions.filter((x) => x.status === 'not_applicable').map((x) => x.id),
     unknown: card.questions.filter((x) => x.status === 'unknown').map((x) => x.id),
+    ...(card.notScored ? { status: 'not_scored', notScored: card.notScored } : card.incomplete ? { status: 'incomplete', incomplete: card.incomplete } : {}),
     warnings: card.findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
   };
 }
