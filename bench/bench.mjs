@@ -70,6 +70,21 @@ for (const n of sizes) {
 const ratio = perDossier[2] / perDossier[1];
 add('coût par dossier, 100 000 / 10 000', `× ${ratio.toFixed(2)}`, '≈ linéaire (< × 1,5)', ratio < 1.5);
 
+// A hostile header: 30 000 and 100 000 columns, matched in linear time (issue 13).
+const wide = (n) => {
+  const file = join(tmp, `wide-${n}.csv`);
+  if (!existsSync(file)) {
+    const head = ['ID', 'État du dossier', ...Array.from({ length: n }, (_, i) => `Colonne ${i}`)];
+    writeFileSync(file, `${head.join(',')}\n${['1', 'En instruction', ...Array(n).fill('x')].join(',')}\n`);
+  }
+  return measure(['inspect', file, '--edition', '2024', '--format', 'json'], 3);
+};
+const w30 = wide(30000);
+const w100 = wide(100000);
+add('en-tête de 30 000 colonnes (tnl inspect)', `${(w30.ms / 1000).toFixed(2)} s`, '< 5 s (14 s avant)', w30.ms < 5000);
+const perColumn = w100.ms / 100000 / (w30.ms / 30000);
+add('coût par colonne, 100 000 / 30 000', `× ${perColumn.toFixed(2)} (${(w100.ms / 1000).toFixed(1)} s)`, 'linéaire (< × 1,5)', perColumn < 1.5);
+
 // The communiqué PDF against Chromium alone printing the same HTML.
 const press = join(root, 'fixtures', 'press-2024.yaml');
 const html = join(tmp, 'communique-2024.html');

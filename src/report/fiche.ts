@@ -21,6 +21,8 @@ export interface FicheVM {
   reason?: string;
   opinion?: string;
   mentions: string[];
+  /** Said when the total was computed without some answers (an export that lacked them). */
+  provisional?: string;
 }
 
 export function median(values: readonly number[]): number {
@@ -98,6 +100,13 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
     stratum: card.stratum ? `strate ${card.stratum.id} : ${card.stratum.label}` : 'sans strate',
     level: capitalise(levelName(edition, result.final?.id)),
     total: `${frNumber(card.total, edition.rubric.decimals)} / 100`,
+    ...(card.incomplete
+      ? {
+          provisional: typography(
+            `Total provisoire : ${card.incomplete.map((id) => `« ${edition.questionnaire.questions.find((x) => x.id === id)?.label ?? id} »`).join(', ')} n’${card.incomplete.length > 1 ? 'ont' : 'a'} pas pu être pris en compte ; le résultat définitif peut être plus élevé.`,
+          ),
+        }
+      : {}),
     volets: rows.map((r) => ({ title: r.title, score: r.score === undefined ? '—' : frNumber(r.score, 1), median: r.median === undefined ? '—' : frNumber(r.median, 1) })),
     chart: voletChart(rows),
     strengths: strengths.map(typography),

@@ -8,17 +8,10 @@ import { roundTotal } from './round.js';
 import type { RubricIndex } from './score.js';
 import type { AnswerChange, NextLevelPath, ScoreCard } from './types.js';
 
-interface Step {
-  question: Question;
-  rule: QuestionRule;
-  to: Answer;
-  gain: number;
-}
-
 /**
  * The cheapest way, in points, to reach the next level: first the answers its gates require, then
- * the better answers that move the total most per point (the volets whose points weigh most),
- * smallest steps first; finally every change that is not needed is dropped again.
+ * the combination of better answers that reaches the threshold with the fewest points (exact: see
+ * fewestPoints). A path only adds: options ticked, rows, documents, a better answer.
  */
 export function nextLevelPath(card: ScoreCard, dossier: Dossier, index: RubricIndex, next: Level, stratumId: string): NextLevelPath | undefined {
   const { edition } = index;
@@ -205,42 +198,6 @@ function betterAnswers(question: Question, rule: QuestionRule, current: Answer |
   return out;
 }
 
-/** The next better answer: the one with the smallest gain above the current points. */
-function smallestStep(question: Question, rule: QuestionRule, current: Answer | undefined, currentPoints: number): Step | undefined {
-  const options: Answer[] = [];
-  switch (question.type) {
-    case 'yes_no':
-    case 'checkbox':
-      options.push({ kind: 'bool', value: true }, { kind: 'bool', value: false });
-      break;
-    case 'single_choice':
-      for (const c of question.choices ?? []) options.push({ kind: 'choice', id: c.id });
-      break;
-    case 'multiple_choice': {
-      const ids = current?.kind === 'choices' ? current.ids : [];
-      for (const c of question.choices ?? []) if (!ids.includes(c.id)) options.push({ kind: 'choices', ids: [...ids, c.id] });
-      break;
-    }
-    case 'integer':
-    case 'decimal':
-      if (rule.points.kind === 'bands') for (const b of rule.points.bands) options.push({ kind: 'number', value: b.min });
-      break;
-    case 'repetition': {
-      const rows = current?.kind === 'rows' ? current.rows : [];
-      options.push({ kind: 'rows', rows: [...rows, {}] });
-      break;
-    }
-    default:
-      break;
-  }
-  let best: Step | undefined;
-  for (const to of options) {
-    const gain = answerPoints(rule.points, question, to) - currentPoints;
-    if (gain > 1e-9 && (!best || gain < best.gain)) best = { question, rule, to, gain };
-  }
-  return best;
-}
-
 /** The answer that satisfies a gate with the least change. */
 function satisfyingAnswer(question: Question, gate: { choices?: string[]; min?: number }, current: Answer | undefined, rule: QuestionRule | undefined): Answer | undefined {
   if (gate.choices) {
@@ -264,7 +221,7 @@ function satisfyingAnswer(question: Question, gate: { choices?: string[]; min?: 
     return { kind: 'number', value: gate.min };
   }
   if (question.type === 'yes_no' || question.type === 'checkbox') return { kind: 'bool', value: true };
-  if (rule) return smallestStep(question, rule, current, 0)?.to;
+  if (rule) return betterAnswers(question, rule, current).find((a) => answerPoints(rule.points, question, a) > 0);
   return undefined;
 }
 

@@ -263,3 +263,21 @@ describe('tnl init for the next edition', () => {
     expect(text).toBe('# Questionnaire de la 10e édition (2025)\nedition: 2025\nnumber: 10\n');
   });
 });
+
+describe('fiches and the cahier from an incomplete export', () => {
+  it('the fiche says its total is provisional; the stderr notice comes once; the cahier view carries the annotations', async () => {
+    const dir = tempDir();
+    const r = tnl(['fiches', at('export.csv'), ...R, '--format', 'md', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('total incomplet'))).toHaveLength(1);
+    const fiche = plain(readFileSync(join(dir, '260001-ville-d-echirolles.md'), 'utf8'));
+    expect(fiche).toMatch(/> Total provisoire : « Contributions à des projets libres » n’a pas pu être pris en compte/);
+    const { cahierView } = await import('../../src/report/cahier.js');
+    const { applyDecisions } = await import('../../src/decisions/decisions.js');
+    const { edition } = loadEdition(2026, layout);
+    const read = readExport(at('export.json'), edition.questionnaire);
+    const vm = cahierView(edition, applyDecisions(scoreAll(read.dossiers, { edition }), edition), read.dossiers);
+    expect(vm.sections.find((s) => s.number === '260004')!.annotations).toEqual([{ label: 'Avis du rapporteur', text: 'Très bon dossier.' }]);
+    expect(vm.sections.find((s) => s.number === '260002')!.annotations).toEqual([]);
+  });
+});
