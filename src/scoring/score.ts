@@ -26,6 +26,12 @@ export interface TerritoryLookup {
  * commune's INSEE code is never taken for an EPCI's SIREN. Pure, given the territory lookup.
  */
 export function authorityCode(id: Dossier['identity'], territory?: TerritoryLookup): { code: string; from: 'declared' | 'commune' | 'epci' | 'seat'; seat?: string } | undefined {
+  // A commune's INSEE code declared for an EPCI (a « Code INSEE » column mapped to the code): it is
+  // the seat's, and the EPCI is the one that commune belongs to.
+  if (id.code && id.kind === 'epci' && /^(\d{5}|2[AB]\d{3})$/.test(id.code) && territory?.epciOfCommune) {
+    const epci = territory.epciOfCommune(id.code);
+    if (epci) return { code: epci.code, from: 'seat', seat: `${id.commune?.name || 'code'} (${id.code})` };
+  }
   if (id.code) return { code: id.code, from: 'declared' };
   if (id.kind === 'commune' && id.commune?.code) return { code: id.commune.code, from: 'commune' };
   if (id.kind === 'epci' && id.epci?.code) return { code: id.epci.code, from: 'epci' };

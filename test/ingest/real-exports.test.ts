@@ -281,3 +281,13 @@ describe('fiches and the cahier from an incomplete export', () => {
     expect(vm.sections.find((s) => s.number === '260002')!.annotations).toEqual([]);
   });
 });
+
+describe('a commune code declared for an EPCI', () => {
+  it('is taken for the seat: the EPCI’s SIREN is resolved from it, never « code inconnu »', async () => {
+    const { authorityCode } = await import('../../src/scoring/score.js');
+    expect(authorityCode({ kind: 'epci', code: '34172', name: 'Montpellier Méditerranée Métropole' }, inseeLookup)).toEqual({ code: '243400017', from: 'seat', seat: 'code (34172)' });
+    expect(authorityCode({ kind: 'epci', code: '243400017' }, inseeLookup)).toEqual({ code: '243400017', from: 'declared' });
+    expect(authorityCode({ kind: 'commune', code: '34172' }, inseeLookup)).toEqual({ code: '34172', from: 'declared' });
+    expect(authorityCode({ kind: 'epci', epci: { name: 'X', code: '200040715' }, commune: { name: 'Grenoble', code: '38185' } }, inseeLookup)).toEqual({ code: '200040715', from: 'epci' });
+  });
+});
