@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { configureColors } from '../output/colors.js';
 import { commanderExitCode, frenchify } from './french-help.js';
 import { guardStandardStreams, reportError, runAction } from './run.js';
+import { UsageError } from '../findings/errors.js';
 import { SCORE_FORMATS } from '../output/scores/registry.js';
 
 configureColors(process.argv, process.env);
@@ -254,6 +255,13 @@ program
   .description('Enchaîne les commandes principales sur l’édition d’exemple fournie et écrit les résultats dans out/.')
   .option('--out <dossier>', 'dossier de sortie', 'out')
   .action((opts) => runAction(async () => (await import('./demo.js')).demoCommand(opts)));
+
+// An empty path (`--out ""`, `--out=`) is a mistake, never « standard output » nor the current folder.
+program.hook('preAction', (_, action) => {
+  for (const [name, value] of Object.entries(action.opts())) {
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} est vide : donnez une valeur`);
+  }
+});
 
 frenchify(program);
 

@@ -198,3 +198,12 @@ describe('cache entries', () => {
     expect(r.rawStdout).toBe(first.rawStdout);
   });
 });
+
+describe('an empty option value', () => {
+  it.each([['--out'], ['--repetitions'], ['--decisions']])('%s "" is a usage error, never standard output', (option) => {
+    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', option, '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${option} est vide`));
+    expect(r.stdout).toBe('');
+  });
+});
