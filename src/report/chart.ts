@@ -18,9 +18,17 @@ export const LEVEL_COLOURS: Record<string, string> = {
 const LEVEL_NAMES: Record<string, string> = { badge: 'Badge', bronze: 'Bronze', argent: 'Argent', or: 'Or' };
 export const levelName = (id: string) => own(LEVEL_NAMES, id) ?? `Niveau ${id}`;
 
+/** The fill of laureates whose level was not published: a hatch, told apart without colour or opacity. */
+const UNKNOWN_FILL = 'url(#niveau-inconnu)';
+const UNKNOWN_PATTERN =
+  '<defs><pattern id="niveau-inconnu" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555555" stroke-width="2"/></pattern></defs>';
+
 /**
  * Laureates per level and per edition, as stacked bars; plain SVG made before rendering (the page
- * runs no script). An edition known only in part is drawn lighter and marked with an asterisk.
+ * runs no script). Each bar is as high as the edition's published number of laureates: the levels
+ * known are stacked, and the laureates whose level was not published fill the rest with a hatch
+ * (named in the legend), so that an edition known in part never looks smaller than it was. A count
+ * that is only a lower bound is written « ≥ N ».
  */
 export function laureatesChart(f: KeyFigures): string {
   const W = 680;
@@ -28,9 +36,12 @@ export function laureatesChart(f: KeyFigures): string {
   const left = 36;
   const bottom = 40;
   const top = 20;
-  const editions = f.perEdition;
-  const totals = editions.map((e) => Object.values(e.levels).reduce((s, v) => s + v.value, 0));
-  const max = Math.max(5, ...totals);
+  const editions = f.perEdition.map((e) => {
+    const known = Object.values(e.levels).reduce((s, v) => s + v.value, 0);
+    const total = Math.max(known, e.laureates.value);
+    return { ...e, known, total, unknown: total - known, lowerBound: e.laureates.lowerBound || (e.laureates.value < known && !e.complete) };
+  });
+  const max = Math.max(5, ...editions.map((e) => e.total));
   const step = Math.ceil(max / 5 / 5) * 5 || 5;
   const yMax = Math.ceil(max / step) * step;
   const plotH = H - top - bottom;
@@ -39,32 +50,40 @@ export function laureatesChart(f: KeyFigures): string {
   const y = (v: number) => top + plotH - (v / yMax) * plotH;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H + 46}" width="100%" role="img" aria-label="Lauréats par niveau et par édition">`);
+  parts.push(UNKNOWN_PATTERN);
   for (let v = 0; v <= yMax; v += step) {
     parts.push(`<line x1="${left}" x2="${W - 6}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd" stroke-width="0.6"/>`);
     parts.push(`<text x="${left - 6}" y="${(y(v) + 3.5).toFixed(1)}" font-size="10" text-anchor="end" fill="#555">${v}</text>`);
   }
+  const bar = (x: number, from: number, v: number, fill: string, title: string) => {
+    const y0 = y(from + v);
+    parts.push(`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(from) - y0).toFixed(1)}" fill="${fill}" stroke="#ffffff" stroke-width="0.5"><title>${xml(title)}</title></rect>`);
+  };
   editions.forEach((e, i) => {
     const x = left + i * slot + (slot - barW) / 2;
     let acc = 0;
     for (const id of SCALE_LEVELS[e.scale]) {
       const v = e.levels[id]?.value ?? 0;
       if (!v) continue;
-      const y0 = y(acc + v);
-      const h = y(acc) - y0;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}" fill="${LEVEL_COLOURS[id]}" opacity="${e.complete ? 1 : 0.75}"><title>${xml(`${e.year} – ${levelName(id)} : ${v}`)}</title></rect>`);
+      bar(x, acc, v, LEVEL_COLOURS[id]!, `${e.year} – ${levelName(id)} : ${v}`);
       acc += v;
     }
-    const label = `${totals[i]}${e.complete ? '' : '*'}`;
-    parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(acc) - 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="#333">${xml(label)}</text>`);
+    if (e.unknown > 0) bar(x, acc, e.unknown, UNKNOWN_FILL, `${e.year} – niveau non publié : ${e.unknown}`);
+    const label = `${e.lowerBound ? '≥ ' : ''}${e.total}`;
+    parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(e.total) - 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="#333">${xml(label)}</text>`);
     parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${H - bottom + 14}" font-size="11" text-anchor="middle" fill="#333">${e.year}</text>`);
   });
-  const legend = ['1', '2', '3', '4', '5', 'badge', 'bronze', 'argent', 'or'].filter((id) => editions.some((e) => (e.levels[id]?.value ?? 0) > 0));
-  legend.forEach((id, i) => {
+  const legend: { fill: string; label: string }[] = ['1', '2', '3', '4', '5', 'badge', 'bronze', 'argent', 'or']
+    .filter((id) => editions.some((e) => (e.levels[id]?.value ?? 0) > 0))
+    .map((id) => ({ fill: LEVEL_COLOURS[id]!, label: levelName(id) }));
+  if (editions.some((e) => e.unknown > 0)) legend.push({ fill: UNKNOWN_FILL, label: 'niveau non publié' });
+  legend.forEach((l, i) => {
     const lx = left + i * 72;
-    parts.push(`<rect x="${lx}" y="${H - 6}" width="10" height="10" fill="${LEVEL_COLOURS[id]}"/>`);
-    parts.push(`<text x="${lx + 14}" y="${H + 3}" font-size="10" fill="#333">${xml(levelName(id))}</text>`);
+    parts.push(`<rect x="${lx}" y="${H - 6}" width="10" height="10" fill="${l.fill}" stroke="#555555" stroke-width="0.5"/>`);
+    parts.push(`<text x="${lx + 14}" y="${H + 3}" font-size="10" fill="#333">${xml(l.label)}</text>`);
   });
-  parts.push(`<text x="${left}" y="${H + 26}" font-size="9" fill="#666">* édition connue en partie : seuls les lauréats ou les chiffres publiés connus sont comptés.</text>`);
+  if (editions.some((e) => e.lowerBound))
+    parts.push(`<text x="${left}" y="${H + 26}" font-size="9" fill="#666">≥ : édition dont ni la liste complète ni le nombre de lauréats n’ont été publiés ; le chiffre est un minimum.</text>`);
   parts.push('</svg>');
   return parts.join('');
 }

@@ -1,7 +1,7 @@
 import type { EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
 import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, typography } from './french.js';
-import { inText, levelSentenceHead, levelTitle, namesInText } from './laureates.js';
+import { inText, laureateCount, levelCount, levelSentenceHead, levelTitle, namesInText } from './laureates.js';
 import type { Press } from './press.js';
 
 export interface CommuniqueVM {
@@ -12,7 +12,7 @@ export interface CommuniqueVM {
   about: string[];
   applications?: string;
   gradedText: string;
-  levels: { head: string; names: string; end: string }[];
+  levels: { head: string; joiner: string; names: string; end: string }[];
   mentions?: string;
   ceremony?: string;
   detailsText: string;
@@ -30,17 +30,27 @@ const DEFAULT_ABOUT = [
 /** The results press release, as data: every sentence written, nothing left to the template's logic. */
 export function communiqueView(results: EditionResults, press: Press): CommuniqueVM {
   const y = results.edition;
-  const known = SCALE_LEVELS[results.scale].map((id) => ({ id, list: results.laureates.filter((l) => l.level === id) })).filter((x) => x.list.length);
-  const levels = known.map((x, i) => ({
-    head: levelSentenceHead(results, x.id, x.list.length),
-    names: namesInText(x.list),
-    end: i === known.length - 1 ? '.' : ' ;',
-  }));
+  // Every count comes from the published figures when they exist, from the list only when it is
+  // complete, and is otherwise a lower bound: names known are given, never counted as the whole.
+  const known = SCALE_LEVELS[results.scale]
+    .map((id) => ({ id, list: results.laureates.filter((l) => l.level === id), ...levelCount(results, id) }))
+    .filter((x) => x.count > 0 || x.list.length > 0);
+  const levels = known.map((x, i) => {
+    const partial = x.list.length > 0 && x.list.length < x.count;
+    return {
+      head: levelSentenceHead(results, x.id, Math.max(x.count, x.list.length), !x.exact),
+      joiner: !x.list.length ? '' : partial ? ', dont ' : ' : ',
+      names: namesInText(x.list),
+      end: i === known.length - 1 ? '.' : ' ;',
+    };
+  });
   const levelIds = SCALE_LEVELS[results.scale];
+  const total = laureateCount(results);
+  const howMany = `${total.exact ? '' : 'au moins '}${numberToWords(total.count)}`;
   const gradedText =
     results.scale === 'niveaux'
-      ? `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${numberToWords(results.laureates.filter((l) => l.level).length)} collectivités et établissements ont été labellisés, du niveau ${known[0]?.id ?? levelIds[0]} au niveau ${known.at(-1)?.id ?? levelIds.at(-1)} :`
-      : `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${numberToWords(results.laureates.filter((l) => l.level).length)} collectivités et établissements ont reçu le Badge ou le label Bronze, Argent ou Or :`;
+      ? `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${howMany} collectivités et établissements ont été labellisés, du niveau ${known[0]?.id ?? levelIds[0]} au niveau ${known.at(-1)?.id ?? levelIds.at(-1)} :`
+      : `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${howMany} collectivités et établissements ont reçu le Badge ou le label Bronze, Argent ou Or :`;
   const mentionMap = new Map<string, string[]>();
   for (const l of results.laureates) for (const m of l.mentions) mentionMap.set(m, [...(mentionMap.get(m) ?? []), inText(l, 'à')]);
   const mentions = mentionMap.size
@@ -63,7 +73,7 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
       ? { applications: typography(`Cette année, ${numberToWords(press.applications ?? results.published.applications!)} candidatures ont été déposées et étudiées.`) }
       : {}),
     gradedText: typography(gradedText),
-    levels: levels.map((l) => ({ head: typography(l.head), names: typography(l.names), end: l.end.replace(' ;', '\u202f;') })),
+    levels: levels.map((l) => ({ head: typography(l.head), joiner: typography(l.joiner), names: typography(l.names), end: l.end.replace(' ;', '\u202f;') })),
     ...(mentions ? { mentions: typography(mentions) } : {}),
     ...(ceremony ? { ceremony: typography(ceremony) } : {}),
     detailsText: typography(`Plus de détails sur les résultats de cette ${ordinal(results.number)} édition :`),

@@ -18,9 +18,12 @@ export function levelTitle(results: Pick<EditionResults, 'scale'>, level: string
   return results.scale === 'niveaux' ? `niveau ${level}` : capitalise(level);
 }
 
-/** « Huit labellisés niveau 3 », « Un labellisé niveau 5 », « Trois labels Or ». */
-export function levelSentenceHead(results: Pick<EditionResults, 'scale'>, level: string, count: number): string {
-  const words = capitalise(numberToWords(count));
+/**
+ * « Huit labellisés niveau 3 », « Un labellisé niveau 5 », « Trois labels Or »; with `atLeast`, a
+ * count known only from an incomplete list: « Au moins sept labellisés niveau 3 ».
+ */
+export function levelSentenceHead(results: Pick<EditionResults, 'scale'>, level: string, count: number, atLeast = false): string {
+  const words = capitalise(`${atLeast ? 'au moins ' : ''}${numberToWords(count)}`);
   if (results.scale === 'niveaux') return `${words} labellisé${count > 1 ? 's' : ''} niveau ${level}`;
   if (level === 'badge') return `${words} badge${count > 1 ? 's' : ''}`;
   return `${words} label${count > 1 ? 's' : ''} ${capitalise(level)}`;
@@ -28,4 +31,21 @@ export function levelSentenceHead(results: Pick<EditionResults, 'scale'>, level:
 
 export function namesInText(laureates: readonly Laureate[]): string {
   return joinList(publishedOrder(laureates).map((l) => inText(l)));
+}
+
+/**
+ * How many laureates an edition had at a level, and whether the number is exact: the published
+ * figure when there is one, the list when it is complete, otherwise a lower bound (the names known).
+ * A document never states a count the record does not support.
+ */
+export function levelCount(results: EditionResults, level: string): { count: number; exact: boolean } {
+  const published = results.published.levels?.[level];
+  if (published !== undefined) return { count: published, exact: true };
+  return { count: results.laureates.filter((l) => l.level === level).length, exact: results.complete };
+}
+
+/** The number of laureates of an edition, on the same rule as levelCount. */
+export function laureateCount(results: EditionResults): { count: number; exact: boolean } {
+  if (results.published.awarded !== undefined) return { count: results.published.awarded, exact: true };
+  return { count: results.laureates.filter((l) => l.level).length, exact: results.complete };
 }

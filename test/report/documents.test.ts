@@ -186,3 +186,29 @@ describe('report errors', () => {
     expect(r.stdout).toBe('Résultats édition 2024 — Label niveau 1 (0) Label niveau 2 (0) Label niveau 3 (8) Label niveau 4 (12) Label niveau 5 (4) \n');
   });
 });
+
+describe('never a false figure in the communiqué', () => {
+  it('2021 (names known for 14 of 24 laureates): every count is the published one, names given as « dont »', async () => {
+    const dir = tempDir();
+    const press = join(dir, 'press-2021.yaml');
+    writeFileSync(press, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-11-23 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
+    const r = tnl(['report', 'communique', '--edition', '2021', '--press', press]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/vingt-quatre candidatures ont été déposées/);
+    expect(r.stdout).toMatch(/vingt-quatre collectivités et établissements ont été labellisés, du niveau 2 au niveau 5/);
+    expect(r.stdout).toMatch(/\*\*Trois labellisés niveau 2\*\* : /);
+    expect(r.stdout).toMatch(/\*\*Dix labellisés niveau 3\*\*, dont /);
+    expect(r.stdout).toMatch(/\*\*Dix labellisés niveau 4\*\*, dont /);
+    expect(r.stdout).toMatch(/\*\*Un labellisé niveau 5\*\* : la Ville d['’]Abbeville/);
+    expect(r.stdout).not.toMatch(/quatorze|Sept labellisés|Trois labellisés niveau 4/);
+  });
+
+  it('a count with neither published figure nor complete list is a lower bound', async () => {
+    const { levelCount, laureateCount } = await import('../../src/report/laureates.js');
+    const base = { edition: 2019, number: 4, scale: 'niveaux', complete: false, juryDate: null, resultsPublished: null, jury: [], sources: [], notes: [] } as const;
+    const laureates = [{ name: 'A', kind: 'commune', level: '3', mentions: [] }, { name: 'B', kind: 'commune', level: '3', mentions: [] }] as never;
+    expect(levelCount({ ...base, published: {}, laureates }, '3')).toEqual({ count: 2, exact: false });
+    expect(levelCount({ ...base, published: { levels: { '3': 5 } }, laureates }, '3')).toEqual({ count: 5, exact: true });
+    expect(laureateCount({ ...base, complete: true, published: {}, laureates })).toEqual({ count: 2, exact: true });
+  });
+});
