@@ -115,7 +115,11 @@ function diffTable(c: RubricComparison, from: string, to: string): string {
     lines.push(`Par niveau : ${Object.entries(c.byLevel).map(([id, v]) => `${id} +${v.gained}/−${v.lost}`).join(' · ')}`);
   }
   const moved = c.all.filter((x) => x.delta !== 0);
-  lines.push(`${moved.length} dossier${moved.length > 1 ? 's' : ''} voi${moved.length > 1 ? 'ent' : 't'} leur total bouger (écart maximal ${signed(moved.reduce((m, x) => (Math.abs(x.delta) > Math.abs(m) ? x.delta : m), 0))}).`);
+  lines.push(
+    moved.length
+      ? `${moved.length} dossier${moved.length > 1 ? 's' : ''} voi${moved.length > 1 ? 'ent leur' : 't son'} total bouger (écart maximal ${signed(moved.reduce((m, x) => (Math.abs(x.delta) > Math.abs(m) ? x.delta : m), 0))}).`
+      : 'Aucun dossier ne voit son total bouger.',
+  );
   return frenchSpaces(lines.join('\n') + '\n');
 }
 

@@ -5,12 +5,10 @@ import { frenchSpaces } from '../util/typography.js';
 import { frNumber, mdEscape } from '../util/french-format.js';
 import type { Provenance } from './provenance.js';
 import { provenanceFooter } from './scores/markdown.js';
-import { KIND_FR } from './scores/view.js';
+import { KIND_FR, levelWords } from './scores/view.js';
+import { withArticle } from '../util/french-text.js';
 
-const levelName = (edition: Edition, id: string | undefined | null) => {
-  const l = edition.rubric.levels.find((x) => x.id === id);
-  return l ? (edition.rubric.scale === 'niveaux' ? `niveau ${l.id} (${l.label})` : l.label) : 'aucun niveau';
-};
+const levelName = (edition: Edition, id: string | undefined | null) => levelWords(edition, id, 'aucun niveau');
 
 /** A private annotation as explain shows it (only those the questionnaire marks `explain: true`). */
 export interface ShownAnnotation {
@@ -83,7 +81,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
   }
   if (card.next) {
     const n = card.next;
-    out.push(`## Pour atteindre le ${levelName(edition, n.level)}`, '');
+    out.push(`## Pour atteindre ${withArticle(levelName(edition, n.level))}`, '');
     out.push(`Seuil : ${frNumber(n.threshold)}. Le plus court chemin, en points, mène à ${frNumber(n.total, edition.rubric.decimals)} :`, '');
     out.push('| Question | Réponse actuelle | Réponse visée | Points gagnés |', '|---|---|---|---:|');
     for (const c of n.changes) {

@@ -3,6 +3,8 @@ import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import { describeAnswer } from '../scoring/next-level.js';
 import { frNumber } from '../util/french-format.js';
+import { levelWords } from '../output/scores/view.js';
+import { withArticle } from '../util/french-text.js';
 import { capitalise, typography } from './french.js';
 import { xml } from './svg.js';
 
@@ -44,10 +46,7 @@ export function stratumMedians(results: readonly Result[]): Map<string, Map<stri
   return new Map([...by].map(([s, m]) => [s, new Map([...m].map(([v, xs]) => [v, median(xs)]))]));
 }
 
-const levelName = (edition: Edition, id: string | undefined) => {
-  const l = edition.rubric.levels.find((x) => x.id === id);
-  return !l ? 'non labellisé' : edition.rubric.scale === 'niveaux' ? `niveau ${l.id} (${l.label})` : l.label;
-};
+const levelName = (edition: Edition, id: string | undefined) => levelWords(edition, id, 'non labellisé');
 
 /** Two bars per volet: the dossier's sub-score and the median of its stratum. */
 function voletChart(rows: { title: string; score?: number; median?: number }[]): string {
@@ -113,7 +112,7 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
     ...(path
       ? {
           next: {
-            title: `Pistes pour atteindre le ${levelName(edition, path.level)}`,
+            title: `Pistes pour atteindre ${withArticle(levelName(edition, path.level))}`,
             threshold: frNumber(path.threshold),
             total: frNumber(path.total, edition.rubric.decimals),
             changes: path.changes.map((c) => ({
@@ -125,7 +124,7 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
           },
         }
       : {}),
-    blocked: card.blocked.filter((b) => rank(b.level) > rank(result.final?.id)).map((b) => typography(`Le ${levelName(edition, b.level)} est atteint en points, mais il demande : ${b.gates.join(', ')}.`)),
+    blocked: card.blocked.filter((b) => rank(b.level) > rank(result.final?.id)).map((b) => typography(`${withArticle(levelName(edition, b.level), true)} est atteint en points, mais il demande : ${b.gates.join(', ')}.`)),
     ...(result.reason ? { reason: typography(result.reason) } : {}),
     ...(result.opinion ? { opinion: typography(result.opinion) } : {}),
     mentions: result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m),

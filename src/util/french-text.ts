@@ -83,3 +83,13 @@ export function q(s: string | number): string {
 }
 
 export const frCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/**
+ * A masculine noun with its definite article, elided before a vowel or a mute h: « le Bronze »,
+ * « l’Or », « l’Argent », « le niveau 4 ». `capital` for the start of a sentence.
+ */
+export function withArticle(noun: string, capital = false): string {
+  const elided = /^[aeiouyàâäéèêëîïôöùûüœæh]/i.test(noun.normalize('NFC'));
+  const article = elided ? 'l’' : 'le ';
+  return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article}${noun}`;
+}

@@ -212,3 +212,16 @@ describe('never a false figure in the communiqué', () => {
     expect(laureateCount({ ...base, complete: true, published: {}, laureates })).toEqual({ count: 2, exact: true });
   });
 });
+
+describe('the results page never says « Aucun candidat » where laureates were not recorded', () => {
+  it('2021: the names known, and how many more the published count says', () => {
+    const r = tnl(['report', 'resultats', '--edition', '2021']);
+    expect(r.stdout).toMatch(/### Label niveau 4\n\n(- .*\n){3}- et sept autres lauréats dont le nom n’est pas dans l’archive/);
+    expect(r.stdout).toMatch(/### Label niveau 1\n\nAucun candidat/);
+  });
+  it('2018 (no count per level published): « Lauréats non connus de l’archive », never « Aucun candidat »', () => {
+    const r = tnl(['report', 'resultats', '--edition', '2018']);
+    expect(r.stdout).not.toMatch(/Aucun candidat/);
+    expect(r.stdout).toMatch(/Lauréats non connus de l’archive/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, thousands, typography } from '../../src/report/french.js';
+import { tnl } from '../helpers/cli.js';
 
 describe('French helpers', () => {
   it.each([
@@ -46,5 +47,31 @@ describe('French helpers', () => {
   it('the article can be overridden per laureate', () => {
     expect(nameInText('Ville et Métropole de Montpellier', { article: 'la', preposition: 'à' })).toBe('à la Ville et Métropole de Montpellier');
     expect(nameInText('Morbihan Énergies', { article: '' })).toBe('Morbihan Énergies');
+  });
+});
+
+describe('levels in running text', () => {
+  it.each([
+    ['Or', 'l’Or'],
+    ['Argent', 'l’Argent'],
+    ['Bronze', 'le Bronze'],
+    ['Badge', 'le Badge'],
+    ['niveau 4 (politique volontariste)', 'le niveau 4 (politique volontariste)'],
+  ])('%s → %s', async (word, phrase) => {
+    const { withArticle } = await import('../../src/util/french-text.js');
+    expect(withArticle(word)).toBe(phrase);
+    expect(withArticle(word, true)).toBe(phrase.charAt(0).toUpperCase() + phrase.slice(1));
+  });
+
+  it('explain and the fiche say « Pour atteindre l’Or », never « le Or »', () => {
+    const r = tnl(['explain', 'fixtures/candidatures-2025.csv', '--edition', '2025', '--dossier', '2025-006']);
+    expect(r.stdout).toMatch(/## Pour atteindre l’Or/);
+    expect(r.stdout).not.toMatch(/le Or|le Argent/);
+  });
+
+  it('rubric diff: « Aucun dossier ne voit son total bouger », « 1 dossier voit son total »', () => {
+    const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml']);
+    expect(r.stdout).toMatch(/Aucun dossier ne voit son total bouger\./);
+    expect(r.stdout).not.toMatch(/0 dossier/);
   });
 });

@@ -20,6 +20,12 @@ export function levelShort(edition: Edition, level: Level | null): string {
   return edition.rubric.scale === 'niveaux' ? level.id : level.label;
 }
 
+/** The level in running text: « niveau 4 (politique volontariste) », « Argent »; `none` when there is none. */
+export function levelWords(edition: Edition, id: string | undefined | null, none: string): string {
+  const l = edition.rubric.levels.find((x) => x.id === id);
+  return !l ? none : edition.rubric.scale === 'niveaux' ? `niveau ${l.id} (${l.label})` : l.label;
+}
+
 const numberCollator = new Intl.Collator('fr', { numeric: true });
 
 /** By final level, then total (both descending), then name in French order, then number. */
