@@ -176,7 +176,15 @@ export function suggestMentions(archive: Archive, year: number, scores?: Map<str
     .filter((x): x is { t: Timeline; run: NonNullable<typeof x.run> } => x.run !== undefined && x.run.length > 1);
   if (runs.length) {
     const top = best(runs, (x) => x.run.length);
-    out.push({ mention: 'continuite', label: 'Meilleure continuité', who: names(top.map((x) => x.t)), why: `${top[0]!.run.length} éditions de suite au même niveau (${top[0]!.run.level})${caveat}` });
+    // Each one's own level: two authorities may hold their streaks at different levels.
+    const levels = [...top].sort((a, b) => frCollator.compare(a.t.name, b.t.name)).map((x) => `${x.t.name} : ${x.run.level}`);
+    const same = new Set(top.map((x) => x.run.level)).size === 1;
+    out.push({
+      mention: 'continuite',
+      label: 'Meilleure continuité',
+      who: names(top.map((x) => x.t)),
+      why: `${top[0]!.run.length} éditions de suite au même niveau (${same ? top[0]!.run.level : levels.join(' ; ')})${caveat}`,
+    });
   }
   const ups = here.map((t) => ({ t, p: progression(t, year) })).filter((x) => x.p && x.p.change > 0);
   if (ups.length) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstParticipation, keyFigures, progression, streaks, suggestMentions, timelines } from '../../src/history/figures.js';
 import type { Archive, EditionResults, Laureate } from '../../src/history/types.js';
+import { tnl } from '../helpers/cli.js';
 
 const L = (name: string, kind: Laureate['kind'], level: string | null, extra: Partial<Laureate> = {}): Laureate => ({ name, kind, level, mentions: [], ...extra });
 const E = (edition: number, complete: boolean, laureates: Laureate[], published: EditionResults['published'] = {}): EditionResults => ({
@@ -77,5 +78,12 @@ describe('history figures on a hand-made archive', () => {
     const more: Archive = [...archive.slice(0, 2), E(2022, true, [...archive[2]!.laureates, L('Epsilon', 'commune', '4', { code: '03003' })])];
     const scores = new Map([['code:02002', 61], ['code:03003', 70]]);
     expect(suggestMentions(more, 2022, scores)[0]).toMatchObject({ who: ['Epsilon'], why: expect.stringMatching(/meilleure note parmi 2 premières participations/) });
+  });
+});
+
+describe('suggested mentions say each authority’s own level', () => {
+  it('2022: Abbeville kept level 5 and Boé level 4, never « both at 4 »', () => {
+    const r = tnl(['history', '--edition', '2022']);
+    expect(r.stdout).toMatch(/Meilleure continuité : Ville d'Abbeville, Ville de Boé — 2 éditions de suite au même niveau \(Ville d'Abbeville : 5 ; Ville de Boé : 4\)/);
   });
 });
