@@ -1,3 +1,4 @@
+import { RESEARCH_NOTE } from './research-note.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -46,6 +47,16 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
     else seen.set(id, i);
   });
   if (findings.length) return { findings };
+  // A research note left in a published text (« (page: …) », « (English wording …) ») would reach
+  // the press documents: said, to be moved to `notes`.
+  const published: [string | undefined, (string | number)[]][] = [
+    [raw.ceremony?.event, ['ceremony', 'event']],
+    [raw.ceremony?.place, ['ceremony', 'place']],
+    ...raw.laureates.flatMap((l, i) => (l.mentions ?? []).map((m, j): [string, (string | number)[]] => [m, ['laureates', i, 'mentions', j]])),
+  ];
+  for (const [text, path] of published)
+    if (text && RESEARCH_NOTE.test(text))
+      findings.push(findingAt(source, 'results/research-note', `note de recherche dans un texte publié (« ${text} ») : gardez le texte seul et déplacez la note dans « notes »`, path, { severity: 'warning' }));
   return {
     findings,
     results: {

@@ -1,3 +1,4 @@
+import { publishable } from './research-note.js';
 import { AUTHORITY_KINDS, type AuthorityKind } from '../edition/types.js';
 import { resolveCommune, resolveEpci } from '../territory/resolve.js';
 import { isRecord } from '../util/yaml-source.js';
@@ -34,8 +35,10 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
         for (const name of (Array.isArray(who) ? who : [who]).map(String)) {
           const key = normaliseAuthorityName(name);
           const l = laureates.find((x) => normaliseAuthorityName(x.name) === key);
-          if (l) l.mentions.push(label);
-          else notes.push(`mention « ${label} » : « ${name} » ne figure pas parmi les lauréats connus`);
+          const clean = publishable(label);
+          if (clean.note) notes.push(`mention « ${clean.text} » : ${clean.note}`);
+          if (l) l.mentions.push(clean.text);
+          else notes.push(`mention « ${clean.text} » : « ${name} » ne figure pas parmi les lauréats connus`);
         }
       }
     }
@@ -57,7 +60,7 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
       campaign: { start: date(campaign.start) ?? null, end: date(campaign.end) ?? null, ...(str(campaign.platform) ? { platform: str(campaign.platform)! } : {}) },
       juryDate: date(e.jury_date) ?? null,
       resultsPublished: date(e.results_published) ?? null,
-      ceremony: { date: date(ceremony.date) ?? null, ...(str(ceremony.event) ? { event: str(ceremony.event)! } : {}), ...(str(ceremony.place) ? { place: str(ceremony.place)! } : {}) },
+      ceremony: { date: date(ceremony.date) ?? null, ...(str(ceremony.event) ? { event: publishableNoted(str(ceremony.event)!, 'cérémonie', notes) } : {}), ...(str(ceremony.place) ? { place: publishableNoted(str(ceremony.place)!, 'lieu de la cérémonie', notes) } : {}) },
       jury: (Array.isArray(e.jury) ? e.jury : []).filter(isRecord).map((j) => ({ name: String(j.name), ...(str(j.role) ? { role: str(j.role)! } : {}) })),
       laureates,
       sources: (Array.isArray(e.sources) ? e.sources : []).map(String),
@@ -66,6 +69,12 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
     return result;
   });
   return { editions, notes: all };
+}
+
+function publishableNoted(value: string, what: string, notes: string[]): string {
+  const clean = publishable(value);
+  if (clean.note) notes.push(`${what} « ${clean.text} » : ${clean.note}`);
+  return clean.text;
 }
 
 function laureateOf(a: Raw, notes: string[]): Laureate {

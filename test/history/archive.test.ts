@@ -142,3 +142,28 @@ describe('tnl publish', () => {
     expect(r.stderr).toMatch(/ce n’est pas un fichier de notes/);
   });
 });
+
+describe('research notes never reach a published text', () => {
+  it('the import keeps the text and moves the note to « notes »', async () => {
+    const { publishable } = await import('../../src/history/research-note.js');
+    expect(publishable("Open Source Experience (page: '3ème édition du salon')")).toEqual({ text: 'Open Source Experience', note: "page: '3ème édition du salon'" });
+    expect(publishable('Strategy and Communication (English wording by OSOR; French title not found)').text).toBe('Strategy and Communication');
+    expect(publishable('Palais des Congrès (Paris)')).toEqual({ text: 'Palais des Congrès (Paris)' });
+  });
+  it('validate warns of a note left in a results file, at its line', () => {
+    const file = join(tempDir(), '2024.yaml');
+    writeFileSync(file, readFileSync(join(root, 'results', '2024.yaml'), 'utf8').replace('  event: Open Source Experience\n', "  event: \"Open Source Experience (page: '3ème édition du salon')\"\n"));
+    const r = tnl(['validate', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/24:\d+ +avertissement +note de recherche dans un texte publié/);
+  });
+  it('the bundled archive has none, and the 2024 communiqué says « Open Source Experience » alone', () => {
+    expect(tnl(['validate']).stdout).not.toMatch(/note de recherche/);
+    const dir = tempDir();
+    const press = join(dir, 'p.yaml');
+    writeFileSync(press, 'edition: 2024\nrelease: { city: Montpellier, date: 2024-12-10 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', press]);
+    expect(r.stdout).toMatch(/lors d’Open Source Experience|lors d'Open Source Experience/);
+    expect(r.stdout).not.toMatch(/page:|wording|not found/);
+  });
+});

@@ -201,6 +201,8 @@ describe('never a false figure in the communiqué', () => {
     expect(r.stdout).toMatch(/\*\*Dix labellisés niveau 4\*\*, dont /);
     expect(r.stdout).toMatch(/\*\*Un labellisé niveau 5\*\* : la Ville d['’]Abbeville/);
     expect(r.stdout).not.toMatch(/quatorze|Sept labellisés|Trois labellisés niveau 4/);
+    // No link to the results in the press file: no « Plus de détails… : » followed by nothing.
+    expect(r.stdout).not.toMatch(/Plus de détails/);
   });
 
   it('a count with neither published figure nor complete list is a lower bound', async () => {
