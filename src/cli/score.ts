@@ -15,7 +15,7 @@ export interface ScoreOptions extends PipelineOptions {
  * The dossiers deposited: every dossier of the export with a state (DS never exports drafts), or,
  * in a file without states, every dossier: what « N candidatures ont été déposées » counts.
  */
-export function depositedCount(read: ExportRead): number {
+function depositedCount(read: ExportRead): number {
   return read.count.read - (read.skipped.inconnu ?? 0);
 }
 

@@ -62,7 +62,7 @@ export interface FetchOptions {
 }
 
 export const DEFAULT_DEADLINE_MS = 10 * 60_000;
-export const DEFAULT_MAX_PAGE_BYTES = 100 * 2 ** 20;
+const DEFAULT_MAX_PAGE_BYTES = 100 * 2 ** 20;
 
 export interface DemarcheExport {
   data: { demarche: { id: unknown; number: unknown; title: unknown; dossiers: { pageInfo: { hasNextPage: false; endCursor: string | null }; nodes: unknown[] } } };

@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 
 /** The most a workbook may inflate to, all parts together (a DS workbook of a season is a few MB). */
-export const MAX_INFLATED_BYTES = 256 * 2 ** 20;
+const MAX_INFLATED_BYTES = 256 * 2 ** 20;
 
 /**
  * Checks that a ZIP archive (an XLSX workbook) inflates to a bounded size, before any library

@@ -17,7 +17,7 @@ const statOrUndefined = (file: string, follow: boolean): Stats | undefined => {
 };
 
 /** Refuses to write over a file the command read: an input is never destroyed. */
-export function refuseInput(file: string, stats: Stats | undefined = statOrUndefined(file, true)): void {
+function refuseInput(file: string, stats: Stats | undefined = statOrUndefined(file, true)): void {
   const input = stats && inputAt(stats);
   if (input !== undefined)
     throw new InputError(`refusé : ce fichier est aussi une entrée de la commande (${input}) ; choisissez un autre fichier de sortie`, file);

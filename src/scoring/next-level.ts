@@ -112,7 +112,7 @@ function cheapestPerGain(options: Option[]): Option[] {
  * value reached, then the fewest changes. Exact: every combination is represented by its amount.
  * Deterministic: items in form order, ties kept to the earlier choice.
  */
-export function fewestPoints<T extends { options: Option[] }>(items: readonly T[], reaches: (value: number) => boolean): { question: T extends { question: infer Q } ? Q : never; option: Option }[] | undefined {
+function fewestPoints<T extends { options: Option[] }>(items: readonly T[], reaches: (value: number) => boolean): { question: T extends { question: infer Q } ? Q : never; option: Option }[] | undefined {
   interface State {
     value: number;
     changes: number;

@@ -15,7 +15,7 @@ const inputs = new Map<string, string>();
 const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
 
 /** Remembers a file as an input of the running command (done by every reader below). */
-export function registerInput(file: string, stats: Stats = statSync(file)): void {
+function registerInput(file: string, stats: Stats = statSync(file)): void {
   inputs.set(identity(stats), file);
 }
 
@@ -29,7 +29,7 @@ export function inputAt(stats: Stats): string | undefined {
  * someone writes to it), a device (`/dev/zero` never ends) or a file over the size limit is refused
  * with a message, before anything is read.
  */
-export function checkReadable(file: string): Stats {
+function checkReadable(file: string): Stats {
   let stats: Stats;
   try {
     stats = statSync(file);
