@@ -43,7 +43,7 @@ export function historyCommand(opts: HistoryOptions): number {
   } else {
     const figures = keyFigures(archive, year);
     const suggestions = year ? suggestMentions(archive, year) : [];
-    text = opts.format === 'json' ? figuresJson(figures, suggestions) : figuresMarkdown(figures, archive, suggestions, year);
+    text = opts.format === 'json' ? figuresJson(figures, suggestions, undefined, archive.find((e) => e.edition === year)) : figuresMarkdown(figures, archive, suggestions, year);
   }
   if (opts.out) writeAtomic(opts.out, text);
   else process.stdout.write(text);

@@ -104,6 +104,8 @@ export interface KeyFigures {
   /** Laureates whose population is unknown (the inhabitants figure leaves them out). */
   withoutPopulation: number;
   perEdition: { year: number; number: number; scale: Scale; complete: boolean; laureates: Figure; levels: Record<string, Figure> }[];
+  /** Published figures that contradict each other: said, never silently picked. */
+  conflicts: { year: number; figure: string; values: number[]; kept: number; note: string }[];
 }
 
 /** The figures the press quotes, from the archive up to a year. Pure. */
@@ -122,6 +124,9 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
     inhabitants: { value: withPop.reduce((s, t) => s + t.population!, 0), lowerBound: partial || withPop.length < all.length },
     withoutPopulation: all.length - withPop.length,
     perEdition: editions.map((e) => editionCounts(e)),
+    conflicts: editions.flatMap((e) =>
+      (e.published.conflicts ?? []).map((c) => ({ year: e.edition, figure: c.figure === 'awarded' ? 'lauréats' : 'candidatures', values: c.values, kept: c.values[0]!, note: c.note })),
+    ),
   };
 }
 

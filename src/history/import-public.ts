@@ -46,6 +46,11 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
     const awarded = typeof e.awarded_count === 'number' ? e.awarded_count : undefined;
     const applications = typeof e.applications === 'number' ? e.applications : undefined;
     const known = laureates.length;
+    // « 36 in … ; 37 in … »: the numbers the sources give; the note stays as recorded.
+    const conflictText = str(e.awarded_count_conflict);
+    const conflictValues = conflictText ? [...new Set([awarded, ...[...conflictText.matchAll(/\b(\d{1,4})\b/g)].map((m) => Number(m[1]))])].filter((v): v is number => v !== undefined) : [];
+    const conflict = conflictText && conflictValues.length > 1 ? { figure: 'awarded' as const, values: conflictValues, note: 'nombres différents selon les sources (détail dans les notes)' } : undefined;
+    if (conflict) notes.push(`nombre de lauréats : ${conflictText}`);
     const complete = e.complete === true;
     const ceremony = isRecord(e.ceremony) ? e.ceremony : {};
     const campaign = isRecord(e.campaign) ? e.campaign : {};
@@ -56,7 +61,12 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
       scale: year >= 2025 ? 'medailles' : 'niveaux',
       complete,
       ...(complete ? {} : { completenessNote: `Liste partielle : ${known} lauréat${known > 1 ? 's' : ''} connu${known > 1 ? 's' : ''}${awarded ? ` sur ${awarded} publiés` : ''}.` }),
-      published: { ...(applications !== undefined ? { applications } : {}), ...(awarded !== undefined ? { awarded } : {}), ...(counts ? { levels: counts } : {}) },
+      published: {
+        ...(applications !== undefined ? { applications } : {}),
+        ...(awarded !== undefined ? { awarded } : {}),
+        ...(counts ? { levels: counts } : {}),
+        ...(conflict ? { conflicts: [conflict] } : {}),
+      },
       campaign: { start: date(campaign.start) ?? null, end: date(campaign.end) ?? null, ...(str(campaign.platform) ? { platform: str(campaign.platform)! } : {}) },
       juryDate: date(e.jury_date) ?? null,
       resultsPublished: date(e.results_published) ?? null,

@@ -24,13 +24,20 @@ export interface Laureate {
   article?: string;
 }
 
+/** Two published figures that contradict each other; the first value is the one the archive keeps. */
+export interface PublishedConflict {
+  figure: 'applications' | 'awarded';
+  values: number[];
+  note: string;
+}
+
 export interface EditionResults {
   edition: number;
   number: number;
   scale: Scale;
   complete: boolean;
   completenessNote?: string;
-  published: { applications?: number; awarded?: number; levels?: Record<string, number> };
+  published: { applications?: number; awarded?: number; levels?: Record<string, number>; conflicts?: PublishedConflict[] };
   campaign?: { start?: string | null; end?: string | null; platform?: string };
   juryDate?: string | null;
   resultsPublished?: string | null;

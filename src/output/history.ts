@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history/figures.js';
 import { firstParticipation, progression, streaks } from '../history/figures.js';
-import type { Archive } from '../history/types.js';
+import type { Archive, EditionResults } from '../history/types.js';
 import { csvSafeRow, frNumber, mdEscape } from '../util/french-format.js';
 import { frCollator } from '../util/french-text.js';
 import { frenchSpaces } from '../util/typography.js';
@@ -30,6 +30,11 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
     out.push(`| ${e.year} (${ordinal(e.number)})${e.complete ? '' : ' *'} | ${fig(e.laureates)} | ${levels} |`);
   }
   out.push('', '\\* liste des lauréats incomplète dans l’archive', '');
+  if (f.conflicts.length) {
+    out.push('## Chiffres publiés contradictoires', '');
+    for (const c of f.conflicts) out.push(`- ${c.year}, ${c.figure} : ${c.values.map((v) => frNumber(v)).join(' ou ')} selon les sources (${mdEscape(c.note)}) ; l’archive retient ${frNumber(c.kept)}, à vérifier avant publication`);
+    out.push('');
+  }
   if (year !== undefined) {
     const e = archive.find((x) => x.edition === year);
     if (e) {
@@ -68,17 +73,34 @@ export function timelineMarkdown(t: Timeline, archive: Archive): string {
 
 /** The open-data table: one row per laureate per edition. */
 export function archiveCsv(archive: Archive): string {
-  const header = ['annee', 'edition', 'collectivite', 'code', 'type', 'departement', 'niveau', 'mentions', 'liste_complete'];
+  const header = ['annee', 'edition', 'collectivite', 'code', 'type', 'departement', 'population', 'niveau', 'mentions', 'liste_complete'];
   const rows = [...archive]
     .sort((a, b) => a.edition - b.edition)
     .flatMap((e) =>
       [...e.laureates]
         .sort((a, b) => frCollator.compare(a.name, b.name))
-        .map((l) => [e.edition, e.number, l.name, l.code ?? '', l.kind, l.departement ?? '', l.level ?? '', l.mentions.join(' ; '), e.complete ? 'oui' : 'non']),
+        .map((l) => [e.edition, e.number, l.name, l.code ?? '', l.kind, l.departement ?? '', l.population ?? '', l.level ?? '', l.mentions.join(' ; '), e.complete ? 'oui' : 'non']),
     );
   return '\ufeff' + stringify([header, ...rows].map(csvSafeRow), { record_delimiter: '\r\n' });
 }
 
-export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline): string {
-  return JSON.stringify({ figures: f, ...(suggestions.length ? { suggestedMentions: suggestions } : {}), ...(timeline ? { timeline } : {}) }, null, 2) + '\n';
+/** The JSON of `tnl history`: what the Markdown shows, the edition's laureates included. */
+export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline, edition?: EditionResults): string {
+  const laureates = edition
+    ? [...edition.laureates]
+        .sort((a, b) => frCollator.compare(a.name, b.name))
+        .map((l) => ({ name: l.name, kind: l.kind, code: l.code ?? null, departement: l.departement ?? null, population: l.population ?? null, level: l.level, mentions: l.mentions }))
+    : undefined;
+  return (
+    JSON.stringify(
+      {
+        figures: f,
+        ...(edition ? { edition: { year: edition.edition, number: edition.number, complete: edition.complete, published: edition.published, laureates } } : {}),
+        ...(suggestions.length ? { suggestedMentions: suggestions } : {}),
+        ...(timeline ? { timeline } : {}),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

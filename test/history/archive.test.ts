@@ -44,9 +44,9 @@ describe('the bundled results archive', () => {
   it('tnl history --format csv is an open-data table, one row per laureate per edition', () => {
     const r = tnl(['history', '--format', 'csv']);
     const lines = r.rawStdout.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('annee,edition,collectivite,code,type,departement,niveau,mentions,liste_complete');
+    expect(lines[0]).toBe('annee,edition,collectivite,code,type,departement,population,niveau,mentions,liste_complete');
     expect(lines.filter((l) => l.startsWith('2024,9,'))).toHaveLength(24);
-    expect(lines).toContain("2024,9,Ville d'Échirolles,38151,commune,38,5,Mutualisation,oui");
+    expect(lines).toContain("2024,9,Ville d'Échirolles,38151,commune,38,37491,5,Mutualisation,oui");
   });
   it('tnl history --format json is valid JSON', () => {
     expect(JSON.parse(tnl(['history', '--edition', '2024', '--format', 'json']).stdout).suggestedMentions.length).toBeGreaterThan(0);
@@ -165,5 +165,30 @@ describe('research notes never reach a published text', () => {
     const r = tnl(['report', 'communique', '--edition', '2024', '--press', press]);
     expect(r.stdout).toMatch(/lors d’Open Source Experience|lors d'Open Source Experience/);
     expect(r.stdout).not.toMatch(/page:|wording|not found/);
+  });
+});
+
+describe('published figures that contradict each other', () => {
+  it('are flagged by tnl history (2025: 36 or 37 laureates), never silently picked', () => {
+    const r = tnl(['history']);
+    expect(r.stdout).toMatch(/## Chiffres publiés contradictoires\n\n- 2025, lauréats : 36 ou 37 selon les sources .* l’archive retient 36, à vérifier avant publication/);
+    const json = JSON.parse(tnl(['history', '--format', 'json']).stdout) as { figures: { conflicts: { year: number; values: number[] }[] } };
+    expect(json.figures.conflicts).toEqual([expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 })]);
+  });
+  it('the import keeps both numbers and a French note', () => {
+    const { editions } = importPublicHistory({ editions: [{ year: 2025, edition: 10, awarded_count: 36, awarded_count_conflict: '36 in one source; 37 in another', awarded: [] }] });
+    expect(editions[0]!.published.conflicts).toEqual([{ figure: 'awarded', values: [36, 37], note: 'nombres différents selon les sources (détail dans les notes)' }]);
+    expect(editions[0]!.notes).toContain('nombre de lauréats : 36 in one source; 37 in another');
+  });
+});
+
+describe('history data formats carry what the Markdown shows', () => {
+  it('--edition --format json lists the edition’s laureates; the open-data CSV has the population', () => {
+    const json = JSON.parse(tnl(['history', '--edition', '2024', '--format', 'json']).stdout) as { edition: { laureates: { name: string; population: number | null; level: string }[] } };
+    expect(json.edition.laureates).toHaveLength(24);
+    expect(json.edition.laureates.find((l) => l.name === "Ville d'Échirolles")).toMatchObject({ population: 37491, level: '5' });
+    const csv = tnl(['history', '--format', 'csv']).stdout.replace(/^\ufeff/, '');
+    expect(csv.split('\r\n')[0]).toBe('annee,edition,collectivite,code,type,departement,population,niveau,mentions,liste_complete');
+    expect(csv).toMatch(/\r\n2016,1,Arles,13004,commune,13,51811,4,,non\r\n/);
   });
 });
