@@ -3,7 +3,7 @@ import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history
 import { firstParticipation, progression, streaks } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { csvSafeRow, frNumber, mdEscape } from '../util/french-format.js';
-import { frCollator } from '../util/french-text.js';
+import { frCollator, ordinal } from '../util/french-text.js';
 import { frenchSpaces } from '../util/typography.js';
 import { KIND_FR, KIND_WORDS } from './scores/view.js';
 
@@ -14,8 +14,6 @@ export function fig(f: Figure): string {
 
 const levelWord = (scale: string, level: string | null) => (level === null ? 'niveau inconnu' : scale === 'niveaux' ? `niveau ${level}` : level.charAt(0).toUpperCase() + level.slice(1));
 const kindCount = (k: string, n: number) => `${frNumber(n)} ${KIND_WORDS[k]![n > 1 ? 1 : 0]}`;
-/** 1re, 2e, 9e édition. */
-export const ordinal = (n: number) => (n === 1 ? '1re' : `${n}e`);
 
 export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: MentionSuggestion[] = [], year?: number): string {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import type { EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
-import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, typography } from './french.js';
+import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, typography, type OrdinalStyle } from './french.js';
 import { inText, laureateCount, levelCount, levelSentenceHead, levelTitle, namesInText } from './laureates.js';
 import type { Press } from './press.js';
 
@@ -22,8 +22,8 @@ export interface CommuniqueVM {
   partial?: string;
 }
 
-const DEFAULT_ABOUT = [
-  'Depuis sa 1ère édition en 2016, le label Territoire Numérique Libre récompense les initiatives et politiques en faveur des logiciels libres dans les collectivités territoriales.',
+const defaultAbout = (style: OrdinalStyle) => [
+  `Depuis sa ${ordinal(1, style)} édition en 2016, le label Territoire Numérique Libre récompense les initiatives et politiques en faveur des logiciels libres dans les collectivités territoriales.`,
   'Créé par l’association ADULLACT, il réunit chaque année les collectivités qui ont fait le choix de privilégier les usages numériques libres, ouverts et collaboratifs.',
 ];
 
@@ -65,10 +65,10 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
   }
   return {
     year: y,
-    ordinal: ordinal(results.number),
+    ordinal: ordinal(results.number, press.ordinals),
     place: `${press.release.city}, le ${longDate(press.release.date, false)}`,
     title: typography(press.title ?? `« Territoire Numérique Libre » ${y}, les résultats sont là !`),
-    about: (press.about ?? DEFAULT_ABOUT).map(typography),
+    about: (press.about ?? defaultAbout(press.ordinals ?? 'e')).map(typography),
     ...(press.applications !== undefined || results.published.applications !== undefined
       ? { applications: typography(`Cette année, ${numberToWords(press.applications ?? results.published.applications!)} candidatures ont été déposées et étudiées.`) }
       : {}),
@@ -76,7 +76,7 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
     levels: levels.map((l) => ({ head: typography(l.head), joiner: typography(l.joiner), names: typography(l.names), end: l.end.replace(' ;', '\u202f;') })),
     ...(mentions ? { mentions: typography(mentions) } : {}),
     ...(ceremony ? { ceremony: typography(ceremony) } : {}),
-    detailsText: typography(`Plus de détails sur les résultats de cette ${ordinal(results.number)} édition :`),
+    detailsText: typography(`Plus de détails sur les résultats de cette ${ordinal(results.number, press.ordinals)} édition :`),
     ...(press.links?.results ? { detailsLink: press.links.results } : {}),
     contacts: press.contacts,
     ...(press.social?.length ? { social: press.social.join(' ') } : {}),

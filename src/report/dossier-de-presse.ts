@@ -3,7 +3,7 @@ import { keyFigures, timelines, type Figure } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
 import { laureatesChart, LEVEL_COLOURS, levelName } from './chart.js';
-import { capitalise, numberToWords, thousands, typography } from './french.js';
+import { capitalise, numberToWords, ordinal, thousands, typography } from './french.js';
 import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
 import type { Press } from './press.js';
 import { KIND_WORDS } from '../output/scores/view.js';
@@ -11,6 +11,8 @@ import { KIND_WORDS } from '../output/scores/view.js';
 export interface DossierVM {
   year: number;
   number: number;
+  /** « 9e » (or « 9ème », as the press file chooses). */
+  ordinal: string;
   about: string[];
   figures: { big: { value: string; label: string }[]; byKind: { value: string; label: string }[]; note?: string };
   edition: { levels: { label: string; count: string; colour: string }[]; total: string };
@@ -39,6 +41,7 @@ export async function dossierView(archive: Archive, results: EditionResults, que
   return {
     year: results.edition,
     number: results.number,
+    ordinal: ordinal(results.number, press.ordinals),
     about: (press.about ?? []).map(typography),
     figures: {
       big: [

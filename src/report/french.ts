@@ -1,3 +1,4 @@
+import { frenchSpaces } from '../util/typography.js';
 /** French writing helpers for the press documents. Pure. */
 
 const UNITS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize'];
@@ -55,10 +56,7 @@ export function longDate(iso: string, withWeekday = true): string {
 }
 
 /** 9 → « 9ème » (ADULLACT's usage), or « 9e » (Imprimerie nationale); 1 → « 1ère » / « 1re ». */
-export function ordinal(n: number, style: 'eme' | 'e' = 'eme'): string {
-  if (n === 1) return style === 'eme' ? '1ère' : '1re';
-  return `${n}${style === 'eme' ? 'ème' : 'e'}`;
-}
+export { ordinal, type OrdinalStyle } from '../util/french-text.js';
 
 /** « 10 000 » with a narrow no-break space. */
 export function thousands(n: number): string {
@@ -67,11 +65,9 @@ export function thousands(n: number): string {
 
 /** No-break spaces where French typography wants them: before ; ! ? (narrow) and : » (regular), after «. */
 export function typography(s: string): string {
-  return s
-    .replace(/ ([;!?])/g, '\u202f$1')
-    .replace(/ ([:»])/g, '\u00a0$1')
-    .replace(/« /g, '«\u00a0')
-    .replace(/(\d) (\d{3})\b/g, '$1\u202f$2');
+  // The spaces before : ; ! ? » and after « are those of the CLI (one rule, src/util/typography.ts);
+  // documents also group thousands.
+  return frenchSpaces(s).replace(/(\d) (\d{3})\b/g, '$1\u202f$2');
 }
 
 /** « A », « A et B », « A, B et C ». */

@@ -6,6 +6,8 @@ import { findingAt } from '../util/yaml-source.js';
 export interface Press {
   edition: number;
   release: { city: string; date: string };
+  /** How ordinals are written in this edition's documents (« 9e » by default, « 9ème » for ADULLACT's usage). */
+  ordinals?: 'e' | 'ème';
   title?: string;
   about?: string[];
   applications?: number;

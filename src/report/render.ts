@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readInput } from '../util/read-input.js';
+import { frenchSpaces } from '../util/typography.js';
 import { join, basename } from 'node:path';
 import { createRequire } from 'node:module';
 import { InputError } from '../findings/errors.js';
@@ -50,7 +51,9 @@ export async function render(name: string, vm: object, opts: { dir?: string; tru
   const H = (await handlebars()).create();
   for (const [k, v] of partials(opts.dir)) H.registerPartial(k, v);
   const file = templateFile(name, opts.dir);
-  const source = readInput(file).toString('utf8');
+  const raw = readInput(file).toString('utf8');
+  // The text written in an HTML template gets the same French spaces as the values (« jury : »).
+  const source = name.endsWith('.html.hbs') ? htmlTextTypography(raw) : raw;
   const trusted = new Set(opts.trusted ?? []);
   let template;
   try {
@@ -66,6 +69,18 @@ export async function render(name: string, vm: object, opts: { dir?: string; tru
   } catch (e) {
     throw new InputError(`modèle invalide : ${(e as Error).message.split('\n')[0]}`, file);
   }
+}
+
+/**
+ * French spaces in the text of an HTML template, never inside a tag, a Handlebars expression, a
+ * style sheet or a script: the text between « > » and « < » only.
+ */
+export function htmlTextTypography(source: string): string {
+  return source.replace(/(<style[\s\S]*?<\/style>)|>([^<]+)</g, (whole, style: string | undefined, text: string | undefined) => {
+    if (style !== undefined || text === undefined) return whole;
+    const parts = text.split(/(\{\{[\s\S]*?\}\})/);
+    return `>${parts.map((p) => (p.startsWith('{{') ? p : frenchSpaces(p))).join('')}<`;
+  });
 }
 
 function wrapTrusted(H: HandlebarsModule, vm: object, trusted: ReadonlySet<string>): unknown {

@@ -93,3 +93,12 @@ export function withArticle(noun: string, capital = false): string {
   const article = elided ? 'l’' : 'le ';
   return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article}${noun}`;
 }
+
+/** How ordinals are written: « 9e », « 1re » (French typography, the default) or « 9ème », « 1ère » (ADULLACT’s usage). */
+export type OrdinalStyle = 'e' | 'ème';
+
+/** 9 → « 9e » (or « 9ème »), 1 → « 1re » (or « 1ère »). */
+export function ordinal(n: number, style: OrdinalStyle = 'e'): string {
+  if (n === 1) return style === 'ème' ? '1ère' : '1re';
+  return `${n}${style === 'ème' ? 'ème' : 'e'}`;
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, thousands, typography } from '../../src/report/french.js';
-import { tnl } from '../helpers/cli.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir, tnl } from '../helpers/cli.js';
 
 describe('French helpers', () => {
   it.each([
@@ -16,10 +18,11 @@ describe('French helpers', () => {
     expect(longDate('2024-12-04', false)).toBe('4 décembre 2024');
   });
   it('writes ordinals', () => {
-    expect(ordinal(9)).toBe('9ème');
-    expect(ordinal(9, 'e')).toBe('9e');
-    expect(ordinal(1)).toBe('1ère');
-    expect(ordinal(1, 'e')).toBe('1re');
+    expect(ordinal(9)).toBe('9e');
+    expect(ordinal(9, 'ème')).toBe('9ème');
+    expect(ordinal(1)).toBe('1re');
+    expect(ordinal(1, 'ème')).toBe('1ère');
+    expect(ordinal(11)).toBe('11e');
   });
   it('uses no-break spaces', () => {
     expect(thousands(10000)).toBe('10\u202f000');
@@ -73,5 +76,30 @@ describe('levels in running text', () => {
     const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml']);
     expect(r.stdout).toMatch(/Aucun dossier ne voit son total bouger\./);
     expect(r.stdout).not.toMatch(/0 dossier/);
+  });
+});
+
+describe('one French typography for Markdown and HTML', () => {
+  it('the text written in HTML templates gets no-break spaces too, never inside a tag, an expression or a style sheet', async () => {
+    const { htmlTextTypography } = await import('../../src/report/render.js');
+    expect(htmlTextTypography('<style>a :hover { b: c ; }</style><p>Voici le jury : {{#if x}}oui ?{{/if}} <a title="x : y">z</a></p>')).toBe(
+      '<style>a :hover { b: c ; }</style><p>Voici le jury\u00a0: {{#if x}}oui\u202f?{{/if}} <a title="x : y">z</a></p>',
+    );
+  });
+  it('the results page in HTML has the no-break space before « : » its Markdown has', () => {
+    const html = tnl(['report', 'resultats', '--edition', '2024', '--format', 'html']).rawStdout;
+    expect(html).toContain('Voici la liste des membres du jury\u00a0:');
+  });
+  it('ordinals: « 9e », « 1re » by default; « 9ème » when the press file asks for ADULLACT’s usage', () => {
+    const dir = tempDir();
+    const press = join(dir, 'p.yaml');
+    writeFileSync(press, 'edition: 2024\nrelease: { city: Montpellier, date: 2024-12-10 }\nlinks: { results: "https://territoire-numerique-libre.org/edition-2024" }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
+    const plainStyle = tnl(['report', 'communique', '--edition', '2024', '--press', press]).stdout;
+    expect(plainStyle).toMatch(/Depuis sa 1re édition en 2016/);
+    expect(plainStyle).toMatch(/cette 9e édition/);
+    writeFileSync(press, readFileSync(press, 'utf8').replace('edition: 2024\n', 'edition: 2024\nordinals: ème\n'));
+    const adullact = tnl(['report', 'communique', '--edition', '2024', '--press', press]).stdout;
+    expect(adullact).toMatch(/Depuis sa 1ère édition en 2016/);
+    expect(adullact).toMatch(/cette 9ème édition/);
   });
 });
