@@ -12,6 +12,8 @@ export interface Decision {
   reason?: string;
   opinion?: string;
   mentions: string[];
+  /** The reason given for a mention, by mention id, when the jury wrote one. */
+  mentionReasons?: Record<string, string>;
   carrier?: string;
 }
 
@@ -24,7 +26,7 @@ export interface Decisions {
 interface RawDecisions {
   edition: number;
   jury_date?: string;
-  decisions: { dossier: string | number; level?: string | number | null; reason?: string; opinion?: string; mentions?: string[]; carrier?: string }[];
+  decisions: { dossier: string | number; level?: string | number | null; reason?: string; opinion?: string; mentions?: (string | { id: string; reason?: string })[]; carrier?: string }[];
 }
 
 /** Checks a decisions file against the edition and the dossiers read; every problem located. */
@@ -46,15 +48,18 @@ export function checkDecisions(source: YamlSource, edition: Edition, dossierNumb
     if (level !== undefined && level !== null && !levels.includes(level))
       add('unknown-level', `niveau ${q(level)} hors de l’échelle de l’édition ${edition.year} (${levels.join(', ')}).${didYouMean(closest(level, levels))}`, ['decisions', i, 'level']);
     if (level !== undefined && !d.reason?.trim()) add('missing-reason', `le dossier ${number} change de niveau : la raison (reason) est obligatoire`, ['decisions', i]);
-    (d.mentions ?? []).forEach((m, k) => {
-      if (!mentions.includes(m)) add('unknown-mention', `mention ${q(m)} inconnue (${mentions.join(', ')}).${didYouMean(closest(m, mentions))}`, ['decisions', i, 'mentions', k]);
+    const given = (d.mentions ?? []).map((m) => (typeof m === 'string' ? { id: m } : m));
+    given.forEach((m, k) => {
+      if (!mentions.includes(m.id)) add('unknown-mention', `mention ${q(m.id)} inconnue (${mentions.join(', ')}).${didYouMean(closest(m.id, mentions))}`, ['decisions', i, 'mentions', k]);
     });
+    const reasons = Object.fromEntries(given.filter((m) => m.reason?.trim()).map((m) => [m.id, m.reason!.trim()]));
     byDossier.set(number, {
       dossier: number,
       ...(level !== undefined ? { level } : {}),
       ...(d.reason ? { reason: d.reason.trim() } : {}),
       ...(d.opinion ? { opinion: d.opinion.trim() } : {}),
-      mentions: d.mentions ?? [],
+      mentions: given.map((m) => m.id),
+      ...(Object.keys(reasons).length ? { mentionReasons: reasons } : {}),
       ...(d.carrier ? { carrier: d.carrier } : {}),
     });
   });
@@ -70,6 +75,7 @@ export interface Result {
   reason?: string;
   opinion?: string;
   mentions: string[];
+  mentionReasons?: Record<string, string>;
   carrier?: string;
 }
 
@@ -85,6 +91,7 @@ export function applyDecisions(cards: readonly ScoreCard[], edition: Edition, de
       ...(d?.reason ? { reason: d.reason } : {}),
       ...(d?.opinion ? { opinion: d.opinion } : {}),
       mentions: d?.mentions ?? [],
+      ...(d?.mentionReasons ? { mentionReasons: d.mentionReasons } : {}),
       ...(d?.carrier ? { carrier: d.carrier } : {}),
     };
   });

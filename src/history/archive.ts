@@ -25,7 +25,7 @@ interface RawResults {
   results_published?: string | null;
   ceremony?: EditionResults['ceremony'];
   jury?: EditionResults['jury'];
-  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; mentions?: string[]; note?: string; article?: string }[];
+  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; mentions?: (string | { label: string; reason?: string })[]; note?: string; article?: string }[];
   sources?: string[];
   notes?: string[];
 }
@@ -52,7 +52,7 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
   const published: [string | undefined, (string | number)[]][] = [
     [raw.ceremony?.event, ['ceremony', 'event']],
     [raw.ceremony?.place, ['ceremony', 'place']],
-    ...raw.laureates.flatMap((l, i) => (l.mentions ?? []).map((m, j): [string, (string | number)[]] => [m, ['laureates', i, 'mentions', j]])),
+    ...raw.laureates.flatMap((l, i) => (l.mentions ?? []).map((m, j): [string, (string | number)[]] => [typeof m === 'string' ? m : m.label, ['laureates', i, 'mentions', j]])),
   ];
   for (const [text, path] of published)
     if (text && RESEARCH_NOTE.test(text))
@@ -80,7 +80,8 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
         ...(l.population_source ? { populationSource: l.population_source } : {}),
         level: l.level,
         ...(l.carrier ? { carrier: l.carrier } : {}),
-        mentions: l.mentions ?? [],
+        mentions: (l.mentions ?? []).map((m) => (typeof m === 'string' ? m : m.label)),
+        ...(mentionReasonsOf(l.mentions) ? { mentionReasons: mentionReasonsOf(l.mentions)! } : {}),
         ...(l.note ? { note: l.note } : {}),
         ...(l.article !== undefined ? { article: l.article } : {}),
       })),
@@ -89,6 +90,12 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
       file: source.file,
     },
   };
+}
+
+/** The reasons given with a laureate's mentions in a results file, by label. */
+function mentionReasonsOf(mentions: RawResults['laureates'][number]['mentions']): Record<string, string> | undefined {
+  const pairs = (mentions ?? []).flatMap((m) => (typeof m !== 'string' && m.reason ? [[m.label, m.reason] as const] : []));
+  return pairs.length ? Object.fromEntries(pairs) : undefined;
 }
 
 export function resultsDir(root?: string): string {
@@ -138,7 +145,7 @@ export function resultsYaml(r: EditionResults, header: string[] = []): string {
       ...(l.populationSource ? { population_source: l.populationSource } : {}),
       level: l.level,
       ...(l.carrier ? { carrier: l.carrier } : {}),
-      ...(l.mentions.length ? { mentions: l.mentions } : {}),
+      ...(l.mentions.length ? { mentions: l.mentions.map((m) => (l.mentionReasons?.[m] ? { label: m, reason: l.mentionReasons[m] } : m)) } : {}),
       ...(l.note ? { note: l.note } : {}),
       ...(l.article !== undefined ? { article: l.article } : {}),
     })),

@@ -62,7 +62,9 @@ export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDos
     const decision = decisions?.byDossier.get(d.number);
     const level = decision && decision.level !== undefined ? decision.level : d.finalLevel;
     if (level === null || !d.kind) continue;
-    const mentions = (decision ? decision.mentions : d.mentions).map((m) => mentionLabel.get(m) ?? m);
+    const ids = decision ? decision.mentions : d.mentions;
+    const mentions = ids.map((m) => mentionLabel.get(m) ?? m);
+    const reasons = Object.fromEntries(ids.flatMap((m) => (decision?.mentionReasons?.[m] ? [[mentionLabel.get(m) ?? m, decision.mentionReasons[m]] as const] : [])));
     const carrier = decision?.carrier ?? d.carrier;
     laureates.push({
       name: d.name,
@@ -73,6 +75,7 @@ export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDos
       level,
       ...(carrier ? { carrier } : {}),
       mentions,
+      ...(Object.keys(reasons).length ? { mentionReasons: reasons } : {}),
     });
   }
   const order = edition.rubric.levels.map((l) => l.id);

@@ -19,6 +19,8 @@ export interface Laureate {
   level: string | null;
   carrier?: string;
   mentions: string[];
+  /** The published reason of a mention, by mention label. */
+  mentionReasons?: Record<string, string>;
   note?: string;
   /** Article in running text, when the guess is wrong (« la », « le », « l' », « les », or "" for none). */
   article?: string;

@@ -51,10 +51,18 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
     results.scale === 'niveaux'
       ? `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${howMany} collectivités et établissements ont été labellisés, du niveau ${known[0]?.id ?? levelIds[0]} au niveau ${known.at(-1)?.id ?? levelIds.at(-1)} :`
       : `Après évaluation des dossiers par un jury de professionnels du numérique et du Libre, ${howMany} collectivités et établissements ont reçu le Badge ou le label Bronze, Argent ou Or :`;
+  // The count is that of the awards (« 5 mentions spéciales » for four titles and five recipients),
+  // each recipient with the reason the jury gave, when it gave one.
   const mentionMap = new Map<string, string[]>();
-  for (const l of results.laureates) for (const m of l.mentions) mentionMap.set(m, [...(mentionMap.get(m) ?? []), inText(l, 'à')]);
-  const mentions = mentionMap.size
-    ? `Le jury a également décerné ${mentionMap.size === 1 ? 'une mention spéciale' : `${numberToWords(mentionMap.size)} mentions spéciales`} : ${joinList([...mentionMap.entries()].map(([label, who]) => `« ${label} » ${joinList(who)}`))}.`
+  let awards = 0;
+  for (const l of results.laureates)
+    for (const m of l.mentions) {
+      awards += 1;
+      const reason = l.mentionReasons?.[m];
+      mentionMap.set(m, [...(mentionMap.get(m) ?? []), `${inText(l, 'à')}${reason ? `, ${reason}` : ''}`]);
+    }
+  const mentions = awards
+    ? `Le jury a également décerné ${awards === 1 ? 'une mention spéciale' : `${numberToWords(awards)} mentions spéciales`} : ${joinList([...mentionMap.entries()].map(([label, who]) => `« ${label} » ${joinList(who)}`))}.`
     : undefined;
   const c = { ...results.ceremony, ...press.ceremony };
   let ceremony: string | undefined;

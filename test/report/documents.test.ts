@@ -227,3 +227,25 @@ describe('the results page never says « Aucun candidat » where laureates were 
     expect(r.stdout).toMatch(/Lauréats non connus de l’archive/);
   });
 });
+
+describe('mentions as ADULLACT writes them', () => {
+  it('the count is that of the awards: five mentions for four titles in 2024', () => {
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
+    expect(r.stdout).toMatch(/Le jury a également décerné cinq mentions spéciales : « Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif/);
+  });
+
+  it('a reason given in the decisions reaches the results file and the communiqué', () => {
+    const dir = copyEditions();
+    const decisions = join(dir, 'jury.yaml');
+    writeFileSync(decisions, 'edition: 2024\njury_date: 2024-11-21\ndecisions:\n  - dossier: 118527\n    mentions:\n      - { id: premiere_candidature, reason: pour son entrée remarquable au niveau 4 }\n  - dossier: 118476\n    mentions: [sobriete]\n');
+    const notes = join(dir, 'notes.json');
+    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', decisions, '--format', 'json', '--out', notes]).code).toBe(0);
+    expect(tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', decisions, '--root', dir]).code).toBe(0);
+    const results = readFileSync(join(dir, 'results', '2024.yaml'), 'utf8');
+    expect(results).toMatch(/mentions:\n\s+- label: Meilleure première candidature\n\s+reason: pour son entrée remarquable au niveau 4/);
+    expect(tnl(['validate', join(dir, 'results', '2024.yaml')]).code).toBe(0);
+    const c = tnl(['report', 'communique', '--edition', '2024', '--root', dir, '--press', 'fixtures/press-2024.yaml']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toMatch(/décerné deux mentions spéciales : .*« Meilleure première candidature » au Syndicat Fibre 64, pour son entrée remarquable au niveau 4/);
+  });
+});
