@@ -87,3 +87,15 @@ export function laureatesChart(f: KeyFigures): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+/** The chart's data as a table (its text alternative): per edition, the laureates and each level. */
+export function laureatesChartRows(f: KeyFigures): { year: number; total: string; levels: string }[] {
+  return f.perEdition.map((e) => {
+    const known = Object.values(e.levels).reduce((s, v) => s + v.value, 0);
+    const total = Math.max(known, e.laureates.value);
+    const lower = e.laureates.lowerBound || (e.laureates.value < known && !e.complete);
+    const parts = SCALE_LEVELS[e.scale].filter((id) => (e.levels[id]?.value ?? 0) > 0).map((id) => `${levelName(id)} : ${e.levels[id]!.value}`);
+    if (total > known) parts.push(`niveau non publié : ${total - known}`);
+    return { year: e.year, total: `${lower ? 'au moins ' : ''}${total}`, levels: parts.join(' · ') || '—' };
+  });
+}

@@ -2,7 +2,7 @@ import type { Questionnaire } from '../edition/types.js';
 import { keyFigures, timelines, type Figure } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
-import { laureatesChart, LEVEL_COLOURS, levelName } from './chart.js';
+import { laureatesChart, laureatesChartRows, LEVEL_COLOURS, levelName } from './chart.js';
 import { capitalise, numberToWords, ordinal, thousands, typography } from './french.js';
 import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
 import type { Press } from './press.js';
@@ -17,7 +17,9 @@ export interface DossierVM {
   figures: { big: { value: string; label: string }[]; byKind: { value: string; label: string }[]; note?: string };
   edition: { levels: { label: string; count: string; colour: string }[]; total: string };
   chart: string;
-  map: { svg: string; legend: { label: string; colour: string }[]; overseas: { label: string }[]; attribution: string };
+  /** The chart's data, as a table: its text alternative. */
+  chartRows: { year: number; total: string; levels: string }[];
+  map: { svg: string; legend: { label: string; colour: string }[]; overseas: { label: string }[]; attribution: string; rows: { label: string; count: string }[] };
   volets: { title: string; description: string }[];
   testimonies: { authority: string; who?: string; summary?: string; quote: string }[];
   committee: { name: string; description?: string }[];
@@ -59,11 +61,13 @@ export async function dossierView(archive: Archive, results: EditionResults, que
       total: typography(`${capitalise(numberToWords(results.laureates.filter((l) => l.level).length))} lauréats en ${results.edition}`),
     },
     chart: laureatesChart(f),
+    chartRows: laureatesChartRows(f).map((r) => ({ ...r, levels: typography(r.levels) })),
     map: {
       svg: map.svg,
       legend: mapLegend(max),
       overseas: map.overseas.map((o) => ({ label: `${o.name} (${o.code}) : ${o.count === 0 ? 'aucun lauréat' : `${o.count} lauréat${o.count > 1 ? 's' : ''}`}` })),
       attribution: MAP_ATTRIBUTION,
+      rows: map.rows.map((r) => ({ label: `${r.name} (${r.code})`, count: String(r.count) })),
     },
     volets: questionnaire.volets.map((v) => ({ title: v.title, description: typography(v.description) })),
     testimonies: (press.testimonies ?? []).map((t) => ({ ...t, quote: typography(t.quote), ...(t.summary ? { summary: typography(t.summary) } : {}) })),

