@@ -3,7 +3,7 @@ import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history
 import { firstParticipation, progression, streaks } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { csvSafeRow, frNumber, mdEscape } from '../util/french-format.js';
-import { frCollator, ordinal } from '../util/french-text.js';
+import { byProperName, ordinal } from '../util/french-text.js';
 import { frenchSpaces } from '../util/typography.js';
 import { KIND_FR, KIND_WORDS } from './scores/view.js';
 
@@ -37,7 +37,7 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
     const e = archive.find((x) => x.edition === year);
     if (e) {
       out.push(`## Édition ${year}`, '');
-      for (const l of [...e.laureates].sort((a, b) => frCollator.compare(a.name, b.name))) {
+      for (const l of [...e.laureates].sort(byProperName)) {
         out.push(`- ${mdEscape(l.name)}${l.departement ? ` (${l.departement})` : ''} — ${levelWord(e.scale, l.level)}${l.mentions.length ? ` — ${l.mentions.map(mdEscape).join(', ')}` : ''}`);
       }
       out.push('');
@@ -76,7 +76,7 @@ export function archiveCsv(archive: Archive): string {
     .sort((a, b) => a.edition - b.edition)
     .flatMap((e) =>
       [...e.laureates]
-        .sort((a, b) => frCollator.compare(a.name, b.name))
+        .sort(byProperName)
         .map((l) => [e.edition, e.number, l.name, l.code ?? '', l.kind, l.departement ?? '', l.population ?? '', l.level ?? '', l.mentions.join(' ; '), e.complete ? 'oui' : 'non']),
     );
   return '\ufeff' + stringify([header, ...rows].map(csvSafeRow), { record_delimiter: '\r\n' });
@@ -86,7 +86,7 @@ export function archiveCsv(archive: Archive): string {
 export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline, edition?: EditionResults): string {
   const laureates = edition
     ? [...edition.laureates]
-        .sort((a, b) => frCollator.compare(a.name, b.name))
+        .sort(byProperName)
         .map((l) => ({ name: l.name, kind: l.kind, code: l.code ?? null, departement: l.departement ?? null, population: l.population ?? null, level: l.level, mentions: l.mentions }))
     : undefined;
   return (

@@ -20,8 +20,19 @@ export const levelName = (id: string) => own(LEVEL_NAMES, id) ?? `Niveau ${id}`;
 
 /** The fill of laureates whose level was not published: a hatch, told apart without colour or opacity. */
 const UNKNOWN_FILL = 'url(#niveau-inconnu)';
-const UNKNOWN_PATTERN =
-  '<defs><pattern id="niveau-inconnu" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555555" stroke-width="2"/></pattern></defs>';
+/**
+ * Every other level of a scale is dotted, so that two adjacent segments always differ by more than
+ * their colour (the greens of neighbouring levels are too close for 3:1).
+ */
+const DOTTED = new Set(['2', '4', 'bronze', 'or']);
+const dottedId = (id: string) => `niveau-${id}`;
+const fillOf = (id: string) => (DOTTED.has(id) ? `url(#${dottedId(id)})` : LEVEL_COLOURS[id]!);
+const PATTERNS =
+  '<defs><pattern id="niveau-inconnu" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555555" stroke-width="2"/></pattern>' +
+  [...DOTTED]
+    .map((id) => `<pattern id="${dottedId(id)}" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="${LEVEL_COLOURS[id]}"/><circle cx="2.5" cy="2.5" r="1" fill="#ffffff"/></pattern>`)
+    .join('') +
+  '</defs>';
 
 /**
  * Laureates per level and per edition, as stacked bars; plain SVG made before rendering (the page
@@ -50,7 +61,7 @@ export function laureatesChart(f: KeyFigures): string {
   const y = (v: number) => top + plotH - (v / yMax) * plotH;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H + 46}" width="100%" role="img" aria-label="Lauréats par niveau et par édition">`);
-  parts.push(UNKNOWN_PATTERN);
+  parts.push(PATTERNS);
   for (let v = 0; v <= yMax; v += step) {
     parts.push(`<line x1="${left}" x2="${W - 6}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd" stroke-width="0.6"/>`);
     parts.push(`<text x="${left - 6}" y="${(y(v) + 3.5).toFixed(1)}" font-size="10" text-anchor="end" fill="#555">${v}</text>`);
@@ -65,7 +76,7 @@ export function laureatesChart(f: KeyFigures): string {
     for (const id of SCALE_LEVELS[e.scale]) {
       const v = e.levels[id]?.value ?? 0;
       if (!v) continue;
-      bar(x, acc, v, LEVEL_COLOURS[id]!, `${e.year} – ${levelName(id)} : ${v}`);
+      bar(x, acc, v, fillOf(id), `${e.year} – ${levelName(id)} : ${v}`);
       acc += v;
     }
     if (e.unknown > 0) bar(x, acc, e.unknown, UNKNOWN_FILL, `${e.year} – niveau non publié : ${e.unknown}`);
@@ -75,7 +86,7 @@ export function laureatesChart(f: KeyFigures): string {
   });
   const legend: { fill: string; label: string }[] = ['1', '2', '3', '4', '5', 'badge', 'bronze', 'argent', 'or']
     .filter((id) => editions.some((e) => (e.levels[id]?.value ?? 0) > 0))
-    .map((id) => ({ fill: LEVEL_COLOURS[id]!, label: levelName(id) }));
+    .map((id) => ({ fill: fillOf(id), label: levelName(id) }));
   if (editions.some((e) => e.unknown > 0)) legend.push({ fill: UNKNOWN_FILL, label: 'niveau non publié' });
   legend.forEach((l, i) => {
     const lx = left + i * 72;

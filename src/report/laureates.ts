@@ -1,12 +1,14 @@
 import type { EditionResults, Laureate } from '../history/types.js';
-import { frCollator } from '../util/french-text.js';
+import { byProperName } from '../util/french-text.js';
 import { capitalise, joinList, nameInText, numberToWords, type Preposition } from './french.js';
 
-/** The order of the published pages: other bodies first, then the « Ville de … », each alphabetically. */
+/**
+ * The order of ADULLACT's published pages: other bodies first, then the « Ville de … », each by its
+ * proper name (« Ville de Colomiers » under C).
+ */
 export function publishedOrder(laureates: readonly Laureate[]): Laureate[] {
   const isTown = (l: Laureate) => /^ville\b/i.test(l.name);
-  const key = (l: Laureate) => l.name.replace(/^ville (et [^ ]+ )?(de |d'|des |du )/i, '');
-  return [...laureates].sort((a, b) => Number(isTown(a)) - Number(isTown(b)) || frCollator.compare(key(a), key(b)));
+  return [...laureates].sort((a, b) => Number(isTown(a)) - Number(isTown(b)) || byProperName(a, b));
 }
 
 export function inText(l: Laureate, preposition: Preposition = ''): string {

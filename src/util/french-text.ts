@@ -102,3 +102,14 @@ export function ordinal(n: number, style: OrdinalStyle = 'e'): string {
   if (n === 1) return style === 'ème' ? '1ère' : '1re';
   return `${n}${style === 'ème' ? 'ème' : 'e'}`;
 }
+
+/**
+ * The name a reader looks an authority up by: « Ville de Colomiers » under C, « Ville des Abymes »
+ * under A, « Ville et Métropole de Montpellier » under M; other names as they are.
+ */
+export function properName(name: string): string {
+  return name.replace(/^(ville|commune)( et m[ée]tropole)? (de |d['’]|des |du |de la |de l['’])/i, '');
+}
+
+/** Authorities in the order a reader expects: by proper name, in French collation. */
+export const byProperName = (a: { name: string }, b: { name: string }): number => frCollator.compare(properName(a.name), properName(b.name)) || frCollator.compare(a.name, b.name);

@@ -87,3 +87,21 @@ describe('suggested mentions say each authority’s own level', () => {
     expect(r.stdout).toMatch(/Meilleure continuité : Ville d'Abbeville, Ville de Boé — 2 éditions de suite au même niveau \(Ville d'Abbeville : 5 ; Ville de Boé : 4\)/);
   });
 });
+
+describe('laureates in the order a reader expects', () => {
+  it('by proper name: Ville des Abymes under A, Ville de Colomiers under C', async () => {
+    const { byProperName, properName } = await import('../../src/util/french-text.js');
+    expect(properName('Ville des Abymes')).toBe('Abymes');
+    expect(properName("Ville d'Échirolles")).toBe('Échirolles');
+    expect(properName('Ville et Métropole de Montpellier')).toBe('Montpellier');
+    expect(['Ville de Colomiers', 'Centre de Gestion de Lot-et-Garonne', 'Ville des Abymes', 'SMEACC'].map((name) => ({ name })).sort(byProperName).map((x) => x.name)).toEqual([
+      'Ville des Abymes',
+      'Centre de Gestion de Lot-et-Garonne',
+      'Ville de Colomiers',
+      'SMEACC',
+    ]);
+    const list = tnl(['history', '--edition', '2024']).stdout;
+    expect(list.indexOf('- Ville des Abymes')).toBeLessThan(list.indexOf('- Centre de Gestion'));
+    expect(list.indexOf('- Ville de Colomiers')).toBeLessThan(list.indexOf('- Dracénie'));
+  });
+});
