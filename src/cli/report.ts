@@ -1,4 +1,5 @@
-import { loadEdition } from '../edition/load.js';
+import { editionFiles, loadEdition } from '../edition/load.js';
+import { existsSync } from 'node:fs';
 import { UsageError } from '../findings/errors.js';
 import { loadArchive } from '../history/archive.js';
 import { writeAtomic } from '../output/atomic-write.js';
@@ -40,8 +41,10 @@ export async function buildDocument(doc: DocumentName, format: 'md' | 'html', op
   };
   if (doc === 'resultats') return render(`resultats.${format}.hbs`, resultatsView(results), dir ? { dir } : {});
   if (doc === 'communique') return render(`communique.${format}.hbs`, { ...communiqueView(results, need()), fonts: format === 'html' ? embeddedFonts() : '' }, { ...(dir ? { dir } : {}), trusted: ['fonts'] });
-  const { edition } = loadEdition(opts.year, opts.root);
-  const vm = await dossierView(archive, results, edition.questionnaire, need());
+  // The volets come from the edition's questionnaire; an edition tnl has none for (before 2024)
+  // gets its press kit without that section, never another year's criteria.
+  const questionnaire = existsSync(editionFiles(opts.year, opts.root).questionnaire) ? loadEdition(opts.year, opts.root).edition.questionnaire : undefined;
+  const vm = await dossierView(archive, results, questionnaire, need());
   return render('dossier-de-presse.html.hbs', { ...vm, fonts: embeddedFonts() }, { ...(dir ? { dir } : {}), trusted: ['fonts', 'chart', 'map.svg'] });
 }
 

@@ -6,7 +6,9 @@ import { laureatesChart, laureatesChartRows, LEVEL_COLOURS, levelName } from './
 import { capitalise, numberToWords, ordinal, thousands, typography } from './french.js';
 import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
 import type { Press } from './press.js';
+import { laureateCount, levelCount, publishedOrder } from './laureates.js';
 import { KIND_WORDS } from '../output/scores/view.js';
+import { byProperName } from '../util/french-text.js';
 
 export interface DossierVM {
   year: number;
@@ -14,8 +16,8 @@ export interface DossierVM {
   /** « 9e » (or « 9ème », as the press file chooses). */
   ordinal: string;
   about: string[];
-  figures: { big: { value: string; label: string }[]; byKind: { value: string; label: string }[]; note?: string };
-  edition: { levels: { label: string; count: string; colour: string }[]; total: string };
+  figures: { big: { value: string; label: string }[]; byKind: { value: string; label: string }[]; notes: string[] };
+  edition: { levels: { label: string; count: string; colour: string }[]; total: string; lists: { title: string; names: string[]; more?: string }[] };
   chart: string;
   /** The chart's data, as a table: its text alternative. */
   chartRows: { year: number; total: string; levels: string }[];
@@ -32,14 +34,17 @@ const fig = (f: Figure) => `${f.lowerBound ? 'au moins ' : ''}${thousands(f.valu
 const KIND_LABELS: Record<string, [string, string]> = { ...KIND_WORDS, commune: ['ville', 'villes'] };
 
 /** The press kit: figures from the history up to the edition, its chart and map (SVG), the volets. */
-export async function dossierView(archive: Archive, results: EditionResults, questionnaire: Questionnaire, press: Press): Promise<DossierVM> {
+export async function dossierView(archive: Archive, results: EditionResults, questionnaire: Questionnaire | undefined, press: Press): Promise<DossierVM> {
   const upTo = archive.filter((e) => e.edition <= results.edition);
   const f = keyFigures(upTo);
   const byDep = new Map<string, number>();
   for (const t of timelines(upTo).values()) if (t.departement) byDep.set(t.departement, (byDep.get(t.departement) ?? 0) + 1);
   const map = await laureatesMap(byDep);
+  const withoutPopulation = [...timelines(upTo).values()].filter((x) => x.population === undefined).map((x) => x.name).sort((a, b) => byProperName({ name: a }, { name: b }));
   const max = Math.max(1, ...byDep.values());
-  const perLevel = SCALE_LEVELS[results.scale].map((id) => ({ id, n: results.laureates.filter((l) => l.level === id).length }));
+  // Counts from the published figures first (never the known names taken for the whole).
+  const perLevel = SCALE_LEVELS[results.scale].map((id) => ({ id, ...levelCount(results, id), list: publishedOrder(results.laureates.filter((l) => l.level === id)) }));
+  const total = laureateCount(results);
   return {
     year: results.edition,
     number: results.number,
@@ -54,11 +59,28 @@ export async function dossierView(archive: Archive, results: EditionResults, que
       byKind: Object.entries(f.laureatesByKind)
         .filter(([, v]) => v.value > 0)
         .map(([k, v]) => ({ value: thousands(v.value), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
-      ...(f.laureates.lowerBound ? { note: typography('« au moins » : l’archive ne connaît en entier que certaines éditions ; les autres ne comptent que leurs lauréats connus.') } : {}),
+      // What each figure counts, said under it.
+      notes: [
+        ...(f.laureates.lowerBound ? ['« au moins » : l’archive ne connaît en entier que certaines éditions ; les autres ne comptent que leurs lauréats connus.'] : []),
+        `Habitants concernés : la population de chaque lauréat, comptée une fois (dernier chiffre connu) ; des territoires qui se recouvrent (une ville et sa métropole, un syndicat et ses membres) sont comptés chacun.${
+          withoutPopulation.length ? ` Population inconnue, non comptée : ${withoutPopulation.join(', ')}.` : ''
+        }`,
+      ].map(typography),
     },
     edition: {
-      levels: perLevel.filter((x) => x.n > 0).map((x) => ({ label: levelName(x.id), count: capitalise(numberToWords(x.n)), colour: LEVEL_COLOURS[x.id]! })),
-      total: typography(`${capitalise(numberToWords(results.laureates.filter((l) => l.level).length))} lauréats en ${results.edition}`),
+      levels: perLevel
+        .filter((x) => x.count > 0 || x.list.length > 0)
+        .map((x) => ({ label: levelName(x.id), count: capitalise(`${x.exact ? '' : 'au moins '}${numberToWords(Math.max(x.count, x.list.length))}`), colour: LEVEL_COLOURS[x.id]! })),
+      total: typography(`${capitalise(`${total.exact ? '' : 'au moins '}${numberToWords(total.count)}`)} lauréats en ${results.edition}`),
+      // The year's laureates by level, highest first, with their département.
+      lists: perLevel
+        .filter((x) => x.list.length > 0)
+        .reverse()
+        .map((x) => ({
+          title: levelName(x.id),
+          names: x.list.map((l) => `${l.name}${l.departement ? ` (${l.departement})` : ''}`),
+          ...(x.count > x.list.length ? { more: typography(`et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} dont le nom n’est pas dans l’archive`) } : {}),
+        })),
     },
     chart: laureatesChart(f),
     chartRows: laureatesChartRows(f).map((r) => ({ ...r, levels: typography(r.levels) })),
@@ -69,7 +91,7 @@ export async function dossierView(archive: Archive, results: EditionResults, que
       attribution: MAP_ATTRIBUTION,
       rows: map.rows.map((r) => ({ label: `${r.name} (${r.code})`, count: String(r.count) })),
     },
-    volets: questionnaire.volets.map((v) => ({ title: v.title, description: typography(v.description) })),
+    volets: (questionnaire?.volets ?? []).map((v) => ({ title: v.title, description: typography(v.description) })),
     testimonies: (press.testimonies ?? []).map((t) => ({ ...t, quote: typography(t.quote), ...(t.summary ? { summary: typography(t.summary) } : {}) })),
     committee: press.committee ?? [],
     contacts: press.contacts,

@@ -249,3 +249,29 @@ describe('mentions as ADULLACT writes them', () => {
     expect(c.stdout).toMatch(/décerné deux mentions spéciales : .*« Meilleure première candidature » au Syndicat Fibre 64, pour son entrée remarquable au niveau 4/);
   });
 });
+
+describe('the press kit', () => {
+  it('testimonies are verbatim: every piece of a quote between « […] » is in ADULLACT’s text', () => {
+    const source = readFileSync(join(root, 'test', 'fixtures', 'press', 'dossier-de-presse-2022.txt'), 'utf8').replace(/\[\.\.\.\]/g, '[…]').replace(/\s+/g, ' ');
+    const quotes = press().testimonies ?? [];
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const t of quotes)
+      for (const piece of t.quote.split('[…]').map((s) => s.trim()).filter(Boolean)) expect(source).toContain(piece);
+  });
+
+  it('names the year’s laureates by level with their département, and says what its figures count', async () => {
+    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press() }));
+    expect(html).toMatch(/<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d’Abbeville \(80\)<\/li>|<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d&#x27;Abbeville \(80\)<\/li>/);
+    expect(html).toMatch(/Population inconnue, non comptée : .*Syndicat Fibre 64/);
+    expect(html).toMatch(/une ville et sa métropole/);
+  });
+
+  it('an incomplete edition: counts from the published figures, « et N autres » under the names known', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'press-2021.yaml');
+    writeFileSync(file, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-11-23 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
+    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2021, press: loadPress(file, 2021) }));
+    expect(html).toMatch(/Vingt-quatre lauréats en 2021/);
+    expect(html).toMatch(/et sept autres dont le nom n’est pas dans l’archive/);
+  });
+});
