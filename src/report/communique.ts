@@ -15,6 +15,8 @@ export interface CommuniqueVM {
   levels: { head: string; joiner: string; names: string; end: string }[];
   mentions?: string;
   ceremony?: string;
+  supporters?: string;
+  closing: string[];
   detailsText: string;
   detailsLink?: string;
   contacts: { name: string; role?: string; email?: string; phone?: string }[];
@@ -69,7 +71,8 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
   if (c.text) ceremony = c.text;
   else if (c.date) {
     const past = c.date <= press.release.date;
-    ceremony = `La remise des labels Territoire Numérique Libre ${past ? 'a eu lieu' : 'aura lieu'} ${longDate(c.date)}${c.event ? `, lors ${nameInText(c.event, { preposition: 'de' }).replace(/^de (?!l')/, 'de ')}` : ''}${c.place ? `, ${/^(au |à |en )/.test(c.place) ? c.place : nameInText(c.place, { preposition: 'à' })}` : ''}.`;
+    const participants = past && press.ceremony?.participants ? ` ; ${press.ceremony.participants} y étaient réunis` : '';
+    ceremony = `La remise des labels Territoire Numérique Libre ${past ? 'a eu lieu' : 'aura lieu'} ${longDate(c.date)}${c.event ? `, lors ${nameInText(c.event, { preposition: 'de' }).replace(/^de (?!l')/, 'de ')}` : ''}${c.place ? `, ${/^(au |à |en )/.test(c.place) ? c.place : nameInText(c.place, { preposition: 'à' })}` : ''}${participants}.`;
   }
   return {
     year: y,
@@ -84,6 +87,8 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
     levels: levels.map((l) => ({ head: typography(l.head), joiner: typography(l.joiner), names: typography(l.names), end: l.end.replace(' ;', '\u202f;') })),
     ...(mentions ? { mentions: typography(mentions) } : {}),
     ...(ceremony ? { ceremony: typography(ceremony) } : {}),
+    ...(press.supporters?.length ? { supporters: typography(`Le label est soutenu par ${joinList(press.supporters)}.`) } : {}),
+    closing: (press.closing ?? []).map(typography),
     detailsText: typography(`Plus de détails sur les résultats de cette ${ordinal(results.number, press.ordinals)} édition :`),
     ...(press.links?.results ? { detailsLink: press.links.results } : {}),
     contacts: press.contacts,

@@ -11,7 +11,9 @@ export interface Press {
   title?: string;
   about?: string[];
   applications?: number;
-  ceremony?: { date?: string; event?: string; place?: string; text?: string };
+  ceremony?: { date?: string; event?: string; place?: string; text?: string; participants?: string };
+  supporters?: string[];
+  closing?: string[];
   links?: { results?: string; site?: string; questions?: string };
   contacts: { name: string; role?: string; email?: string; phone?: string }[];
   social?: string[];

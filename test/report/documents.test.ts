@@ -275,3 +275,36 @@ describe('the press kit', () => {
     expect(html).toMatch(/et sept autres dont le nom n’est pas dans l’archive/);
   });
 });
+
+describe('the communiqué’s wording comes from the press file', () => {
+  it('title, participants of the ceremony, supporters and closing paragraphs; absent, each leaves no trace', () => {
+    const dir = tempDir();
+    const file = join(dir, 'press.yaml');
+    writeFileSync(
+      file,
+      [
+        'edition: 2021',
+        'release: { city: Montpellier, date: 2021-12-09 }',
+        'title: "« Territoires Numériques Libres » 2021, les résultats sont là !"',
+        'ceremony: { participants: une vingtaine de participants }',
+        'supporters: [les associations AFUL, April et Déclic, le Conseil National du Logiciel Libre]',
+        'closing: ["Le label est un outil d’auto-évaluation, mais également un outil de sensibilisation."]',
+        'contacts:',
+        '  - { name: Service presse }',
+        '',
+      ].join('\n'),
+    );
+    const r = tnl(['report', 'communique', '--edition', '2021', '--press', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# « Territoires Numériques Libres » 2021, les résultats sont là !/m);
+    expect(r.stdout).toMatch(/au Palais des Congrès, Paris ; une vingtaine de participants y étaient réunis\./);
+    expect(r.stdout).toMatch(/Le label est soutenu par les associations AFUL, April et Déclic et le Conseil National du Logiciel Libre\./);
+    expect(r.stdout).toMatch(/Le label est un outil d’auto-évaluation, mais également un outil de sensibilisation\.\n\n/);
+    const bare = tnl(['report', 'communique', '--edition', '2021', '--press', '/dev/null']);
+    expect(bare.code).toBe(2);
+    const minimal = join(dir, 'minimal.yaml');
+    writeFileSync(minimal, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-12-09 }\ncontacts:\n  - { name: Service presse }\n');
+    const m = tnl(['report', 'communique', '--edition', '2021', '--press', minimal]).stdout;
+    expect(m).not.toMatch(/soutenu par|y étaient réunis|Plus de détails/);
+  });
+});
