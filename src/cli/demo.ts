@@ -60,6 +60,9 @@ export async function demoCommand(opts: DemoOptions): Promise<number> {
       worst = Math.max(worst, 2);
     }
   }
+  const appel = join(out, 'appel-2025.md');
+  await reportCommand('appel', { edition: '2025', press: join(bundled.fixtures, 'appel-2025.yaml'), format: 'md', out: appel });
+  written.push(appel);
   step('Fichiers écrits');
   for (const f of written) process.stdout.write(`  ${f}\n`);
   return worst;

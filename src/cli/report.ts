@@ -9,15 +9,18 @@ import { NoBrowserError, PdfRenderer, type StartingBrowser } from '../report/pdf
 import { loadPress, type Press } from '../report/press.js';
 import { embeddedFonts, render } from '../report/render.js';
 import { resultatsView } from '../report/resultats.js';
+import { appelView } from '../report/appel.js';
+import { keyFigures } from '../history/figures.js';
 import { parseYear } from './run.js';
 
-export const DOCUMENTS = ['communique', 'resultats', 'dossier-de-presse'] as const;
+export const DOCUMENTS = ['communique', 'resultats', 'dossier-de-presse', 'appel'] as const;
 export type DocumentName = (typeof DOCUMENTS)[number];
 
 const FORMATS: Record<DocumentName, readonly string[]> = {
   communique: ['md', 'html', 'pdf'],
   resultats: ['md', 'html'],
   'dossier-de-presse': ['html', 'pdf'],
+  appel: ['md', 'html', 'pdf'],
 };
 
 export interface ReportOptions {
@@ -32,9 +35,17 @@ export interface ReportOptions {
 /** Builds a document's Markdown or HTML. Pure but for reading templates and reference data. */
 export async function buildDocument(doc: DocumentName, format: 'md' | 'html', opts: { year: number; press?: Press; templates?: string; root?: string }): Promise<string> {
   const archive = loadArchive(opts.root);
+  const dir = opts.templates;
+  const questionnaireOf = () => (existsSync(editionFiles(opts.year, opts.root).questionnaire) ? loadEdition(opts.year, opts.root).edition.questionnaire : undefined);
+  if (doc === 'appel') {
+    // The call comes before the results: the laureates so far are those of the editions before.
+    if (!opts.press) throw new UsageError(`l’appel à candidatures a besoin des éléments de presse : --press appel-${opts.year}.yaml`);
+    const before = archive.filter((e) => e.edition < opts.year);
+    const vm = appelView(opts.year, opts.press, before.length ? keyFigures(before) : undefined, questionnaireOf());
+    return render(`appel.${format}.hbs`, { ...vm, fonts: format === 'html' ? embeddedFonts() : '' }, { ...(dir ? { dir } : {}), trusted: ['fonts'] });
+  }
   const results = archive.find((e) => e.edition === opts.year);
   if (!results) throw new UsageError(`l’édition ${opts.year} n’est pas dans l’archive des résultats : publiez-la d’abord (tnl publish)`);
-  const dir = opts.templates;
   const need = () => {
     if (!opts.press) throw new UsageError(`le ${doc === 'communique' ? 'communiqué' : 'dossier de presse'} a besoin des éléments de presse : --press press-${opts.year}.yaml`);
     return opts.press;
@@ -43,7 +54,7 @@ export async function buildDocument(doc: DocumentName, format: 'md' | 'html', op
   if (doc === 'communique') return render(`communique.${format}.hbs`, { ...communiqueView(results, need()), fonts: format === 'html' ? embeddedFonts() : '' }, { ...(dir ? { dir } : {}), trusted: ['fonts'] });
   // The volets come from the edition's questionnaire; an edition tnl has none for (before 2024)
   // gets its press kit without that section, never another year's criteria.
-  const questionnaire = existsSync(editionFiles(opts.year, opts.root).questionnaire) ? loadEdition(opts.year, opts.root).edition.questionnaire : undefined;
+  const questionnaire = questionnaireOf();
   const vm = await dossierView(archive, results, questionnaire, need());
   return render('dossier-de-presse.html.hbs', { ...vm, fonts: embeddedFonts() }, { ...(dir ? { dir } : {}), trusted: ['fonts', 'chart', 'map.svg'] });
 }

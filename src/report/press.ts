@@ -13,6 +13,8 @@ export interface Press {
   applications?: number;
   ceremony?: { date?: string; event?: string; place?: string; text?: string; participants?: string };
   supporters?: string[];
+  campaign?: { opening: string; deadline: string; url?: string };
+  changes?: string[];
   closing?: string[];
   links?: { results?: string; site?: string; questions?: string };
   contacts: { name: string; role?: string; email?: string; phone?: string }[];

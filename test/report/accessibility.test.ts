@@ -55,6 +55,7 @@ describe.skipIf(!browserPath)('axe-core on every HTML document (WCAG 2.1 A/AA an
     ['dossier de presse 2024', async () => buildDocument('dossier-de-presse', 'html', { year: 2024, press: loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024) })],
     ['communiqué 2021 (liste incomplète)', async () => buildDocument('communique', 'html', { year: 2021, press: press2021() })],
     ['page de résultats 2018 (niveaux non publiés)', async () => buildDocument('resultats', 'html', { year: 2018 })],
+    ['appel à candidatures 2025', async () => buildDocument('appel', 'html', { year: 2025, press: loadPress(join(root, 'fixtures', 'appel-2025.yaml'), 2025) })],
     ['dossier de presse 2021 (liste incomplète, sans questionnaire)', async () => buildDocument('dossier-de-presse', 'html', { year: 2021, press: press2021() })],
   ];
   it.each(cases)('%s: no violation, one main, one h1', async (_, make) => {

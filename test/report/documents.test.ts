@@ -308,3 +308,35 @@ describe('the communiqué’s wording comes from the press file', () => {
     expect(m).not.toMatch(/soutenu par|y étaient réunis|Plus de détails/);
   });
 });
+
+describe('the call for applications (tnl report appel)', () => {
+  it('writes the campaign from the press file: calendar, platform, volets, what changed, ceremony', () => {
+    const r = tnl(['report', 'appel', '--edition', '2025', '--press', 'fixtures/appel-2025.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# En 2025, devenez un « Territoire Numérique Libre » !/m);
+    expect(r.stdout).toMatch(/Depuis 2016, le label Territoire Numérique Libre a récompensé au moins \d+ collectivités/);
+    expect(r.stdout).toMatch(/Pour participer à cette 10e édition, la campagne de candidature s’ouvre ce 19 septembre 2025, et les dossiers devront être déposés avant le 19 octobre 2025 sur la plateforme \*\*demarches\.adullact\.org\*\*\./);
+    expect(r.stdout).toMatch(/le premier palier devient plus accessible/);
+    expect(r.stdout).toMatch(/Le questionnaire porte sur cinq volets : « Stratégie et mutualisation »/);
+    expect(r.stdout).toMatch(/L’annonce des résultats et la remise des labels auront lieu mercredi 19 novembre 2025 à Paris, durant le Congrès des Maires/);
+  });
+
+  it('without the campaign dates: one usage error saying what to add', () => {
+    const dir = tempDir();
+    const file = join(dir, 'appel.yaml');
+    writeFileSync(file, 'edition: 2026\nrelease: { city: Montpellier, date: 2026-06-01 }\ncontacts:\n  - { name: Service presse }\n');
+    const r = tnl(['report', 'appel', '--edition', '2026', '--press', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/l’appel à candidatures a besoin des dates de la campagne/);
+  });
+
+  it('a future edition with no questionnaire yet: the campaign « débutera », no volets sentence', () => {
+    const dir = tempDir();
+    const file = join(dir, 'appel.yaml');
+    writeFileSync(file, 'edition: 2027\nrelease: { city: Montpellier, date: 2027-05-20 }\ncampaign: { opening: 2027-06-12, deadline: 2027-11-10 }\ncontacts:\n  - { name: Service presse }\n');
+    const r = tnl(['report', 'appel', '--edition', '2027', '--press', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cette 12e édition, la campagne de candidature débutera le 12 juin 2027/);
+    expect(r.stdout).not.toMatch(/volets|Infos|soutenu/);
+  });
+});
