@@ -25,7 +25,7 @@ interface RawResults {
   results_published?: string | null;
   ceremony?: EditionResults['ceremony'];
   jury?: EditionResults['jury'];
-  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; mentions?: (string | { label: string; reason?: string })[]; note?: string; article?: string }[];
+  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; participation?: number; mentions?: (string | { label: string; reason?: string })[]; note?: string; article?: string }[];
   sources?: string[];
   notes?: string[];
 }
@@ -80,6 +80,7 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
         ...(l.population_source ? { populationSource: l.population_source } : {}),
         level: l.level,
         ...(l.carrier ? { carrier: l.carrier } : {}),
+        ...(l.participation !== undefined ? { participation: l.participation } : {}),
         mentions: (l.mentions ?? []).map((m) => (typeof m === 'string' ? m : m.label)),
         ...(mentionReasonsOf(l.mentions) ? { mentionReasons: mentionReasonsOf(l.mentions)! } : {}),
         ...(l.note ? { note: l.note } : {}),
@@ -145,6 +146,7 @@ export function resultsYaml(r: EditionResults, header: string[] = []): string {
       ...(l.populationSource ? { population_source: l.populationSource } : {}),
       level: l.level,
       ...(l.carrier ? { carrier: l.carrier } : {}),
+      ...(l.participation !== undefined ? { participation: l.participation } : {}),
       ...(l.mentions.length ? { mentions: l.mentions.map((m) => (l.mentionReasons?.[m] ? { label: m, reason: l.mentionReasons[m] } : m)) } : {}),
       ...(l.note ? { note: l.note } : {}),
       ...(l.article !== undefined ? { article: l.article } : {}),

@@ -63,9 +63,12 @@ const incompleteBefore = (archive: Archive, year: number) => archive.some((e) =>
 const rankOf = (scale: Scale, level: string | null) => (level === null ? -1 : SCALE_LEVELS[scale].indexOf(level));
 
 /** First participation known, and whether an earlier incomplete edition may hide an older one. */
-export function firstParticipation(archive: Archive, t: Timeline): { year: number; lowerBound: boolean } {
+export function firstParticipation(archive: Archive, t: Timeline): { year: number; lowerBound: boolean; atLatest?: boolean } {
   const year = Math.min(...t.participations.map((p) => p.year));
-  return { year, lowerBound: incompleteBefore(archive, year) };
+  // A participation published as the n-th (« pour sa deuxième participation ») places the first one
+  // at least n - 1 editions earlier, even when the archive does not name it.
+  const before = Math.min(year, ...t.participations.filter((p) => (p.laureate.participation ?? 1) > 1).map((p) => p.year - (p.laureate.participation! - 1)));
+  return before < year ? { year: before, lowerBound: true, atLatest: true } : { year, lowerBound: incompleteBefore(archive, year) };
 }
 
 /** Runs of consecutive editions at the same known level. */

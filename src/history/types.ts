@@ -18,6 +18,8 @@ export interface Laureate {
   /** null when the level is not known (a laureate named without it). */
   level: string | null;
   carrier?: string;
+  /** Which participation this is, when published (« pour sa deuxième participation » : 2). */
+  participation?: number;
   mentions: string[];
   /** The published reason of a mention, by mention label. */
   mentionReasons?: Record<string, string>;

@@ -56,7 +56,7 @@ export function timelineMarkdown(t: Timeline, archive: Archive): string {
   const first = firstParticipation(archive, t);
   out.push(`# ${mdEscape(t.name)}`, '');
   out.push(`${KIND_FR[t.kind]}${t.code ? ` · code ${t.code}` : ''}${t.departement ? ` · département ${t.departement}` : ''}${t.population !== undefined ? ` · ${frNumber(t.population)} habitants` : ''}`, '');
-  out.push(`Première participation${first.lowerBound ? ' connue' : ''} : ${first.year} · ${t.participations.length} participation${t.participations.length > 1 ? 's' : ''}`, '');
+  out.push(`Première participation${first.atLatest ? ` : ${first.year} au plus tard` : `${first.lowerBound ? ' connue' : ''} : ${first.year}`} · ${t.participations.length} participation${t.participations.length > 1 ? 's' : ''}${first.atLatest || first.lowerBound ? ' connues' : ''}`, '');
   out.push('| Édition | Niveau | Évolution | Mentions |', '|---|---|---|---|');
   for (const p of [...t.participations].sort((a, b) => a.year - b.year)) {
     const prog = progression(t, p.year);

@@ -105,3 +105,11 @@ describe('laureates in the order a reader expects', () => {
     expect(list.indexOf('- Ville de Colomiers')).toBeLessThan(list.indexOf('- Dracénie'));
   });
 });
+
+describe('a participation published as the second', () => {
+  it('2021: Abbeville (« pour sa deuxième participation ») is no first application; Échirolles is suggested, as ADULLACT did', () => {
+    const r = tnl(['history', '--edition', '2021']);
+    expect(r.stdout).toMatch(/Meilleure première candidature : Ville d'Échirolles —/);
+    expect(tnl(['history', '--authority', "Ville d'Abbeville"]).stdout).toMatch(/Première participation : 2020 au plus tard · 3 participations connues/);
+  });
+});
