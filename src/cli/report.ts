@@ -106,7 +106,7 @@ async function pdfReport(name: DocumentName, year: number, opts: ReportOptions):
   }
   const renderer = await starting.connect();
   try {
-    const pdf = await renderer.pdf(html, { footer: `Territoire Numérique Libre ${year}` });
+    const pdf = await renderer.pdf(html, { footer: `Territoire Numérique Libre ${year}`, cssPages: name === 'dossier-de-presse' });
     writeAtomic(opts.out, pdf);
   } finally {
     await renderer.close();

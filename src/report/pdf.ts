@@ -147,6 +147,13 @@ export class StartingBrowser {
   }
 }
 
+export interface PrintOptions {
+  title?: string;
+  footer?: string;
+  /** The page's own @page rules give the margins and the footer (its margin boxes). */
+  cssPages?: boolean;
+}
+
 /**
  * Prints HTML to PDF with the system Chromium: one browser for a whole batch, JavaScript off,
  * every network request blocked (and counted), A4 with page numbers in the footer.
@@ -203,7 +210,7 @@ export class PdfRenderer {
     return (await PdfRenderer.start(env)).connect();
   }
 
-  async pdf(html: string, opts: { title?: string; footer?: string } = {}): Promise<Uint8Array> {
+  async pdf(html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
     const limit = deadline(this.timeoutMs * 2, 'le navigateur n’a pas imprimé le PDF');
     try {
       return await Promise.race([this.print(html, opts), limit.promise]);
@@ -216,7 +223,7 @@ export class PdfRenderer {
     }
   }
 
-  private async print(html: string, opts: { title?: string; footer?: string }): Promise<Uint8Array> {
+  private async print(html: string, opts: PrintOptions): Promise<Uint8Array> {
     const page = await this.browser!.newPage();
     try {
       await page.setJavaScriptEnabled(false);
@@ -229,6 +236,9 @@ export class PdfRenderer {
       });
       await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
       const footer = `<div style="font-family:sans-serif;font-size:8px;color:#666;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(opts.footer ?? '')}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+      // A document with its own @page rules draws its footer in the page's margin boxes (a cover
+      // without page number); the others get the footer of the print settings.
+      if (opts.cssPages) return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: false, preferCSSPageSize: true });
       return await page.pdf({
         format: 'A4',
         printBackground: true,

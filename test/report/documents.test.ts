@@ -340,3 +340,16 @@ describe('the call for applications (tnl report appel)', () => {
     expect(r.stdout).not.toMatch(/volets|Infos|soutenu/);
   });
 });
+
+describe.skipIf(!findBrowser())('the press kit PDF', () => {
+  it('has no page number on its cover, numbers every other page, and fills its pages (6 for 2024)', () => {
+    const out = join(tempDir(), 'dp.pdf');
+    expect(tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]).code).toBe(0);
+    const page = (n: number) => plain(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), out, '-'], { encoding: 'utf8' }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+    expect(pages).toBe(6);
+    expect(page(1)).not.toMatch(/\d\s*\/\s*\d/);
+    expect(page(2)).toMatch(/2\s*\/\s*6/);
+    expect(page(2)).toMatch(/Les lauréats 2024/);
+  });
+});
