@@ -128,7 +128,7 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
     withoutPopulation: all.length - withPop.length,
     perEdition: editions.map((e) => editionCounts(e)),
     conflicts: editions.flatMap((e) =>
-      (e.published.conflicts ?? []).map((c) => ({ year: e.edition, figure: c.figure === 'awarded' ? 'lauréats' : 'candidatures', values: c.values, kept: c.values[0]!, note: c.note })),
+      (e.published.conflicts ?? []).map((c) => ({ year: e.edition, figure: c.figure === 'awarded' ? 'lauréats' : c.figure === 'laureates_to_date' ? 'lauréats depuis la première édition' : 'candidatures', values: c.values, kept: c.values[0]!, note: c.note })),
     ),
   };
 }

@@ -30,7 +30,7 @@ export interface Laureate {
 
 /** Two published figures that contradict each other; the first value is the one the archive keeps. */
 export interface PublishedConflict {
-  figure: 'applications' | 'awarded';
+  figure: 'applications' | 'awarded' | 'laureates_to_date';
   values: number[];
   note: string;
 }

@@ -30,7 +30,12 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
   out.push('', '\\* liste des lauréats incomplète dans l’archive', '');
   if (f.conflicts.length) {
     out.push('## Chiffres publiés contradictoires', '');
-    for (const c of f.conflicts) out.push(`- ${c.year}, ${c.figure} : ${c.values.map((v) => frNumber(v)).join(' ou ')} selon les sources (${mdEscape(c.note)}) ; l’archive retient ${frNumber(c.kept)}, à vérifier avant publication`);
+    for (const c of f.conflicts)
+      out.push(
+        `- ${c.year}, ${c.figure} : ${c.values.map((v) => frNumber(v)).join(' ou ')} selon les sources (${mdEscape(c.note)}) ; ${
+          c.figure.startsWith('lauréats depuis') ? 'tnl n’en reprend aucun : ses chiffres clés comptent les lauréats de l’archive' : `l’archive retient ${frNumber(c.kept)}, à vérifier avant publication`
+        }`,
+      );
     out.push('');
   }
   if (year !== undefined) {

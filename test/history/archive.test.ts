@@ -173,7 +173,8 @@ describe('published figures that contradict each other', () => {
     const r = tnl(['history']);
     expect(r.stdout).toMatch(/## Chiffres publiés contradictoires\n\n- 2025, lauréats : 36 ou 37 selon les sources .* l’archive retient 36, à vérifier avant publication/);
     const json = JSON.parse(tnl(['history', '--format', 'json']).stdout) as { figures: { conflicts: { year: number; values: number[] }[] } };
-    expect(json.figures.conflicts).toEqual([expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 })]);
+    expect(json.figures.conflicts).toEqual([expect.objectContaining({ year: 2022, values: [64, 57] }), expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 })]);
+    expect(r.stdout).toMatch(/- 2022, lauréats depuis la première édition : 64 ou 57 selon les sources .* tnl n’en reprend aucun/);
   });
   it('the import keeps both numbers and a French note', () => {
     const { editions } = importPublicHistory({ editions: [{ year: 2025, edition: 10, awarded_count: 36, awarded_count_conflict: '36 in one source; 37 in another', awarded: [] }] });
