@@ -171,7 +171,8 @@ describe('research notes never reach a published text', () => {
 describe('published figures that contradict each other', () => {
   it('are flagged by tnl history (2025: 36 or 37 laureates), never silently picked', () => {
     const r = tnl(['history']);
-    expect(r.stdout).toMatch(/## Chiffres publiés contradictoires\n\n- 2025, lauréats : 36 ou 37 selon les sources .* l’archive retient 36, à vérifier avant publication/);
+    expect(r.stdout).toMatch(/## Chiffres publiés contradictoires\n\n- 2022, /);
+    expect(r.stdout).toMatch(/\n- 2025, lauréats : 36 ou 37 selon les sources .* l’archive retient 36, à vérifier avant publication/);
     const json = JSON.parse(tnl(['history', '--format', 'json']).stdout) as { figures: { conflicts: { year: number; values: number[] }[] } };
     expect(json.figures.conflicts).toEqual([expect.objectContaining({ year: 2022, values: [64, 57] }), expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 })]);
     expect(r.stdout).toMatch(/- 2022, lauréats depuis la première édition : 64 ou 57 selon les sources .* tnl n’en reprend aucun/);
