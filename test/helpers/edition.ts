@@ -59,3 +59,11 @@ export function oneDossierCsv(extra: Record<string, string>, sep = ',', omit: st
   const values = [...base.map(([, v]) => v), ...Object.values(extra)];
   return `${headers.map(quote).join(sep)}\n${values.map(quote).join(sep)}\n`;
 }
+
+/**
+ * A press file with only what the schema requires (edition, release, one contact) and the lines
+ * given, in a temp folder: the documents then show their defaults. Returns its path.
+ */
+export function minimalPress(year: number, date: string, extra = ''): string {
+  return tempFile(`press-${year}.yaml`, `edition: ${year}\nrelease: { city: Montpellier, date: ${date} }\n${extra}contacts:\n  - { name: Service presse, email: presse@adullact.org }\n`);
+}

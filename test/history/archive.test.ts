@@ -5,6 +5,7 @@ import { loadArchive } from '../../src/history/archive.js';
 import { keyFigures, timelines } from '../../src/history/figures.js';
 import { importPublicHistory } from '../../src/history/import-public.js';
 import { copyEditions, edit, root, tempDir, tnl } from '../helpers/cli.js';
+import { minimalPress } from '../helpers/edition.js';
 
 describe('the bundled results archive', () => {
   const archive = loadArchive();
@@ -159,10 +160,7 @@ describe('research notes never reach a published text', () => {
   });
   it('the bundled archive has none, and the 2024 communiqué says « Open Source Experience » alone', () => {
     expect(tnl(['validate']).stdout).not.toMatch(/note de recherche/);
-    const dir = tempDir();
-    const press = join(dir, 'p.yaml');
-    writeFileSync(press, 'edition: 2024\nrelease: { city: Montpellier, date: 2024-12-10 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', press]);
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', minimalPress(2024, '2024-12-10')]);
     expect(r.stdout).toMatch(/lors d’Open Source Experience|lors d'Open Source Experience/);
     expect(r.stdout).not.toMatch(/page:|wording|not found/);
   });

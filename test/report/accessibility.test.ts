@@ -3,13 +3,14 @@
  * and best practices): zero violations. Public bodies republish these documents; RGAA applies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { findBrowser } from '../../src/report/pdf.js';
 import { loadPress } from '../../src/report/press.js';
-import { root, tempDir } from '../helpers/cli.js';
+import { root } from '../helpers/cli.js';
+import { minimalPress } from '../helpers/edition.js';
 
 const browserPath = findBrowser();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -42,11 +43,7 @@ async function violations(html: string): Promise<string[]> {
   }
 }
 
-const press2021 = () => {
-  const file = join(tempDir(), 'press-2021.yaml');
-  writeFileSync(file, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-11-23 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
-  return loadPress(file, 2021);
-};
+const press2021 = () => loadPress(minimalPress(2021, '2021-11-23'), 2021);
 
 describe.skipIf(!browserPath)('axe-core on every HTML document (WCAG 2.1 A/AA and best practices)', () => {
   const cases: [string, () => Promise<string>][] = [

@@ -6,6 +6,7 @@ import { buildDocument } from '../../src/cli/report.js';
 import { PdfRenderer, findBrowser } from '../../src/report/pdf.js';
 import { loadPress } from '../../src/report/press.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
+import { minimalPress } from '../helpers/edition.js';
 
 const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
 const pdftotext = (file: string) => plain(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
@@ -189,10 +190,7 @@ describe('report errors', () => {
 
 describe('never a false figure in the communiqué', () => {
   it('2021 (names known for 14 of 24 laureates): every count is the published one, names given as « dont »', async () => {
-    const dir = tempDir();
-    const press = join(dir, 'press-2021.yaml');
-    writeFileSync(press, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-11-23 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
-    const r = tnl(['report', 'communique', '--edition', '2021', '--press', press]);
+    const r = tnl(['report', 'communique', '--edition', '2021', '--press', minimalPress(2021, '2021-11-23')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/vingt-quatre candidatures ont été déposées/);
     expect(r.stdout).toMatch(/vingt-quatre collectivités et établissements ont été labellisés, du niveau 2 au niveau 5/);
@@ -267,10 +265,7 @@ describe('the press kit', () => {
   });
 
   it('an incomplete edition: counts from the published figures, « et N autres » under the names known', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'press-2021.yaml');
-    writeFileSync(file, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-11-23 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
-    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2021, press: loadPress(file, 2021) }));
+    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2021, press: loadPress(minimalPress(2021, '2021-11-23'), 2021) }));
     expect(html).toMatch(/Vingt-quatre lauréats en 2021/);
     expect(html).toMatch(/et sept autres dont le nom n’est pas dans l’archive/);
   });
@@ -302,9 +297,7 @@ describe('the communiqué’s wording comes from the press file', () => {
     expect(r.stdout).toMatch(/Le label est un outil d’auto-évaluation, mais également un outil de sensibilisation\.\n\n/);
     const bare = tnl(['report', 'communique', '--edition', '2021', '--press', '/dev/null']);
     expect(bare.code).toBe(2);
-    const minimal = join(dir, 'minimal.yaml');
-    writeFileSync(minimal, 'edition: 2021\nrelease: { city: Montpellier, date: 2021-12-09 }\ncontacts:\n  - { name: Service presse }\n');
-    const m = tnl(['report', 'communique', '--edition', '2021', '--press', minimal]).stdout;
+    const m = tnl(['report', 'communique', '--edition', '2021', '--press', minimalPress(2021, '2021-12-09')]).stdout;
     expect(m).not.toMatch(/soutenu par|y étaient réunis|Plus de détails/);
   });
 });
@@ -322,19 +315,13 @@ describe('the call for applications (tnl report appel)', () => {
   });
 
   it('without the campaign dates: one usage error saying what to add', () => {
-    const dir = tempDir();
-    const file = join(dir, 'appel.yaml');
-    writeFileSync(file, 'edition: 2026\nrelease: { city: Montpellier, date: 2026-06-01 }\ncontacts:\n  - { name: Service presse }\n');
-    const r = tnl(['report', 'appel', '--edition', '2026', '--press', file]);
+    const r = tnl(['report', 'appel', '--edition', '2026', '--press', minimalPress(2026, '2026-06-01')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/l’appel à candidatures a besoin des dates de la campagne/);
   });
 
   it('a future edition with no questionnaire yet: the campaign « débutera », no volets sentence', () => {
-    const dir = tempDir();
-    const file = join(dir, 'appel.yaml');
-    writeFileSync(file, 'edition: 2027\nrelease: { city: Montpellier, date: 2027-05-20 }\ncampaign: { opening: 2027-06-12, deadline: 2027-11-10 }\ncontacts:\n  - { name: Service presse }\n');
-    const r = tnl(['report', 'appel', '--edition', '2027', '--press', file]);
+    const r = tnl(['report', 'appel', '--edition', '2027', '--press', minimalPress(2027, '2027-05-20', 'campaign: { opening: 2027-06-12, deadline: 2027-11-10 }\n')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/cette 12e édition, la campagne de candidature débutera le 12 juin 2027/);
     expect(r.stdout).not.toMatch(/volets|Infos|soutenu/);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, thousands, typography } from '../../src/report/french.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { tempDir, tnl } from '../helpers/cli.js';
+
+import { tnl } from '../helpers/cli.js';
+import { minimalPress } from '../helpers/edition.js';
 
 describe('French helpers', () => {
   it.each([
@@ -91,9 +92,7 @@ describe('one French typography for Markdown and HTML', () => {
     expect(html).toContain('Voici la liste des membres du jury\u00a0:');
   });
   it('ordinals: « 9e », « 1re » by default; « 9ème » when the press file asks for ADULLACT’s usage', () => {
-    const dir = tempDir();
-    const press = join(dir, 'p.yaml');
-    writeFileSync(press, 'edition: 2024\nrelease: { city: Montpellier, date: 2024-12-10 }\nlinks: { results: "https://territoire-numerique-libre.org/edition-2024" }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n');
+    const press = minimalPress(2024, '2024-12-10', 'links: { results: "https://territoire-numerique-libre.org/edition-2024" }\n');
     const plainStyle = tnl(['report', 'communique', '--edition', '2024', '--press', press]).stdout;
     expect(plainStyle).toMatch(/Depuis sa 1re édition en 2016/);
     expect(plainStyle).toMatch(/cette 9e édition/);
