@@ -20,8 +20,8 @@ export interface TableReader {
 }
 
 /** A CSV table (DS export, export template or hand-made) → dossiers, with every problem located. */
-export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire, file: string): TableRead {
-  const reader = tableReader(table.headers, questionnaire, file);
+export function dossiersFromTable(table: CsvTable, questionnaire: Questionnaire, file: string, matched?: ColumnMatch[]): TableRead {
+  const reader = tableReader(table.headers, questionnaire, file, undefined, matched);
   for (const row of table.rows) reader.row(row.line, row.cells);
   return reader.finish();
 }

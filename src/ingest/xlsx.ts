@@ -56,9 +56,10 @@ export async function dossiersFromXlsx(bytes: Buffer, questionnaire: Questionnai
   const main = wb.getWorksheet('Dossiers') ?? wb.worksheets[0];
   if (!main) throw new InputError('classeur sans feuille', file);
   const table = sheetTable(main);
-  const wrong = wrongExportProblem(matchColumns(table.headers, questionnaire), questionnaire);
+  const columns = matchColumns(table.headers, questionnaire);
+  const wrong = wrongExportProblem(columns, questionnaire);
   if (wrong) throw new InputError(wrong, `${file} (feuille ${main.name})`);
-  const read = dossiersFromTable(table, questionnaire, `${file} (feuille ${main.name})`);
+  const read = dossiersFromTable(table, questionnaire, `${file} (feuille ${main.name})`, columns);
   const findings = read.findings.filter((f) => f.rule !== 'ingest/repetition-unavailable');
   const byNumber = new Map(read.dossiers.map((d) => [d.number, d]));
   const available = new Set<string>();
