@@ -15,7 +15,13 @@ const env = { ...process.env, NO_COLOR: '1' };
 function measure(args, runs = 1) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [join(root, 'bench', 'measure.mjs'), ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'measure.mjs'), ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     const line = (r.output[3] ?? '').trim().split('\n').pop();
     if (!line) throw new Error(`échec de « tnl ${args.join(' ')} » : ${r.stderr}`);
     samples.push(JSON.parse(line));
@@ -64,7 +70,12 @@ for (const n of sizes) {
   if (n === 10000)
     for (const format of ['csv', 'md', 'table']) {
       const f = measure(['score', file, '--edition', '2024', '--format', format, '--out', join(tmp, `notes-${n}.${format}`), '--quiet'], 5);
-      add(`tnl score, ${n.toLocaleString('fr-FR')} dossiers (${format})`, `${(f.ms / 1000).toFixed(2)} s, ${f.maxRssMb.toFixed(0)} Mo`, '< 1 s et < 300 Mo', f.ms < 1000 && f.maxRssMb < 300);
+      add(
+        `tnl score, ${n.toLocaleString('fr-FR')} dossiers (${format})`,
+        `${(f.ms / 1000).toFixed(2)} s, ${f.maxRssMb.toFixed(0)} Mo`,
+        '< 1 s et < 300 Mo',
+        f.ms < 1000 && f.maxRssMb < 300,
+      );
     }
 }
 const ratio = perDossier[2] / perDossier[1];
@@ -88,17 +99,48 @@ add('coût par colonne, 100 000 / 30 000', `× ${perColumn.toFixed(2)} (${(w100.
 // The communiqué PDF against Chromium alone printing the same HTML.
 const press = join(root, 'fixtures', 'press-2024.yaml');
 const html = join(tmp, 'communique-2024.html');
-spawnSync(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'html', '--out', html], { cwd: root, env });
+spawnSync(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'html', '--out', html], {
+  cwd: root,
+  env,
+});
 const chromium = ['/usr/bin/chromium', process.env.PUPPETEER_EXECUTABLE_PATH].find((p) => p && existsSync(p));
 if (chromium) {
-  const pdfTnl = time(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')], 5);
-  const pdfBare = time(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-pdf-header-footer', `--print-to-pdf=${join(tmp, 'communique-chromium.pdf')}`, `file://${html}`], 5);
-  add('PDF du communiqué (tnl report)', `${pdfTnl.toFixed(0)} ms (Chromium seul : ${pdfBare.toFixed(0)} ms)`, '< 1,5 × chromium --print-to-pdf', pdfTnl < 1.5 * pdfBare);
+  const pdfTnl = time(
+    process.execPath,
+    [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')],
+    5,
+  );
+  const pdfBare = time(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${join(tmp, 'communique-chromium.pdf')}`,
+      `file://${html}`,
+    ],
+    5,
+  );
+  add(
+    'PDF du communiqué (tnl report)',
+    `${pdfTnl.toFixed(0)} ms (Chromium seul : ${pdfBare.toFixed(0)} ms)`,
+    '< 1,5 × chromium --print-to-pdf',
+    pdfTnl < 1.5 * pdfBare,
+  );
 } else add('PDF du communiqué', 'Chromium absent', '< 1,5 × chromium --print-to-pdf', false);
 
 // The 24 feedback PDFs of the example edition, one browser.
 if (chromium) {
-  const fiches = time(process.execPath, [join(root, 'bin', 'tnl.js'), 'fiches', join(root, 'fixtures', 'ds-2024.json'), '--edition', '2024', '--out', join(tmp, 'fiches'), '--quiet'], 1);
+  const fiches = time(
+    process.execPath,
+    [join(root, 'bin', 'tnl.js'), 'fiches', join(root, 'fixtures', 'ds-2024.json'), '--edition', '2024', '--out', join(tmp, 'fiches'), '--quiet'],
+    1,
+  );
   add('tnl fiches, 24 PDF', `${(fiches / 1000).toFixed(1)} s`, '< 30 s', fiches < 30000);
 }
 

@@ -7,6 +7,9 @@ const start = performance.now();
 process.argv = [process.argv[0], 'tnl', ...process.argv.slice(2)];
 process.on('exit', (code) => {
   const usage = process.resourceUsage();
-  writeSync(3, JSON.stringify({ ms: performance.now() - start, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024, code }) + '\n');
+  writeSync(
+    3,
+    JSON.stringify({ ms: performance.now() - start, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024, code }) + '\n',
+  );
 });
 await import('../dist/cli/main.js');

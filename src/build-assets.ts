@@ -24,6 +24,10 @@ function buildId(): string {
   const dist = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha256');
   const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(js|cjs|json)$/.test(f)).sort();
-  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dist, f)));
+  for (const f of files)
+    hash
+      .update(f)
+      .update('\0')
+      .update(readFileSync(join(dist, f)));
   return hash.digest('hex');
 }

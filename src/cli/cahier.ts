@@ -41,7 +41,8 @@ export async function cahierCommand(file: string, opts: CahierOptions): Promise<
     }
     const pdf = await renderer.pdf(await html({ showFront: true, showSummary: true, toc }), { footer });
     const total = pdfPageCount(pdf);
-    if (total !== page - 1) process.stderr.write(`attention : ${total} pages imprimées pour ${page - 1} attendues ; les numéros du sommaire peuvent être décalés\n`);
+    if (total !== page - 1)
+      process.stderr.write(`attention : ${total} pages imprimées pour ${page - 1} attendues ; les numéros du sommaire peuvent être décalés\n`);
     writeAtomic(opts.out, pdf);
     if (!opts.quiet) process.stderr.write(`${opts.out} écrit (${total} pages, ${vm.sections.length} dossiers)\n`);
   } finally {

@@ -17,10 +17,14 @@ const redact = (address: string): string => address.replace(/\/\/[^/@\s]*@/, '//
 export async function fetchCommand(opts: FetchCliOptions): Promise<number> {
   const token = (process.env.DS_API_TOKEN ?? '').trim();
   if (!token)
-    throw new UsageError('la variable d’environnement DS_API_TOKEN n’est pas définie : créez un jeton dans votre profil démarches simplifiées, puis « export DS_API_TOKEN=… » (jamais sur la ligne de commande)');
+    throw new UsageError(
+      'la variable d’environnement DS_API_TOKEN n’est pas définie : créez un jeton dans votre profil démarches simplifiées, puis « export DS_API_TOKEN=… » (jamais sur la ligne de commande)',
+    );
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(token))
-    throw new UsageError('le jeton DS_API_TOKEN contient un retour à la ligne, une espace ou un caractère de contrôle : recopiez-le tel que démarches simplifiées l’a donné');
+    throw new UsageError(
+      'le jeton DS_API_TOKEN contient un retour à la ligne, une espace ou un caractère de contrôle : recopiez-le tel que démarches simplifiées l’a donné',
+    );
   if (!/^\d+$/.test(opts.demarche)) throw new UsageError(`numéro de démarche invalide « ${opts.demarche} »`);
   let instance: URL;
   try {
@@ -28,11 +32,13 @@ export async function fetchCommand(opts: FetchCliOptions): Promise<number> {
   } catch {
     throw new UsageError(`adresse d’instance invalide « ${redact(opts.instance)} » (exemple : https://demarches.adullact.org)`);
   }
-  if (instance.protocol !== 'https:' && instance.protocol !== 'http:') throw new UsageError(`adresse d’instance invalide : ${instance.protocol} n’est pas http ni https`);
+  if (instance.protocol !== 'https:' && instance.protocol !== 'http:')
+    throw new UsageError(`adresse d’instance invalide : ${instance.protocol} n’est pas http ni https`);
   if (instance.username || instance.password)
     throw new UsageError('l’adresse d’instance contient un identifiant ou un mot de passe : retirez-les (l’accès se fait par le jeton DS_API_TOKEN)');
   const seconds = opts.timeout === undefined ? DEFAULT_DEADLINE_MS / 1000 : Number(opts.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) throw new UsageError(`--timeout attend un nombre de secondes (de 1 à 86 400), pas « ${opts.timeout} »`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+    throw new UsageError(`--timeout attend un nombre de secondes (de 1 à 86 400), pas « ${opts.timeout} »`);
   const progress = new Progress(process.stderr, { quiet: opts.quiet ?? false });
   try {
     const data = await fetchDemarche({

@@ -28,21 +28,27 @@ async function pool<T>(items: readonly T[], n: number, task: (item: T) => Promis
 /** `tnl fiches`: one feedback document per dossier, one browser for all of them. */
 export async function fichesCommand(file: string, opts: FichesOptions): Promise<number> {
   const concurrency = opts.concurrency === undefined ? 2 : Number(opts.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
   const s = await scoreExport(file, { ...opts, withPath: true });
   const results = s.results.filter((r) => r.card.stratum && !r.card.notScored);
   const skipped = s.results.filter((r) => !r.card.stratum || r.card.notScored);
   const notice = scoringNotice(s.results.filter((r) => !skipped.includes(r)));
   if (notice.length) process.stderr.write(`${notice.join('\n')}\n`);
   for (const r of skipped)
-    process.stderr.write(`dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.notScored ?? r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`);
+    process.stderr.write(
+      `dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.notScored ?? r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`,
+    );
   const medians = stratumMedians(results);
   const dir = resolve(opts.out);
   makeDir(dir);
   const progress = new Progress(process.stderr, { quiet: opts.quiet ?? false });
   const templates = opts.templates ? { dir: opts.templates } : {};
   let done = 0;
-  const fileNames = ficheFileNames(results.map((r) => r.card), opts.format);
+  const fileNames = ficheFileNames(
+    results.map((r) => r.card),
+    opts.format,
+  );
   const names = new Map(results.map((r, i) => [r, fileNames[i]!]));
   const target = (r: (typeof results)[number]) => {
     const path = resolve(join(dir, names.get(r)!));

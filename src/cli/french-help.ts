@@ -11,7 +11,10 @@ const titles: Record<string, string> = {
 };
 
 function frenchDetails(s: string): string {
-  return s.replace(/\bdefault: /g, 'par défaut : ').replace(/\bchoices: /g, 'valeurs : ').replace(/\benv: /g, 'variable : ');
+  return s
+    .replace(/\bdefault: /g, 'par défaut : ')
+    .replace(/\bchoices: /g, 'valeurs : ')
+    .replace(/\benv: /g, 'variable : ');
 }
 
 /** Commander's help in French: titles, defaults, choices. */

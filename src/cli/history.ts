@@ -27,14 +27,25 @@ function findAuthority(all: Timeline[], query: string): Timeline {
   const key = normaliseAuthorityName(q);
   const hits = all.filter((t) => normaliseAuthorityName(t.name) === key || t.participations.some((p) => normaliseAuthorityName(p.laureate.name) === key));
   if (hits.length === 1) return hits[0]!;
-  if (hits.length > 1) throw new UsageError(`plusieurs lauréats répondent à « ${q} » : ${hits.map((t) => `${t.name} (${t.departement ?? '?'})`).join(', ')} ; donnez le code INSEE ou SIREN`);
-  throw new UsageError(`aucun lauréat « ${q} » dans l’archive.${didYouMean(closest(q, all.map((t) => t.name)))}`);
+  if (hits.length > 1)
+    throw new UsageError(
+      `plusieurs lauréats répondent à « ${q} » : ${hits.map((t) => `${t.name} (${t.departement ?? '?'})`).join(', ')} ; donnez le code INSEE ou SIREN`,
+    );
+  throw new UsageError(
+    `aucun lauréat « ${q} » dans l’archive.${didYouMean(
+      closest(
+        q,
+        all.map((t) => t.name),
+      ),
+    )}`,
+  );
 }
 
 export function historyCommand(opts: HistoryOptions): number {
   const archive = loadArchive(opts.root);
   const year = opts.edition ? parseYear(opts.edition) : undefined;
-  if (year !== undefined && !archive.some((e) => e.edition === year)) throw new UsageError(`l’édition ${year} n’est pas dans l’archive (${archive.map((e) => e.edition).join(', ')})`);
+  if (year !== undefined && !archive.some((e) => e.edition === year))
+    throw new UsageError(`l’édition ${year} n’est pas dans l’archive (${archive.map((e) => e.edition).join(', ')})`);
   let text: string;
   if (opts.format === 'csv') text = archiveCsv(year ? archive.filter((e) => e.edition === year) : archive);
   else if (opts.authority) {
@@ -43,7 +54,15 @@ export function historyCommand(opts: HistoryOptions): number {
   } else {
     const figures = keyFigures(archive, year);
     const suggestions = year ? suggestMentions(archive, year) : [];
-    text = opts.format === 'json' ? figuresJson(figures, suggestions, undefined, archive.find((e) => e.edition === year)) : figuresMarkdown(figures, archive, suggestions, year);
+    text =
+      opts.format === 'json'
+        ? figuresJson(
+            figures,
+            suggestions,
+            undefined,
+            archive.find((e) => e.edition === year),
+          )
+        : figuresMarkdown(figures, archive, suggestions, year);
   }
   if (opts.out) writeAtomic(opts.out, text);
   else process.stdout.write(text);
@@ -68,7 +87,10 @@ export function historyImportCommand(file: string, opts: ImportOptions): number 
   if (!editions.length) throw new InputError('aucune édition dans ce relevé (clé « editions » attendue)', file);
   const dir = resultsDir(opts.root);
   const existing = editions.filter((e) => existsSync(join(dir, `${e.edition}.yaml`)));
-  if (existing.length && !opts.force) throw new UsageError(`${existing.map((e) => `results/${e.edition}.yaml`).join(', ')} existe${existing.length > 1 ? 'nt' : ''} déjà : --force pour remplacer`);
+  if (existing.length && !opts.force)
+    throw new UsageError(
+      `${existing.map((e) => `results/${e.edition}.yaml`).join(', ')} existe${existing.length > 1 ? 'nt' : ''} déjà : --force pour remplacer`,
+    );
   for (const e of editions) {
     const header = [
       `Résultats de la ${e.number}e édition (${e.edition}) du label Territoire Numérique Libre, tels que publiés.`,

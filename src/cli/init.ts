@@ -24,7 +24,8 @@ export async function initCommand(opts: InitOptions): Promise<number> {
   const src = editionFiles(from, opts.root);
   const dst = editionFiles(year, opts.root);
   for (const f of [src.questionnaire, src.rubric]) if (!existsSync(f)) throw new InputError(`l’édition ${from} n’existe pas`, displayPath(f));
-  for (const f of [dst.questionnaire, dst.rubric]) if (existsSync(f)) throw new UsageError(`${displayPath(f)} existe déjà : tnl init ne remplace jamais une édition`);
+  for (const f of [dst.questionnaire, dst.rubric])
+    if (existsSync(f)) throw new UsageError(`${displayPath(f)} existe déjà : tnl init ne remplace jamais une édition`);
   // Both sources are parsed first: a YAML error is located, and nothing is written.
   const sources = [src.questionnaire, src.rubric].map((f) => {
     const { text } = readTextInput(f);

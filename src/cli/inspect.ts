@@ -60,7 +60,9 @@ function table(read: ExportRead, findings: Finding[]): string {
   const lines: string[] = [];
   const sep = read.delimiter === ';' ? 'point-virgule' : read.delimiter === '\t' ? 'tabulation' : read.delimiter ? 'virgule' : '';
   lines.push(chalk.bold(`${read.file}`));
-  lines.push(`Format : ${read.format === 'json' ? 'JSON (API GraphQL)' : read.format === 'xlsx' ? 'classeur XLSX' : `CSV, ${encodingFr[read.encoding]}, séparateur ${sep}`}`);
+  lines.push(
+    `Format : ${read.format === 'json' ? 'JSON (API GraphQL)' : read.format === 'xlsx' ? 'classeur XLSX' : `CSV, ${encodingFr[read.encoding]}, séparateur ${sep}`}`,
+  );
   lines.push('');
   lines.push(chalk.bold(read.format === 'json' ? 'Champs' : 'Colonnes'));
   const width = String(read.columns.length).length;

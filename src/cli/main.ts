@@ -94,7 +94,10 @@ scoringOptions(
   .addOption(new Option('-f, --format <format>', 'format de sortie').choices(SCORE_FORMATS).default('table'))
   .option('-o, --out <fichier>', 'écrit le résultat dans ce fichier (sinon : la sortie standard)')
   .option('-q, --quiet', 'sans message sur la sortie d’erreur')
-  .addHelpText('after', '\nExemples :\n  tnl score fixtures/ds-2024.json --edition 2024\n  tnl score fixtures/ds-2024.csv --edition 2024 --decisions jury.yaml --format csv --out notes-2024.csv')
+  .addHelpText(
+    'after',
+    '\nExemples :\n  tnl score fixtures/ds-2024.json --edition 2024\n  tnl score fixtures/ds-2024.csv --edition 2024 --decisions jury.yaml --format csv --out notes-2024.csv',
+  )
   .action((file: string, opts) => runAction(async () => (await import('./score.js')).scoreCommand(file, opts)));
 
 scoringOptions(
@@ -156,7 +159,9 @@ scoringOptions(
   program
     .command('cahier')
     .summary('le cahier du jury (PDF) : récapitulatif, puis chaque dossier en détail')
-    .description('Le cahier de travail du jury pour la délibération : sommaire paginé, tableau récapitulatif, puis chaque dossier avec ses réponses, ses points, le niveau proposé et les longues réponses en entier.')
+    .description(
+      'Le cahier de travail du jury pour la délibération : sommaire paginé, tableau récapitulatif, puis chaque dossier avec ses réponses, ses points, le niveau proposé et les longues réponses en entier.',
+    )
     .argument('<export>', 'export démarches simplifiées (CSV ou JSON)'),
 )
   .requiredOption('-o, --out <fichier.pdf>', 'PDF à écrire')
@@ -182,13 +187,18 @@ rubric
   .option('-r, --repetitions <feuille.csv>', 'feuille d’un bloc répétable enregistrée en CSV (répétable)', collect, [])
   .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['table', 'json', 'md', 'codeclimate']).default('table'))
   .option('--fail-on-change', 'code de sortie 1 si un dossier change de niveau')
-  .addHelpText('after', '\nExemples :\n  tnl rubric diff fixtures/ds-2024.json --from rubrics/2024.yaml --to nouveau-bareme.yaml\n  tnl rubric diff fixtures/ds-2024.json --from-rev origin/main --to rubrics/2024.yaml --format md --fail-on-change')
+  .addHelpText(
+    'after',
+    '\nExemples :\n  tnl rubric diff fixtures/ds-2024.json --from rubrics/2024.yaml --to nouveau-bareme.yaml\n  tnl rubric diff fixtures/ds-2024.json --from-rev origin/main --to rubrics/2024.yaml --format md --fail-on-change',
+  )
   .action((file: string, opts) => runAction(async () => (await import('./rubric-diff.js')).rubricDiffCommand(file, opts)));
 
 program
   .command('init')
   .summary('prépare une nouvelle édition à partir de la précédente')
-  .description('Copie le questionnaire et le barème d’une édition avec la nouvelle année et le nouveau numéro, commentaires compris ; ne remplace jamais un fichier.')
+  .description(
+    'Copie le questionnaire et le barème d’une édition avec la nouvelle année et le nouveau numéro, commentaires compris ; ne remplace jamais un fichier.',
+  )
   .requiredOption('-e, --edition <année>', 'nouvelle édition')
   .requiredOption('--from <année>', 'édition à copier')
   .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
@@ -198,19 +208,26 @@ program
 program
   .command('publish')
   .summary('inscrit les résultats finaux d’une édition dans l’archive (results/)')
-  .description('Écrit results/<année>.yaml à partir des notes (tnl score --format json) et des décisions du jury. Refuse de remplacer un fichier existant sans --force ; l’écriture est atomique.')
+  .description(
+    'Écrit results/<année>.yaml à partir des notes (tnl score --format json) et des décisions du jury. Refuse de remplacer un fichier existant sans --force ; l’écriture est atomique.',
+  )
   .requiredOption('-e, --edition <année>', 'édition')
   .requiredOption('-s, --scores <fichier.json>', 'notes produites par « tnl score --format json »')
   .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
   .option('--root <dossier>', 'dossier contenant questionnaires/, rubrics/ et results/')
   .option('--force', 'remplace results/<année>.yaml s’il existe')
-  .addHelpText('after', '\nExemple :\n  tnl score export.json --edition 2026 --decisions jury.yaml --format json --out notes-2026.json\n  tnl publish --edition 2026 --scores notes-2026.json --decisions jury.yaml')
+  .addHelpText(
+    'after',
+    '\nExemple :\n  tnl score export.json --edition 2026 --decisions jury.yaml --format json --out notes-2026.json\n  tnl publish --edition 2026 --scores notes-2026.json --decisions jury.yaml',
+  )
   .action((opts) => runAction(async () => (await import('./publish.js')).publishCommand(opts)));
 
 const history = program
   .command('history')
   .summary('historique des éditions : chiffres clés, parcours d’une collectivité, mentions suggérées')
-  .description('Tire de l’archive des résultats (results/) les chiffres que cite la presse, le parcours d’une collectivité et les mentions à suggérer au jury.');
+  .description(
+    'Tire de l’archive des résultats (results/) les chiffres que cite la presse, le parcours d’une collectivité et les mentions à suggérer au jury.',
+  );
 history
   .command('show', { isDefault: true })
   .summary('chiffres clés, ou parcours d’une collectivité (par défaut)')
@@ -220,10 +237,17 @@ history
   )
   .option('-e, --edition <année>', 'une édition : ses lauréats, les chiffres jusqu’à elle et les mentions suggérées')
   .option('-a, --authority <nom ou code>', 'le parcours d’une collectivité (nom ou code INSEE/SIREN)')
-  .addOption(new Option('-f, --format <format>', 'format de sortie (csv : tableau ouvert, une ligne par lauréat et par édition)').choices(['table', 'md', 'json', 'csv']).default('table'))
+  .addOption(
+    new Option('-f, --format <format>', 'format de sortie (csv : tableau ouvert, une ligne par lauréat et par édition)')
+      .choices(['table', 'md', 'json', 'csv'])
+      .default('table'),
+  )
   .option('--root <dossier>', 'dossier contenant results/')
   .option('-o, --out <fichier>', 'écrit le résultat dans ce fichier')
-  .addHelpText('after', "\nExemples :\n  tnl history\n  tnl history --edition 2024\n  tnl history --authority \"Ville d'Échirolles\"\n  tnl history --format csv --out laureats.csv")
+  .addHelpText(
+    'after',
+    '\nExemples :\n  tnl history\n  tnl history --edition 2024\n  tnl history --authority "Ville d\'Échirolles"\n  tnl history --format csv --out laureats.csv',
+  )
   .action((opts) => runAction(async () => (await import('./history.js')).historyCommand(opts)));
 history
   .command('import')
@@ -246,7 +270,10 @@ program
   .requiredOption('-o, --out <fichier.json>', 'fichier JSON à écrire')
   .option('--timeout <secondes>', 'délai pour tout le téléchargement, reprises comprises (par défaut : 600)')
   .option('-q, --quiet', 'sans barre de progression')
-  .addHelpText('after', '\nExemple :\n  export DS_API_TOKEN=…   # jeton créé dans votre profil démarches simplifiées\n  tnl fetch --demarche 1187 --out dossiers-2024.json')
+  .addHelpText(
+    'after',
+    '\nExemple :\n  export DS_API_TOKEN=…   # jeton créé dans votre profil démarches simplifiées\n  tnl fetch --demarche 1187 --out dossiers-2024.json',
+  )
   .action((opts) => runAction(async () => (await import('./fetch.js')).fetchCommand(opts)));
 
 program
@@ -259,7 +286,8 @@ program
 // An empty path (`--out ""`, `--out=`) is a mistake, never « standard output » nor the current folder.
 program.hook('preAction', (_, action) => {
   for (const [name, value] of Object.entries(action.opts())) {
-    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new UsageError(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} est vide : donnez une valeur`);
+    if (value === '' || (Array.isArray(value) && value.includes('')))
+      throw new UsageError(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} est vide : donnez une valeur`);
   }
 });
 

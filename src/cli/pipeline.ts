@@ -49,7 +49,11 @@ export async function scoreExport(file: string, opts: PipelineOptions): Promise<
   if (opts.stream) {
     const index = indexEdition(edition);
     const streamed: ScoreCard[] = [];
-    read = await readExportAsync(file, edition.questionnaire, { states, repetitions, onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)) });
+    read = await readExportAsync(file, edition.questionnaire, {
+      states,
+      repetitions,
+      onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)),
+    });
     cards = streamed;
   } else {
     read = await readExportAsync(file, edition.questionnaire, { states, repetitions });
@@ -59,8 +63,13 @@ export async function scoreExport(file: string, opts: PipelineOptions): Promise<
   let decisionsRef: { file: string; sha256: string } | undefined;
   if (opts.decisions) {
     const { source, hash } = readYaml(opts.decisions);
-    const checked = checkDecisions(source, edition, cards.map((c) => c.number));
-    if (!checked.decisions) throw new FindingsError(`décisions du jury invalides (${checked.findings.length} problème${checked.findings.length > 1 ? 's' : ''}) :`, checked.findings);
+    const checked = checkDecisions(
+      source,
+      edition,
+      cards.map((c) => c.number),
+    );
+    if (!checked.decisions)
+      throw new FindingsError(`décisions du jury invalides (${checked.findings.length} problème${checked.findings.length > 1 ? 's' : ''}) :`, checked.findings);
     decisions = checked.decisions;
     decisionsRef = { file: source.file, sha256: hash };
   }

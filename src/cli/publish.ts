@@ -38,15 +38,22 @@ export function publishCommand(opts: PublishOptions): number {
   let decisions;
   if (opts.decisions) {
     const { source } = readYaml(opts.decisions);
-    const checked = checkDecisions(source, edition, dossiers.map((d) => d.number));
+    const checked = checkDecisions(
+      source,
+      edition,
+      dossiers.map((d) => d.number),
+    );
     if (!checked.decisions) throw new FindingsError('décisions du jury invalides :', checked.findings);
     decisions = checked.decisions;
   }
   // The applications are the dossiers deposited (any state), not only those kept for scoring.
   const summary = isRecord(data.summary) ? data.summary : {};
-  const deposited = typeof summary.deposited === 'number' && Number.isSafeInteger(summary.deposited) && summary.deposited >= dossiers.length ? summary.deposited : undefined;
+  const deposited =
+    typeof summary.deposited === 'number' && Number.isSafeInteger(summary.deposited) && summary.deposited >= dossiers.length ? summary.deposited : undefined;
   if (deposited === undefined)
-    process.stderr.write(`attention : ${file} ne dit pas combien de dossiers ont été déposés (notes d’une version antérieure de tnl) : ${dossiers.length} candidatures comptées, celles qui ont été notées ; corrigez « applications » dans le fichier écrit si d’autres dossiers ont été déposés\n`);
+    process.stderr.write(
+      `attention : ${file} ne dit pas combien de dossiers ont été déposés (notes d’une version antérieure de tnl) : ${dossiers.length} candidatures comptées, celles qui ont été notées ; corrigez « applications » dans le fichier écrit si d’autres dossiers ont été déposés\n`,
+    );
   const results = resultsFromScores(edition, dossiers, decisions, deposited ?? dossiers.length);
   const out = join(resultsDir(opts.root), `${year}.yaml`);
   if (existsSync(out) && !opts.force) throw new UsageError(`${displayPath(out)} existe déjà : relisez-le, puis --force pour le remplacer`);
@@ -56,6 +63,8 @@ export function publishCommand(opts: PublishOptions): number {
     'Complétez la cérémonie, le jury et la date de publication avant de produire les documents de presse.',
   ];
   writeAtomic(out, resultsYaml(results, header));
-  process.stderr.write(`${results.laureates.length} lauréats de l’édition ${year} (${results.published.applications} candidatures déposées, ${dossiers.length} notées) écrits dans ${displayPath(out)}\n`);
+  process.stderr.write(
+    `${results.laureates.length} lauréats de l’édition ${year} (${results.published.applications} candidatures déposées, ${dossiers.length} notées) écrits dans ${displayPath(out)}\n`,
+  );
   return 0;
 }

@@ -33,10 +33,15 @@ export interface ReportOptions {
 }
 
 /** Builds a document's Markdown or HTML. Pure but for reading templates and reference data. */
-export async function buildDocument(doc: DocumentName, format: 'md' | 'html', opts: { year: number; press?: Press; templates?: string; root?: string }): Promise<string> {
+export async function buildDocument(
+  doc: DocumentName,
+  format: 'md' | 'html',
+  opts: { year: number; press?: Press; templates?: string; root?: string },
+): Promise<string> {
   const archive = loadArchive(opts.root);
   const dir = opts.templates;
-  const questionnaireOf = () => (existsSync(editionFiles(opts.year, opts.root).questionnaire) ? loadEdition(opts.year, opts.root).edition.questionnaire : undefined);
+  const questionnaireOf = () =>
+    existsSync(editionFiles(opts.year, opts.root).questionnaire) ? loadEdition(opts.year, opts.root).edition.questionnaire : undefined;
   if (doc === 'appel') {
     // The call comes before the results: the laureates so far are those of the editions before.
     if (!opts.press) throw new UsageError(`l’appel à candidatures a besoin des éléments de presse : --press appel-${opts.year}.yaml`);
@@ -47,11 +52,17 @@ export async function buildDocument(doc: DocumentName, format: 'md' | 'html', op
   const results = archive.find((e) => e.edition === opts.year);
   if (!results) throw new UsageError(`l’édition ${opts.year} n’est pas dans l’archive des résultats : publiez-la d’abord (tnl publish)`);
   const need = () => {
-    if (!opts.press) throw new UsageError(`le ${doc === 'communique' ? 'communiqué' : 'dossier de presse'} a besoin des éléments de presse : --press press-${opts.year}.yaml`);
+    if (!opts.press)
+      throw new UsageError(`le ${doc === 'communique' ? 'communiqué' : 'dossier de presse'} a besoin des éléments de presse : --press press-${opts.year}.yaml`);
     return opts.press;
   };
   if (doc === 'resultats') return render(`resultats.${format}.hbs`, resultatsView(results), dir ? { dir } : {});
-  if (doc === 'communique') return render(`communique.${format}.hbs`, { ...communiqueView(results, need()), fonts: format === 'html' ? embeddedFonts() : '' }, { ...(dir ? { dir } : {}), trusted: ['fonts'] });
+  if (doc === 'communique')
+    return render(
+      `communique.${format}.hbs`,
+      { ...communiqueView(results, need()), fonts: format === 'html' ? embeddedFonts() : '' },
+      { ...(dir ? { dir } : {}), trusted: ['fonts'] },
+    );
   // The volets come from the edition's questionnaire; an edition tnl has none for (before 2024)
   // gets its press kit without that section, never another year's criteria.
   const questionnaire = questionnaireOf();

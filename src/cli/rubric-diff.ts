@@ -34,8 +34,19 @@ function editionOf(rubricFile: string, questionnaireFile?: string): Edition {
   const qn = loadQuestionnaire(qFile);
   if (!qn.value) throw new FindingsError(`questionnaire invalide (${displayPath(qFile)}) :`, qn.findings);
   const rb = rubricFromSource(source, qn.value);
-  if (!rb.value) throw new FindingsError(`barème invalide (${source.file}) ; « tnl validate » pour le détail :`, rb.findings.filter((f) => f.severity === 'error'));
-  return { year, questionnaire: qn.value, rubric: rb.value, rubricHash: hash, questionnaireHash: qn.hash, files: { questionnaire: displayPath(qFile), rubric: source.file } };
+  if (!rb.value)
+    throw new FindingsError(
+      `barème invalide (${source.file}) ; « tnl validate » pour le détail :`,
+      rb.findings.filter((f) => f.severity === 'error'),
+    );
+  return {
+    year,
+    questionnaire: qn.value,
+    rubric: rb.value,
+    rubricHash: hash,
+    questionnaireHash: qn.hash,
+    files: { questionnaire: displayPath(qFile), rubric: source.file },
+  };
 }
 
 /**
@@ -45,9 +56,11 @@ function editionOf(rubricFile: string, questionnaireFile?: string): Edition {
  */
 function rubricAtRevision(rev: string, file: string): { file: string; dir: string } {
   // eslint-disable-next-line no-control-regex
-  if (!rev || rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev)) throw new UsageError(`révision git invalide « ${rev.replace(/[\u0000-\u001f\u007f]/g, '?')} » (exemples : origin/main, HEAD~1, v2025)`);
+  if (!rev || rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev))
+    throw new UsageError(`révision git invalide « ${rev.replace(/[\u0000-\u001f\u007f]/g, '?')} » (exemples : origin/main, HEAD~1, v2025)`);
   const abs = resolve(file);
-  const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024, timeout: 30_000 });
+  const git = (args: string[], cwd: string) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024, timeout: 30_000 });
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel'], dirname(abs)).trim();
@@ -111,8 +124,25 @@ function summary(c: RubricComparison): string {
 function diffTable(c: RubricComparison, from: string, to: string): string {
   const lines = [`Barème ${from} → ${to}`, '', summary(c), ''];
   if (c.changes.length) {
-    lines.push(textTable(['N°', 'Collectivité', 'Strate', 'Niveau', 'Total', 'Écart'], c.changes.map((x) => [x.number, x.name, x.stratum ?? '—', `${lvl(x.from)} → ${lvl(x.to)}`, `${frNumber(x.totalFrom, 1)} → ${frNumber(x.totalTo, 1)}`, signed(x.delta)]), [true, false, false, false, true, true]));
-    lines.push(`Par niveau : ${Object.entries(c.byLevel).map(([id, v]) => `${id} +${v.gained}/−${v.lost}`).join(' · ')}`);
+    lines.push(
+      textTable(
+        ['N°', 'Collectivité', 'Strate', 'Niveau', 'Total', 'Écart'],
+        c.changes.map((x) => [
+          x.number,
+          x.name,
+          x.stratum ?? '—',
+          `${lvl(x.from)} → ${lvl(x.to)}`,
+          `${frNumber(x.totalFrom, 1)} → ${frNumber(x.totalTo, 1)}`,
+          signed(x.delta),
+        ]),
+        [true, false, false, false, true, true],
+      ),
+    );
+    lines.push(
+      `Par niveau : ${Object.entries(c.byLevel)
+        .map(([id, v]) => `${id} +${v.gained}/−${v.lost}`)
+        .join(' · ')}`,
+    );
   }
   const moved = c.all.filter((x) => x.delta !== 0);
   lines.push(
@@ -127,7 +157,10 @@ function diffMarkdown(c: RubricComparison, from: string, to: string): string {
   const out = [`## Changement de barème : ${from} → ${to}`, '', summary(c), ''];
   if (c.changes.length) {
     out.push('| N° | Collectivité | Strate | Niveau | Total | Écart |', '|---:|---|---|---|---:|---:|');
-    for (const x of c.changes) out.push(`| ${x.number} | ${x.name.replace(/\|/g, '\\|')} | ${x.stratum ?? '—'} | ${lvl(x.from)} → **${lvl(x.to)}** | ${frNumber(x.totalFrom, 1)} → ${frNumber(x.totalTo, 1)} | ${signed(x.delta)} |`);
+    for (const x of c.changes)
+      out.push(
+        `| ${x.number} | ${x.name.replace(/\|/g, '\\|')} | ${x.stratum ?? '—'} | ${lvl(x.from)} → **${lvl(x.to)}** | ${frNumber(x.totalFrom, 1)} → ${frNumber(x.totalTo, 1)} | ${signed(x.delta)} |`,
+      );
     out.push('');
   }
   return frenchSpaces(out.join('\n') + '\n');

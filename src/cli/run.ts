@@ -17,7 +17,9 @@ export function reportError(e: unknown): number {
   // the user's to act on, said in French with its path.
   const sys = err as NodeJS.ErrnoException;
   if (typeof sys.code === 'string' && typeof sys.syscall === 'string') {
-    process.stderr.write(`tnl : ${sys.path ? `${sys.path} : ` : ''}${systemErrorText(sys, sys.syscall === 'open' || sys.syscall === 'read' ? 'lecture' : sys.syscall === 'mkdir' ? 'création du dossier' : 'opération')}\n`);
+    process.stderr.write(
+      `tnl : ${sys.path ? `${sys.path} : ` : ''}${systemErrorText(sys, sys.syscall === 'open' || sys.syscall === 'read' ? 'lecture' : sys.syscall === 'mkdir' ? 'création du dossier' : 'opération')}\n`,
+    );
     if (process.env.TNL_DEBUG) process.stderr.write(`${err.stack}\n`);
     return 2;
   }

@@ -23,7 +23,13 @@ function depositedCount(read: ExportRead): number {
 export async function scoreCommand(file: string, opts: ScoreOptions): Promise<number> {
   const s = await scoreExport(file, { ...opts, stream: true });
   const render = await scoreRenderer(opts.format);
-  const text = render({ edition: s.edition, results: s.results, provenance: s.provenance, deposited: depositedCount(s.read), ...(s.decisions ? { decisions: s.decisions } : {}) });
+  const text = render({
+    edition: s.edition,
+    results: s.results,
+    provenance: s.provenance,
+    deposited: depositedCount(s.read),
+    ...(s.decisions ? { decisions: s.decisions } : {}),
+  });
   if (opts.out) {
     writeAtomic(opts.out, text);
     if (!opts.quiet) process.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);

@@ -28,7 +28,9 @@ export function scoringNotice(results: readonly Result[]): string[] {
         notScored.map((r) => `${r.card.number} (${r.card.notScored})`).join(' ; '),
     );
   const summarised = new Set(['score/incomplete', 'score/missing-required', 'score/no-stratum']);
-  const alerts = results.flatMap((r) => r.card.findings.filter((f) => f.severity !== 'info' && !summarised.has(f.rule)).map((f) => `  ${messageWithPlace({ ...f, dossier: r.card.number })}`));
+  const alerts = results.flatMap((r) =>
+    r.card.findings.filter((f) => f.severity !== 'info' && !summarised.has(f.rule)).map((f) => `  ${messageWithPlace({ ...f, dossier: r.card.number })}`),
+  );
   if (alerts.length) {
     lines.push(`${alerts.length} alerte${alerts.length > 1 ? 's' : ''} sur les dossiers (aussi dans les résultats) :`);
     lines.push(...alerts.slice(0, MAX_ALERT_LINES));

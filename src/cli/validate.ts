@@ -56,7 +56,11 @@ export function validateCommand(files: string[], opts: ValidateOptions): number 
     }
     // The results archive: every file without --edition, that year's with it.
     const dir = resultsDir(opts.root);
-    const results = existsSync(dir) ? readdirSync(dir).filter((f) => /^\d{4}\.yaml$/.test(f) && (!opts.edition || f === `${years[0]}.yaml`)).sort() : [];
+    const results = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /^\d{4}\.yaml$/.test(f) && (!opts.edition || f === `${years[0]}.yaml`))
+          .sort()
+      : [];
     for (const f of results) {
       const { source } = readYaml(join(dir, f));
       checked.push(source.file);
@@ -81,7 +85,15 @@ function sameDemarcheAsBefore(questionnaire: Questionnaire, file: string, root?:
     const d = isRecord(source.data) && isRecord(source.data.demarche) ? source.data.demarche.number : undefined;
     if (d === number) {
       const { source: mine } = readYaml(file);
-      return [findingAt(mine, 'questionnaire/demarche-number', `la démarche ${number} est aussi celle de l’édition ${year} : mettez à jour le numéro de la démarche de ${questionnaire.edition}`, ['demarche', 'number'], { severity: 'warning' })];
+      return [
+        findingAt(
+          mine,
+          'questionnaire/demarche-number',
+          `la démarche ${number} est aussi celle de l’édition ${year} : mettez à jour le numéro de la démarche de ${questionnaire.edition}`,
+          ['demarche', 'number'],
+          { severity: 'warning' },
+        ),
+      ];
     }
   }
   return [];

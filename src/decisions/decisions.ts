@@ -26,7 +26,14 @@ export interface Decisions {
 interface RawDecisions {
   edition: number;
   jury_date?: string;
-  decisions: { dossier: string | number; level?: string | number | null; reason?: string; opinion?: string; mentions?: (string | { id: string; reason?: string })[]; carrier?: string }[];
+  decisions: {
+    dossier: string | number;
+    level?: string | number | null;
+    reason?: string;
+    opinion?: string;
+    mentions?: (string | { id: string; reason?: string })[];
+    carrier?: string;
+  }[];
 }
 
 /** Checks a decisions file against the edition and the dossiers read; every problem located. */
@@ -42,15 +49,22 @@ export function checkDecisions(source: YamlSource, edition: Edition, dossierNumb
   const byDossier = new Map<string, Decision>();
   raw.decisions.forEach((d, i) => {
     const number = String(d.dossier);
-    if (!known.has(number)) add('unknown-dossier', `dossier ${number} inconnu dans l’export.${didYouMean(closest(number, known))}`, ['decisions', i, 'dossier']);
+    if (!known.has(number))
+      add('unknown-dossier', `dossier ${number} inconnu dans l’export.${didYouMean(closest(number, known))}`, ['decisions', i, 'dossier']);
     if (byDossier.has(number)) add('duplicate', `le dossier ${number} a déjà une décision`, ['decisions', i, 'dossier']);
     const level = d.level === undefined || d.level === null ? d.level : String(d.level);
     if (level !== undefined && level !== null && !levels.includes(level))
-      add('unknown-level', `niveau ${q(level)} hors de l’échelle de l’édition ${edition.year} (${levels.join(', ')}).${didYouMean(closest(level, levels))}`, ['decisions', i, 'level']);
-    if (level !== undefined && !d.reason?.trim()) add('missing-reason', `le dossier ${number} change de niveau : la raison (reason) est obligatoire`, ['decisions', i]);
+      add('unknown-level', `niveau ${q(level)} hors de l’échelle de l’édition ${edition.year} (${levels.join(', ')}).${didYouMean(closest(level, levels))}`, [
+        'decisions',
+        i,
+        'level',
+      ]);
+    if (level !== undefined && !d.reason?.trim())
+      add('missing-reason', `le dossier ${number} change de niveau : la raison (reason) est obligatoire`, ['decisions', i]);
     const given = (d.mentions ?? []).map((m) => (typeof m === 'string' ? { id: m } : m));
     given.forEach((m, k) => {
-      if (!mentions.includes(m.id)) add('unknown-mention', `mention ${q(m.id)} inconnue (${mentions.join(', ')}).${didYouMean(closest(m.id, mentions))}`, ['decisions', i, 'mentions', k]);
+      if (!mentions.includes(m.id))
+        add('unknown-mention', `mention ${q(m.id)} inconnue (${mentions.join(', ')}).${didYouMean(closest(m.id, mentions))}`, ['decisions', i, 'mentions', k]);
     });
     const reasons = Object.fromEntries(given.filter((m) => m.reason?.trim()).map((m) => [m.id, m.reason!.trim()]));
     byDossier.set(number, {

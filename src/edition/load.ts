@@ -46,7 +46,13 @@ export function rubricFromSource(source: YamlSource, questionnaire: Questionnair
   const raw = source.data as RawRubric;
   findings.push(...checkRubric(raw, questionnaire, source));
   if (hasErrors(findings)) return { findings };
-  return { value: buildRubric(raw, questionnaire.volets.map((v) => v.id)), findings };
+  return {
+    value: buildRubric(
+      raw,
+      questionnaire.volets.map((v) => v.id),
+    ),
+    findings,
+  };
 }
 
 /** Where an edition's files are: `<root>/questionnaires/YEAR.yaml` and `<root>/rubrics/YEAR.yaml`. */
@@ -57,7 +63,10 @@ export function editionFiles(year: number, root?: string): { questionnaire: stri
 }
 
 /** Loads and checks both files of an edition. Throws InputError only for unreadable/unparsable files. */
-export function loadEditionFiles(files: { questionnaire: string; rubric: string }, read?: { questionnaire: { text: string; bytes: Buffer }; rubric: { text: string; bytes: Buffer } }): Loaded<Edition> {
+export function loadEditionFiles(
+  files: { questionnaire: string; rubric: string },
+  read?: { questionnaire: { text: string; bytes: Buffer }; rubric: { text: string; bytes: Buffer } },
+): Loaded<Edition> {
   const qn = loadQuestionnaire(files.questionnaire, read?.questionnaire);
   const { source, hash } = readYaml(files.rubric, read?.rubric);
   if (!qn.value) return { findings: qn.findings };
@@ -88,10 +97,14 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
   }
   const read = { questionnaire: readTextInput(files.questionnaire), rubric: readTextInput(files.rubric) };
   // A checked edition is remembered between commands (src/util/derived-cache.ts).
-  const cacheFile = derivedCacheFile('editions', ['questionnaire', 'rubric'], [
-    { name: displayPath(files.questionnaire), bytes: read.questionnaire.bytes },
-    { name: displayPath(files.rubric), bytes: read.rubric.bytes },
-  ]);
+  const cacheFile = derivedCacheFile(
+    'editions',
+    ['questionnaire', 'rubric'],
+    [
+      { name: displayPath(files.questionnaire), bytes: read.questionnaire.bytes },
+      { name: displayPath(files.rubric), bytes: read.rubric.bytes },
+    ],
+  );
   const cached = readDerived<{ edition: Edition; findings: Finding[] }>(cacheFile, (v) => Boolean(v.edition) && Array.isArray(v.findings));
   if (cached) return cached;
   const { value, findings } = loadEditionFiles(files, read);

@@ -1,14 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
 import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
-import {
-  IDENTITY_ROLES,
-  type Choice,
-  type IdentityField,
-  type IdentityRole,
-  type Question,
-  type Questionnaire,
-} from './types.js';
+import { IDENTITY_ROLES, type Choice, type IdentityField, type IdentityRole, type Question, type Questionnaire } from './types.js';
 
 /* Raw shapes, as the JSON Schema guarantees them. */
 interface RawChoice {
@@ -170,11 +163,11 @@ export function checkQuestionnaire(raw: RawQuestionnaire, source: YamlSource): F
     if (questionIds.has(question.id)) add('unique-id', `la question ${q(question.id)} est déclarée deux fois`, ['questions', i, 'id']);
     questionIds.add(question.id);
     if (!voletIds.has(question.volet))
-      add(
-        'unknown-volet',
-        `volet inconnu ${q(question.volet)} pour la question ${q(question.id)}.${didYouMean(closest(question.volet, voletIds))}`,
-        ['questions', i, 'volet'],
-      );
+      add('unknown-volet', `volet inconnu ${q(question.volet)} pour la question ${q(question.id)}.${didYouMean(closest(question.volet, voletIds))}`, [
+        'questions',
+        i,
+        'volet',
+      ]);
     noteStable(question.stable_id, question.id, ['questions', i, 'stable_id']);
     noteLabel(question.label, question.id, ['questions', i, 'label']);
     checkChoices(question.choices, ['questions', i, 'choices'], add);
@@ -183,8 +176,10 @@ export function checkQuestionnaire(raw: RawQuestionnaire, source: YamlSource): F
   raw.questions.forEach((question, i) => {
     const numeric = question.type === 'integer' || question.type === 'decimal';
     for (const key of ['min', 'max', 'unit'] as const)
-      if (question[key] !== undefined && !numeric) add('number-only', `« ${key} » ne s’applique qu’à une question nombre (integer ou decimal), pas à ${q(question.id)}`, ['questions', i, key]);
-    if (question.min !== undefined && question.max !== undefined && question.min > question.max) add('range', `« min » (${question.min}) dépasse « max » (${question.max}) pour ${q(question.id)}`, ['questions', i, 'min']);
+      if (question[key] !== undefined && !numeric)
+        add('number-only', `« ${key} » ne s’applique qu’à une question nombre (integer ou decimal), pas à ${q(question.id)}`, ['questions', i, key]);
+    if (question.min !== undefined && question.max !== undefined && question.min > question.max)
+      add('range', `« min » (${question.min}) dépasse « max » (${question.max}) pour ${q(question.id)}`, ['questions', i, 'min']);
   });
   const annotationIds = new Set<string>();
   (raw.annotations ?? []).forEach((a, i) => {
@@ -200,11 +195,7 @@ export function checkQuestionnaire(raw: RawQuestionnaire, source: YamlSource): F
   return findings;
 }
 
-function checkChoices(
-  choices: RawChoice[] | undefined,
-  path: Path,
-  add: (rule: string, message: string, path: Path) => void,
-): void {
+function checkChoices(choices: RawChoice[] | undefined, path: Path, add: (rule: string, message: string, path: Path) => void): void {
   if (!choices) return;
   const ids = new Set<string>();
   const labels = new Set<string>();

@@ -98,9 +98,15 @@ function checkWeights(raw: RawRubric, volets: string[], stratumIds: Set<string>,
   for (const s of stratumIds) {
     const missing = volets.filter((v) => raw.weights[s]?.[v] === undefined && raw.weights.default?.[v] === undefined);
     if (missing.length)
-      add('weights-missing', `pas de poids pour le volet ${missing.map(q).join(', ')} dans la strate ${q(s)} (ni dans default)`, ['weights', raw.weights[s] ? s : 'default'], { key: true });
+      add(
+        'weights-missing',
+        `pas de poids pour le volet ${missing.map(q).join(', ')} dans la strate ${q(s)} (ni dans default)`,
+        ['weights', raw.weights[s] ? s : 'default'],
+        { key: true },
+      );
     const total = volets.reduce((sum, v) => sum + (own(own(raw.weights, s), v) ?? own(raw.weights.default, v) ?? 0), 0);
-    if (!missing.length && total <= 0) add('weights-zero', `tous les poids sont nuls dans la strate ${q(s)}`, ['weights', raw.weights[s] ? s : 'default'], { key: true });
+    if (!missing.length && total <= 0)
+      add('weights-zero', `tous les poids sont nuls dans la strate ${q(s)}`, ['weights', raw.weights[s] ? s : 'default'], { key: true });
   }
 }
 
@@ -128,7 +134,9 @@ function checkRules(raw: RawRubric, questions: Map<string, Question>, stratumIds
       const known = (question.choices ?? []).map((c) => c.id);
       for (const c of Object.keys(rule.choices)) {
         if (!known.includes(c))
-          add('unknown-choice', `l’option ${q(c)} n’existe pas pour la question ${q(id)}.${didYouMean(closest(c, known))}`, [...path, 'choices', c], { key: true });
+          add('unknown-choice', `l’option ${q(c)} n’existe pas pour la question ${q(id)}.${didYouMean(closest(c, known))}`, [...path, 'choices', c], {
+            key: true,
+          });
       }
     }
     if (rule.kind === 'bands') {
@@ -154,7 +162,12 @@ function checkVoletCoverage(raw: RawRubric, questionnaire: Questionnaire, questi
         .filter(([id, r]) => questions.get(id)?.volet === v.id && !(r.not_applicable ?? []).includes(s))
         .reduce((sum, [id, r]) => sum + ruleMax(buildPointsRule(r), questions.get(id)), 0);
       if (max <= 0)
-        add('volet-unscored', `le volet ${q(v.id)} pèse ${weight} dans la strate ${q(s)} mais n’y a aucune question notée`, ['weights', raw.weights[s] ? s : 'default'], { key: true });
+        add(
+          'volet-unscored',
+          `le volet ${q(v.id)} pèse ${weight} dans la strate ${q(s)} mais n’y a aucune question notée`,
+          ['weights', raw.weights[s] ? s : 'default'],
+          { key: true },
+        );
     }
   }
 }
@@ -165,7 +178,8 @@ function checkLevels(raw: RawRubric, questions: Map<string, Question>, strata: s
     if (ids.has(l.id)) add('unique-id', `le niveau ${q(l.id)} est déclaré deux fois`, ['levels', i, 'id']);
     ids.add(l.id);
     for (const s of Object.keys(l.min_by_stratum ?? {})) {
-      if (!strata.includes(s)) add('unknown-stratum', `strate inconnue ${q(s)}.${didYouMean(closest(s, strata))}`, ['levels', i, 'min_by_stratum', s], { key: true });
+      if (!strata.includes(s))
+        add('unknown-stratum', `strate inconnue ${q(s)}.${didYouMean(closest(s, strata))}`, ['levels', i, 'min_by_stratum', s], { key: true });
     }
     (l.requires ?? []).forEach((g, j) => checkGate(buildGate(g), ['levels', i, 'requires', j], questions, raw, strata, add));
   });
@@ -190,7 +204,12 @@ function checkLevels(raw: RawRubric, questions: Map<string, Question>, strata: s
     for (const s of strata) {
       const t = own(l.min_by_stratum, s) ?? l.min;
       const m = maxTotals.get(s) ?? 0;
-      if (t > m + 1e-9) add('unreachable-level', `le niveau ${q(l.id)} est inaccessible dans la strate ${q(s)} : seuil ${fmt(t)}, total maximal ${fmt(Math.round(m * 10) / 10)}`, ['levels', i, 'min']);
+      if (t > m + 1e-9)
+        add(
+          'unreachable-level',
+          `le niveau ${q(l.id)} est inaccessible dans la strate ${q(s)} : seuil ${fmt(t)}, total maximal ${fmt(Math.round(m * 10) / 10)}`,
+          ['levels', i, 'min'],
+        );
     }
   });
 }
@@ -236,7 +255,10 @@ function checkGate(g: ReturnType<typeof buildGate>, path: Path, questions: Map<s
     const numeric = ['integer', 'decimal', 'multiple_choice', 'repetition', 'file'].includes(question.type);
     if (!numeric) add('gate-min', `« min » ne s’applique pas à la question ${q(g.question)} de type ${question.type}`, [...path, 'min']);
     if (question.type === 'multiple_choice' && g.min > (question.choices?.length ?? 0))
-      add('unreachable-gate', `la condition exige ${g.min} options cochées alors que ${q(g.question)} n’en propose que ${question.choices?.length ?? 0}`, [...path, 'min']);
+      add('unreachable-gate', `la condition exige ${g.min} options cochées alors que ${q(g.question)} n’en propose que ${question.choices?.length ?? 0}`, [
+        ...path,
+        'min',
+      ]);
   }
   if (g.min === undefined && !g.choices && !['yes_no', 'checkbox'].includes(question.type) && !own(raw.questions, g.question))
     add('gate-unscored', `la condition ${q(g.question)} (points obtenus) porte sur une question sans points : précisez choices ou min`, at);

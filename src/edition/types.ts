@@ -19,16 +19,7 @@ export const QUESTION_TYPES = [
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Types a rubric can give points to. */
-export const SCOREABLE_TYPES: readonly QuestionType[] = [
-  'yes_no',
-  'checkbox',
-  'single_choice',
-  'multiple_choice',
-  'integer',
-  'decimal',
-  'repetition',
-  'file',
-];
+export const SCOREABLE_TYPES: readonly QuestionType[] = ['yes_no', 'checkbox', 'single_choice', 'multiple_choice', 'integer', 'decimal', 'repetition', 'file'];
 
 export interface Choice {
   id: string;
@@ -71,19 +62,7 @@ export interface Annotation {
   explain: boolean;
 }
 
-export const IDENTITY_ROLES = [
-  'name',
-  'kind',
-  'code',
-  'population',
-  'departement',
-  'commune',
-  'epci',
-  'referent',
-  'responsable',
-  'email',
-  'phone',
-] as const;
+export const IDENTITY_ROLES = ['name', 'kind', 'code', 'population', 'departement', 'commune', 'epci', 'referent', 'responsable', 'email', 'phone'] as const;
 export type IdentityRole = (typeof IDENTITY_ROLES)[number];
 
 export interface IdentityField {

@@ -25,7 +25,20 @@ interface RawResults {
   results_published?: string | null;
   ceremony?: EditionResults['ceremony'];
   jury?: EditionResults['jury'];
-  laureates: { name: string; kind: Laureate['kind']; code?: string; departement?: string; population?: number; population_source?: string; level: string | null; carrier?: string; participation?: number; mentions?: (string | { label: string; reason?: string })[]; note?: string; article?: string }[];
+  laureates: {
+    name: string;
+    kind: Laureate['kind'];
+    code?: string;
+    departement?: string;
+    population?: number;
+    population_source?: string;
+    level: string | null;
+    carrier?: string;
+    participation?: number;
+    mentions?: (string | { label: string; reason?: string })[];
+    note?: string;
+    article?: string;
+  }[];
   sources?: string[];
   notes?: string[];
 }
@@ -52,11 +65,21 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
   const published: [string | undefined, (string | number)[]][] = [
     [raw.ceremony?.event, ['ceremony', 'event']],
     [raw.ceremony?.place, ['ceremony', 'place']],
-    ...raw.laureates.flatMap((l, i) => (l.mentions ?? []).map((m, j): [string, (string | number)[]] => [typeof m === 'string' ? m : m.label, ['laureates', i, 'mentions', j]])),
+    ...raw.laureates.flatMap((l, i) =>
+      (l.mentions ?? []).map((m, j): [string, (string | number)[]] => [typeof m === 'string' ? m : m.label, ['laureates', i, 'mentions', j]]),
+    ),
   ];
   for (const [text, path] of published)
     if (text && RESEARCH_NOTE.test(text))
-      findings.push(findingAt(source, 'results/research-note', `note de recherche dans un texte publié (« ${text} ») : gardez le texte seul et déplacez la note dans « notes »`, path, { severity: 'warning' }));
+      findings.push(
+        findingAt(
+          source,
+          'results/research-note',
+          `note de recherche dans un texte publié (« ${text} ») : gardez le texte seul et déplacez la note dans « notes »`,
+          path,
+          { severity: 'warning' },
+        ),
+      );
   return {
     findings,
     results: {
@@ -107,7 +130,9 @@ export function resultsDir(root?: string): string {
 export function loadArchive(root?: string): Archive {
   const dir = resultsDir(root);
   if (!existsSync(dir)) throw new InputError('aucune archive de résultats (dossier results/ absent)', displayPath(dir));
-  const files = readdirSync(dir).filter((f) => /^\d{4}\.yaml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}\.yaml$/.test(f))
+    .sort();
   return files.map((f) => {
     const path = join(dir, f);
     const read = readTextInput(path);

@@ -116,7 +116,9 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
   const editions = archive.filter((e) => upTo === undefined || e.edition <= upTo).sort((a, b) => a.edition - b.edition);
   const partial = editions.some((e) => !e.complete);
   const all = [...timelines(editions).values()];
-  const byKind = Object.fromEntries(['commune', 'epci', 'syndicat', 'departement', 'region', 'autre'].map((k) => [k, { value: all.filter((t) => t.kind === k).length, lowerBound: partial }])) as Record<AuthorityKind, Figure>;
+  const byKind = Object.fromEntries(
+    ['commune', 'epci', 'syndicat', 'departement', 'region', 'autre'].map((k) => [k, { value: all.filter((t) => t.kind === k).length, lowerBound: partial }]),
+  ) as Record<AuthorityKind, Figure>;
   const withPop = all.filter((t) => t.population !== undefined);
   return {
     editions: editions.length,
@@ -128,7 +130,13 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
     withoutPopulation: all.length - withPop.length,
     perEdition: editions.map((e) => editionCounts(e)),
     conflicts: editions.flatMap((e) =>
-      (e.published.conflicts ?? []).map((c) => ({ year: e.edition, figure: c.figure === 'awarded' ? 'lauréats' : c.figure === 'laureates_to_date' ? 'lauréats depuis la première édition' : 'candidatures', values: c.values, kept: c.values[0]!, note: c.note })),
+      (e.published.conflicts ?? []).map((c) => ({
+        year: e.edition,
+        figure: c.figure === 'awarded' ? 'lauréats' : c.figure === 'laureates_to_date' ? 'lauréats depuis la première édition' : 'candidatures',
+        values: c.values,
+        kept: c.values[0]!,
+        note: c.note,
+      })),
     ),
   };
 }
@@ -141,7 +149,8 @@ export function editionCounts(e: EditionResults): KeyFigures['perEdition'][numbe
     const published = e.published.levels?.[id];
     levels[id] = published !== undefined ? { value: published, lowerBound: false } : { value: known, lowerBound: !e.complete };
   }
-  const laureates = e.published.awarded !== undefined ? { value: e.published.awarded, lowerBound: false } : { value: e.laureates.length, lowerBound: !e.complete };
+  const laureates =
+    e.published.awarded !== undefined ? { value: e.published.awarded, lowerBound: false } : { value: e.laureates.length, lowerBound: !e.complete };
   return { year: e.edition, number: e.number, scale: e.scale, complete: e.complete, laureates, levels };
 }
 
@@ -171,7 +180,12 @@ export function suggestMentions(archive: Archive, year: number, scores?: Map<str
   if (firsts.length) {
     const key = scores ? (t: Timeline) => scores.get(t.id) ?? -1 : (t: Timeline) => rankOf(edition.scale, levelOf(t).level);
     const top = best(firsts, key);
-    out.push({ mention: 'premiere_candidature', label: 'Meilleure première candidature', who: names(top), why: `${scores ? 'meilleure note' : 'plus haut niveau'} parmi ${firsts.length} première${firsts.length > 1 ? 's' : ''} participation${firsts.length > 1 ? 's' : ''}${caveat}` });
+    out.push({
+      mention: 'premiere_candidature',
+      label: 'Meilleure première candidature',
+      who: names(top),
+      why: `${scores ? 'meilleure note' : 'plus haut niveau'} parmi ${firsts.length} première${firsts.length > 1 ? 's' : ''} participation${firsts.length > 1 ? 's' : ''}${caveat}`,
+    });
   }
   const sized = here.filter((t) => t.population !== undefined);
   if (sized.length) {
@@ -197,7 +211,12 @@ export function suggestMentions(archive: Archive, year: number, scores?: Map<str
   const ups = here.map((t) => ({ t, p: progression(t, year) })).filter((x) => x.p && x.p.change > 0);
   if (ups.length) {
     const top = best(ups, (x) => x.p!.change);
-    out.push({ mention: 'progression', label: 'Plus forte progression', who: names(top.map((x) => x.t)), why: `+${top[0]!.p!.change} niveau${top[0]!.p!.change > 1 ? 'x' : ''} depuis la participation précédente` });
+    out.push({
+      mention: 'progression',
+      label: 'Plus forte progression',
+      who: names(top.map((x) => x.t)),
+      why: `+${top[0]!.p!.change} niveau${top[0]!.p!.change > 1 ? 'x' : ''} depuis la participation précédente`,
+    });
   }
   return out;
 }

@@ -9,8 +9,10 @@ export const POPULATION_SOURCE = 'INSEE, population municipale (découpage admin
 
 type Raw = Record<string, unknown>;
 const str = (x: unknown): string | undefined => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
-const date = (x: unknown): string | null | undefined => (x instanceof Date ? x.toISOString().slice(0, 10) : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : x === null ? null : undefined);
-const kindOf = (t: unknown): AuthorityKind => (t === 'other' ? 'autre' : (AUTHORITY_KINDS as readonly string[]).includes(String(t)) ? (t as AuthorityKind) : 'autre');
+const date = (x: unknown): string | null | undefined =>
+  x instanceof Date ? x.toISOString().slice(0, 10) : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? x : x === null ? null : undefined;
+const kindOf = (t: unknown): AuthorityKind =>
+  t === 'other' ? 'autre' : (AUTHORITY_KINDS as readonly string[]).includes(String(t)) ? (t as AuthorityKind) : 'autre';
 
 /** « 4 » → "4", « Or » → "or", null → null. */
 function levelOf(x: unknown): string | null {
@@ -48,8 +50,13 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
     const known = laureates.length;
     // « 36 in … ; 37 in … »: the numbers the sources give; the note stays as recorded.
     const conflictText = str(e.awarded_count_conflict);
-    const conflictValues = conflictText ? [...new Set([awarded, ...[...conflictText.matchAll(/\b(\d{1,4})\b/g)].map((m) => Number(m[1]))])].filter((v): v is number => v !== undefined) : [];
-    const conflict = conflictText && conflictValues.length > 1 ? { figure: 'awarded' as const, values: conflictValues, note: 'nombres différents selon les sources (détail dans les notes)' } : undefined;
+    const conflictValues = conflictText
+      ? [...new Set([awarded, ...[...conflictText.matchAll(/\b(\d{1,4})\b/g)].map((m) => Number(m[1]))])].filter((v): v is number => v !== undefined)
+      : [];
+    const conflict =
+      conflictText && conflictValues.length > 1
+        ? { figure: 'awarded' as const, values: conflictValues, note: 'nombres différents selon les sources (détail dans les notes)' }
+        : undefined;
     if (conflict) notes.push(`nombre de lauréats : ${conflictText}`);
     const complete = e.complete === true;
     const ceremony = isRecord(e.ceremony) ? e.ceremony : {};
@@ -60,17 +67,29 @@ export function importPublicHistory(data: unknown): { editions: EditionResults[]
       number: Number(e.edition),
       scale: year >= 2025 ? 'medailles' : 'niveaux',
       complete,
-      ...(complete ? {} : { completenessNote: `Liste partielle : ${known} lauréat${known > 1 ? 's' : ''} connu${known > 1 ? 's' : ''}${awarded ? ` sur ${awarded} publiés` : ''}.` }),
+      ...(complete
+        ? {}
+        : {
+            completenessNote: `Liste partielle : ${known} lauréat${known > 1 ? 's' : ''} connu${known > 1 ? 's' : ''}${awarded ? ` sur ${awarded} publiés` : ''}.`,
+          }),
       published: {
         ...(applications !== undefined ? { applications } : {}),
         ...(awarded !== undefined ? { awarded } : {}),
         ...(counts ? { levels: counts } : {}),
         ...(conflict ? { conflicts: [conflict] } : {}),
       },
-      campaign: { start: date(campaign.start) ?? null, end: date(campaign.end) ?? null, ...(str(campaign.platform) ? { platform: str(campaign.platform)! } : {}) },
+      campaign: {
+        start: date(campaign.start) ?? null,
+        end: date(campaign.end) ?? null,
+        ...(str(campaign.platform) ? { platform: str(campaign.platform)! } : {}),
+      },
       juryDate: date(e.jury_date) ?? null,
       resultsPublished: date(e.results_published) ?? null,
-      ceremony: { date: date(ceremony.date) ?? null, ...(str(ceremony.event) ? { event: publishableNoted(str(ceremony.event)!, 'cérémonie', notes) } : {}), ...(str(ceremony.place) ? { place: publishableNoted(str(ceremony.place)!, 'lieu de la cérémonie', notes) } : {}) },
+      ceremony: {
+        date: date(ceremony.date) ?? null,
+        ...(str(ceremony.event) ? { event: publishableNoted(str(ceremony.event)!, 'cérémonie', notes) } : {}),
+        ...(str(ceremony.place) ? { place: publishableNoted(str(ceremony.place)!, 'lieu de la cérémonie', notes) } : {}),
+      },
       jury: (Array.isArray(e.jury) ? e.jury : []).filter(isRecord).map((j) => ({ name: String(j.name), ...(str(j.role) ? { role: str(j.role)! } : {}) })),
       laureates,
       sources: (Array.isArray(e.sources) ? e.sources : []).map(String),
@@ -114,7 +133,9 @@ function laureateOf(a: Raw, notes: string[]): Laureate {
     const list = r.candidates.map((c) => `${c.name} ${c.code}${c.departement ? ` (${c.departement})` : ''}`).join(', ');
     notes.push(`« ${name} » : plusieurs ${kind === 'epci' ? 'EPCI' : 'communes'} possibles (${list}) ; code laissé vide, à choisir`);
   } else if (r?.status === 'none') {
-    notes.push(`« ${name} »${departement ? ` (${departement})` : ''} : aucun${kind === 'epci' ? ' EPCI' : 'e commune'} de ce nom dans le découpage administratif actuel ; code laissé vide`);
+    notes.push(
+      `« ${name} »${departement ? ` (${departement})` : ''} : aucun${kind === 'epci' ? ' EPCI' : 'e commune'} de ce nom dans le découpage administratif actuel ; code laissé vide`,
+    );
   }
   return l;
 }

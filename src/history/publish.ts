@@ -19,7 +19,10 @@ export interface ScoredDossier {
 
 type Check = (v: unknown) => boolean;
 const text: Check = (v) => typeof v === 'string';
-const orNull = (c: Check): Check => (v) => v === null || c(v);
+const orNull =
+  (c: Check): Check =>
+  (v) =>
+    v === null || c(v);
 const FIELDS: [keyof ScoredDossier, Check, string, boolean][] = [
   ['number', (v) => typeof v === 'string' && v.trim() !== '', 'un numéro (texte)', true],
   ['name', (v) => typeof v === 'string' && v.trim() !== '', 'un nom (texte non vide)', true],
@@ -40,7 +43,8 @@ const FIELDS: [keyof ScoredDossier, Check, string, boolean][] = [
 export function scoredDossierProblems(dossiers: readonly unknown[]): string[] {
   const problems: string[] = [];
   dossiers.forEach((d, i) => {
-    if (typeof d !== 'object' || d === null || Array.isArray(d)) return void problems.push(`dossiers[${i}] : un dossier (objet) est attendu, pas ${JSON.stringify(d)}`);
+    if (typeof d !== 'object' || d === null || Array.isArray(d))
+      return void problems.push(`dossiers[${i}] : un dossier (objet) est attendu, pas ${JSON.stringify(d)}`);
     const o = d as Record<string, unknown>;
     for (const [field, ok, what, required] of FIELDS) {
       if (!Object.prototype.hasOwnProperty.call(o, field)) {
@@ -64,7 +68,9 @@ export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDos
     if (level === null || !d.kind) continue;
     const ids = decision ? decision.mentions : d.mentions;
     const mentions = ids.map((m) => mentionLabel.get(m) ?? m);
-    const reasons = Object.fromEntries(ids.flatMap((m) => (decision?.mentionReasons?.[m] ? [[mentionLabel.get(m) ?? m, decision.mentionReasons[m]] as const] : [])));
+    const reasons = Object.fromEntries(
+      ids.flatMap((m) => (decision?.mentionReasons?.[m] ? [[mentionLabel.get(m) ?? m, decision.mentionReasons[m]] as const] : [])),
+    );
     const carrier = decision?.carrier ?? d.carrier;
     laureates.push({
       name: d.name,

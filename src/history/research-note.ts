@@ -9,4 +9,3 @@ export function publishable(value: string): { text: string; note?: string } {
   const m = RESEARCH_NOTE.exec(value);
   return m ? { text: value.slice(0, m.index).trim(), note: m[1]!.trim() } : { text: value };
 }
-

@@ -14,12 +14,35 @@ export type FixedColumn = keyof typeof FIXED_COLUMNS;
 
 /** Other DS columns: recognised, not used (several hold personal data and are never kept). */
 const KNOWN_DS_COLUMNS = [
-  'Email', 'FranceConnect ?', 'Civilité', 'Nom', 'Prénom', 'Dépôt pour un tiers', 'Nom du mandataire', 'Prénom du mandataire',
-  'Date de naissance', 'Domaine Fonctionnel', 'Référentiel De Programmation', 'Centre De Coût', 'À archiver', 'Archivé',
-  'Dernière mise à jour le', 'Dernière mise à jour du dossier le', 'Date décision SVA', 'Date décision SVR',
-  'Motivation de la décision', 'Instructeurs', 'Groupe instructeur', 'Adresse électronique', 'France connecté ?',
-  'Date de création', 'Date du dernier évènement', 'Date de dernière modification (usager)', 'Date de passage en construction',
-  "Date d'expiration", 'Labels',
+  'Email',
+  'FranceConnect ?',
+  'Civilité',
+  'Nom',
+  'Prénom',
+  'Dépôt pour un tiers',
+  'Nom du mandataire',
+  'Prénom du mandataire',
+  'Date de naissance',
+  'Domaine Fonctionnel',
+  'Référentiel De Programmation',
+  'Centre De Coût',
+  'À archiver',
+  'Archivé',
+  'Dernière mise à jour le',
+  'Dernière mise à jour du dossier le',
+  'Date décision SVA',
+  'Date décision SVR',
+  'Motivation de la décision',
+  'Instructeurs',
+  'Groupe instructeur',
+  'Adresse électronique',
+  'France connecté ?',
+  'Date de création',
+  'Date du dernier évènement',
+  'Date de dernière modification (usager)',
+  'Date de passage en construction',
+  "Date d'expiration",
+  'Labels',
 ].map(normaliseLabel);
 const KNOWN_DS_PREFIXES = ['etablissement ', 'entreprise ', 'association '];
 
@@ -68,13 +91,16 @@ function fieldCandidates(questionnaire: Questionnaire): Candidate[] {
     if (id.includes('.')) out.push({ key: normaliseLabel(id), target: make('value'), via: 'id', order });
   };
   for (const [field, headers] of Object.entries(FIXED_COLUMNS)) {
-    headers.forEach((h, i) => out.push({ key: normaliseLabel(h), target: { kind: 'fixed', field: field as FixedColumn }, via: i ? 'alias' : 'label', order: ++order }));
+    headers.forEach((h, i) =>
+      out.push({ key: normaliseLabel(h), target: { kind: 'fixed', field: field as FixedColumn }, via: i ? 'alias' : 'label', order: ++order }),
+    );
   }
   for (const f of Object.values(questionnaire.identity) as IdentityField[]) {
     push(f, f.role, (part) => ({ kind: 'identity', role: f.role, part }));
   }
   for (const qn of questionnaire.questions) push(qn, qn.id, (part) => ({ kind: 'question', id: qn.id, part }));
-  for (const a of questionnaire.annotations) push(a, `annotations.${a.id}`, (part) => (part === 'value' ? { kind: 'annotation', id: a.id } : { kind: 'unknown' }));
+  for (const a of questionnaire.annotations)
+    push(a, `annotations.${a.id}`, (part) => (part === 'value' ? { kind: 'annotation', id: a.id } : { kind: 'unknown' }));
   return out;
 }
 
@@ -147,7 +173,15 @@ export function columnFindings(matches: readonly ColumnMatch[], questionnaire: Q
     });
 
   if (!matched.has('fixed:number'))
-    findings.push({ severity: 'error', rule: 'ingest/missing-column', message: `aucune colonne de numéro de dossier (${FIXED_COLUMNS.number.slice(0, 2).map((h) => q(h)).join(' ou ')}).${didYouMean(spare.closest('N° dossier'))}`, ...at });
+    findings.push({
+      severity: 'error',
+      rule: 'ingest/missing-column',
+      message: `aucune colonne de numéro de dossier (${FIXED_COLUMNS.number
+        .slice(0, 2)
+        .map((h) => q(h))
+        .join(' ou ')}).${didYouMean(spare.closest('N° dossier'))}`,
+      ...at,
+    });
   for (const f of Object.values(questionnaire.identity) as IdentityField[]) {
     if (matched.has(`identity:${f.role}:value`) || matched.has(`identity:${f.role}:code`)) continue;
     if (f.required) missing(`le champ d’identité ${q(f.role)}`, f.label, 'error', '', 'ingest/missing-column');
@@ -160,9 +194,21 @@ export function columnFindings(matches: readonly ColumnMatch[], questionnaire: Q
   }
   for (const m of matches) {
     if (m.target.kind === 'unknown')
-      findings.push({ severity: 'info', rule: 'ingest/unknown-column', message: `colonne ${m.index + 1} ${q(m.header)} ignorée : elle ne correspond à aucune question`, field: m.header, ...at });
+      findings.push({
+        severity: 'info',
+        rule: 'ingest/unknown-column',
+        message: `colonne ${m.index + 1} ${q(m.header)} ignorée : elle ne correspond à aucune question`,
+        field: m.header,
+        ...at,
+      });
     if (m.target.kind === 'duplicate')
-      findings.push({ severity: 'info', rule: 'ingest/duplicate-column', message: `colonne ${m.index + 1} ${q(m.header)} ignorée : en-tête en double`, field: m.header, ...at });
+      findings.push({
+        severity: 'info',
+        rule: 'ingest/duplicate-column',
+        message: `colonne ${m.index + 1} ${q(m.header)} ignorée : en-tête en double`,
+        field: m.header,
+        ...at,
+      });
   }
   return findings;
 }

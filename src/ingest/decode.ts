@@ -45,7 +45,12 @@ export function firstUtf8Char(bytes: Buffer): string {
     const b = bytes[i]!;
     if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
     // Not ASCII: decode a few bytes (an NBSP and other Unicode spaces count as white space too).
-    if (b >= 0x80) return bytes.subarray(i, i + 4096).toString('utf8').trimStart().charAt(0);
+    if (b >= 0x80)
+      return bytes
+        .subarray(i, i + 4096)
+        .toString('utf8')
+        .trimStart()
+        .charAt(0);
     return String.fromCharCode(b);
   }
   return '';

@@ -65,7 +65,9 @@ export const DEFAULT_DEADLINE_MS = 10 * 60_000;
 const DEFAULT_MAX_PAGE_BYTES = 100 * 2 ** 20;
 
 export interface DemarcheExport {
-  data: { demarche: { id: unknown; number: unknown; title: unknown; dossiers: { pageInfo: { hasNextPage: false; endCursor: string | null }; nodes: unknown[] } } };
+  data: {
+    demarche: { id: unknown; number: unknown; title: unknown; dossiers: { pageInfo: { hasNextPage: false; endCursor: string | null }; nodes: unknown[] } };
+  };
 }
 
 type Json = Record<string, unknown>;
@@ -121,11 +123,21 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
     if (info.hasNextPage !== true || !pageNodes.length) break;
     if (typeof info.endCursor !== 'string') throw new ApiError('réponse de l’API incohérente : page suivante annoncée sans curseur');
     // A server that hands back a cursor already followed would make the download loop forever.
-    if (seen.has(info.endCursor)) throw new ApiError(`réponse de l’API incohérente : la page ${page} renvoie un curseur déjà suivi ; téléchargement arrêté pour ne pas boucler`);
+    if (seen.has(info.endCursor))
+      throw new ApiError(`réponse de l’API incohérente : la page ${page} renvoie un curseur déjà suivi ; téléchargement arrêté pour ne pas boucler`);
     seen.add(info.endCursor);
     after = info.endCursor;
   }
-  return { data: { demarche: { id: head?.id ?? null, number: head?.number ?? o.demarche, title: head?.title ?? null, dossiers: { pageInfo: { hasNextPage: false, endCursor }, nodes } } } };
+  return {
+    data: {
+      demarche: {
+        id: head?.id ?? null,
+        number: head?.number ?? o.demarche,
+        title: head?.title ?? null,
+        dossiers: { pageInfo: { hasNextPage: false, endCursor }, nodes },
+      },
+    },
+  };
 }
 
 /** An answer's body, read up to a size: a body that never ends is cut, not kept growing. */
@@ -166,7 +178,9 @@ async function post(doFetch: typeof fetch, url: string, init: RequestInit): Prom
     await res.body?.cancel();
     const next = new URL(res.headers.get('location')!, at);
     if (next.origin !== new URL(at).origin)
-      throw new ApiError(`l’instance redirige vers ${next.origin} : tnl n’y envoie pas le jeton. Si c’est la bonne adresse, relancez avec --instance ${next.origin}`);
+      throw new ApiError(
+        `l’instance redirige vers ${next.origin} : tnl n’y envoie pas le jeton. Si c’est la bonne adresse, relancez avec --instance ${next.origin}`,
+      );
     if (hop >= MAX_REDIRECTS) throw new ApiError('l’instance redirige sans fin : vérifiez son adresse');
     at = next.toString();
   }
@@ -213,7 +227,8 @@ async function postWithRetry(
         last = res.status === 429 ? 'trop de requêtes (429)' : `erreur du serveur (${res.status})`;
         await res.body?.cancel();
         const retryAfter = Number(res.headers.get('retry-after'));
-        if (attempt < attempts) await sleep(Math.min(Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : delay, Math.max(0, clock.left())));
+        if (attempt < attempts)
+          await sleep(Math.min(Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : delay, Math.max(0, clock.left())));
         delay *= 2;
         continue;
       }
@@ -235,9 +250,12 @@ async function postWithRetry(
       if (!isRecord(body)) throw new ApiError('réponse de l’API inattendue');
       if (Array.isArray(body.errors) && body.errors.length) {
         const messages = body.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ');
-        if (/unauthorized|token|jeton|autoris/i.test(messages)) throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide et qu’il donne accès à cette démarche');
+        if (/unauthorized|token|jeton|autoris/i.test(messages))
+          throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide et qu’il donne accès à cette démarche');
         // A partial answer (data with errors) would be an incomplete export: refused, not saved.
-        throw new ApiError(`l’API a répondu par une erreur${isRecord(body.data) && isRecord(body.data.demarche) ? ' (réponse partielle, non enregistrée)' : ''} : ${scrub(messages, o.token)}`);
+        throw new ApiError(
+          `l’API a répondu par une erreur${isRecord(body.data) && isRecord(body.data.demarche) ? ' (réponse partielle, non enregistrée)' : ''} : ${scrub(messages, o.token)}`,
+        );
       }
       return body;
     } finally {

@@ -71,13 +71,22 @@ export function tableReader(headers: string[], questionnaire: Questionnaire, fil
         });
       const number = numberCol ? (cells[numberCol.index] ?? '').trim() : String(seen.size + 1);
       if (!number) {
-        if (cells.some((c) => c.trim())) findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line });
+        if (cells.some((c) => c.trim()))
+          findings.push({ severity: 'error', rule: 'ingest/missing-number', message: 'ligne sans numéro de dossier : ignorée', file, line });
         return;
       }
-      const problem = (p: Problem, field: string, column: number, rule: string) => findings.push({ severity: p.severity, rule, message: p.message, file, line, column, dossier: number, field });
+      const problem = (p: Problem, field: string, column: number, rule: string) =>
+        findings.push({ severity: p.severity, rule, message: p.message, file, line, column, dossier: number, field });
       const previous = seen.get(number);
       if (previous !== undefined) {
-        findings.push({ severity: 'error', rule: 'ingest/duplicate-dossier', message: `dossier ${number} en double (déjà ligne ${previous}) : seule la première ligne est lue`, file, line, dossier: number });
+        findings.push({
+          severity: 'error',
+          rule: 'ingest/duplicate-dossier',
+          message: `dossier ${number} en double (déjà ligne ${previous}) : seule la première ligne est lue`,
+          file,
+          line,
+          dossier: number,
+        });
         return;
       }
       seen.set(number, line);
@@ -175,11 +184,17 @@ function readRow(
   }
   for (const [id, parts] of Object.entries(commune)) {
     if (parts.name || parts.code) {
-      const answer: Answer = { kind: 'commune', name: parts.name ?? '', ...(parts.code ? { code: parts.code } : {}), ...(parts.departement ? { departement: parts.departement } : {}) };
+      const answer: Answer = {
+        kind: 'commune',
+        name: parts.name ?? '',
+        ...(parts.code ? { code: parts.code } : {}),
+        ...(parts.departement ? { departement: parts.departement } : {}),
+      };
       dossier.answers[id] = answer;
     }
   }
-  if (dossier.identity.departement === undefined && dossier.identity.commune?.code) dossier.identity.departement = departementOfInsee(dossier.identity.commune.code);
+  if (dossier.identity.departement === undefined && dossier.identity.commune?.code)
+    dossier.identity.departement = departementOfInsee(dossier.identity.commune.code);
   return dossier;
 }
 
@@ -218,7 +233,8 @@ export function readIdentity(
       return;
     }
     case 'departement':
-      if (part === 'code' || identity.departement === undefined || !/^(\d{2,3}|2[AB])$/.test(identity.departement)) identity.departement = readDepartement(text);
+      if (part === 'code' || identity.departement === undefined || !/^(\d{2,3}|2[AB])$/.test(identity.departement))
+        identity.departement = readDepartement(text);
       return;
     case 'epci': {
       const e = (identity.epci ??= { name: '' });

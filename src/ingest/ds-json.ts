@@ -26,7 +26,8 @@ export function parseJsonText(text: string, file: string): unknown {
       const line = before.split('\n').length;
       throw new InputError('JSON invalide : caractère inattendu', file, line, Number(pos[1]) - before.lastIndexOf('\n'));
     }
-    if (/end of JSON input|Unterminated/i.test(msg)) throw new InputError('JSON invalide : le fichier s’arrête au milieu (téléchargement interrompu ?)', file, text.split('\n').length);
+    if (/end of JSON input|Unterminated/i.test(msg))
+      throw new InputError('JSON invalide : le fichier s’arrête au milieu (téléchargement interrompu ?)', file, text.split('\n').length);
     throw new InputError('JSON invalide', file);
   }
 }
@@ -36,7 +37,10 @@ export function dossierNodes(data: unknown, file: string): Json[] {
   if (isRecord(data) && Array.isArray(data.errors) && !isRecord(data.data))
     throw new InputError(`réponse d’erreur de l’API : ${data.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ')}`, file);
   if (isRecord(data) && isRecord(data.provenance) && Array.isArray(data.dossiers))
-    throw new InputError('c’est un fichier de notes produit par « tnl score --format json », pas un export de démarches simplifiées : donnez l’export (CSV, JSON de l’API ou XLSX) à noter, ou ce fichier à « tnl publish --scores »', file);
+    throw new InputError(
+      'c’est un fichier de notes produit par « tnl score --format json », pas un export de démarches simplifiées : donnez l’export (CSV, JSON de l’API ou XLSX) à noter, ou ce fichier à « tnl publish --scores »',
+      file,
+    );
   const nodes = Array.isArray(data)
     ? data
     : isRecord(data) && isRecord(data.data) && isRecord(data.data.demarche) && isRecord(data.data.demarche.dossiers)
@@ -47,13 +51,20 @@ export function dossierNodes(data: unknown, file: string): Json[] {
           ? data.dossiers
           : undefined;
   if (!Array.isArray(nodes))
-    throw new InputError('JSON inattendu : ni réponse de l’API démarches simplifiées ({"data": {"demarche": {"dossiers": {"nodes": […]}}}}), ni liste de dossiers', file);
+    throw new InputError(
+      'JSON inattendu : ni réponse de l’API démarches simplifiées ({"data": {"demarche": {"dossiers": {"nodes": […]}}}}), ni liste de dossiers',
+      file,
+    );
   nodes.forEach((n, i) => {
     if (!isRecord(n) || (typeof n.number !== 'number' && typeof n.number !== 'string'))
       throw new InputError(`JSON inattendu : l’élément ${i + 1} de la liste n’est pas un dossier (pas de champ « number »)`, file);
     // 1e400 reads as Infinity, 1.5 or -3 are no dossier numbers: refused, never turned into text.
     const ok = typeof n.number === 'number' ? Number.isSafeInteger(n.number) && n.number > 0 : /^\d{1,15}$/.test(n.number.trim());
-    if (!ok) throw new InputError(`JSON inattendu : l’élément ${i + 1} a un numéro de dossier invalide (${JSON.stringify(n.number)}) : un nombre entier positif est attendu`, file);
+    if (!ok)
+      throw new InputError(
+        `JSON inattendu : l’élément ${i + 1} a un numéro de dossier invalide (${JSON.stringify(n.number)}) : un nombre entier positif est attendu`,
+        file,
+      );
   });
   return nodes as Json[];
 }
@@ -77,11 +88,22 @@ export function completenessFindings(data: unknown, file: string): Finding[] {
   const findings: Finding[] = [];
   if (Array.isArray(data.errors) && data.errors.length && isRecord(data.data)) {
     const messages = data.errors.map((e) => (isRecord(e) ? String(e.message) : String(e))).join(' ; ');
-    findings.push({ severity: 'warning', rule: 'ingest/incomplete-export', message: `export incomplet : la réponse de l’API porte aussi des erreurs (${messages}) ; des dossiers ou des champs peuvent manquer — retéléchargez avec « tnl fetch »`, file });
+    findings.push({
+      severity: 'warning',
+      rule: 'ingest/incomplete-export',
+      message: `export incomplet : la réponse de l’API porte aussi des erreurs (${messages}) ; des dossiers ou des champs peuvent manquer — retéléchargez avec « tnl fetch »`,
+      file,
+    });
   }
   const dossiers = isRecord(data.data) && isRecord(data.data.demarche) && isRecord(data.data.demarche.dossiers) ? data.data.demarche.dossiers : undefined;
   if (dossiers && isRecord(dossiers.pageInfo) && dossiers.pageInfo.hasNextPage === true)
-    findings.push({ severity: 'warning', rule: 'ingest/incomplete-export', message: 'export incomplet : ce fichier est une seule page de la réponse de l’API (hasNextPage vaut true) ; les dossiers des pages suivantes manquent — téléchargez tout avec « tnl fetch »', file });
+    findings.push({
+      severity: 'warning',
+      rule: 'ingest/incomplete-export',
+      message:
+        'export incomplet : ce fichier est une seule page de la réponse de l’API (hasNextPage vaut true) ; les dossiers des pages suivantes manquent — téléchargez tout avec « tnl fetch »',
+      file,
+    });
   return findings;
 }
 
@@ -107,7 +129,8 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
 
   // Labels not resolved by stable id are matched like CSV headers, once for the whole file.
   const labels = new Set<string>();
-  for (const n of nodes) for (const c of champsOf(n)) if (!byStable.has(stableIdOf(c.champDescriptorId) ?? -1) && typeof c.label === 'string') labels.add(c.label);
+  for (const n of nodes)
+    for (const c of champsOf(n)) if (!byStable.has(stableIdOf(c.champDescriptorId) ?? -1) && typeof c.label === 'string') labels.add(c.label);
   const labelMatches = new Map(matchColumns([...labels], questionnaire).map((m) => [m.header, m]));
 
   const findings: Finding[] = [];
@@ -118,7 +141,13 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
   for (const node of nodes) {
     const number = String(node.number);
     if (seen.has(number)) {
-      findings.push({ severity: 'error', rule: 'ingest/duplicate-dossier', message: `dossier ${number} en double : seule la première occurrence est lue`, file, dossier: number });
+      findings.push({
+        severity: 'error',
+        rule: 'ingest/duplicate-dossier',
+        message: `dossier ${number} en double : seule la première occurrence est lue`,
+        file,
+        dossier: number,
+      });
       continue;
     }
     seen.add(number);
@@ -136,7 +165,18 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
       const match = labelMatches.get(label);
       const role = stable?.role ?? (match?.target.kind === 'identity' ? match.target.role : undefined);
       const question = stable?.question ?? (match?.target.kind === 'question' && match.target.part === 'value' ? questions.get(match.target.id) : undefined);
-      if (!columns.has(label)) columns.set(label, stable ? { index: columns.size, header: label, target: role ? { kind: 'identity', role, part: 'value' } : { kind: 'question', id: question!.id, part: 'value' }, via: 'id' } : (match ?? { index: columns.size, header: label, target: { kind: 'unknown' } }));
+      if (!columns.has(label))
+        columns.set(
+          label,
+          stable
+            ? {
+                index: columns.size,
+                header: label,
+                target: role ? { kind: 'identity', role, part: 'value' } : { kind: 'question', id: question!.id, part: 'value' },
+                via: 'id',
+              }
+            : (match ?? { index: columns.size, header: label, target: { kind: 'unknown' } }),
+        );
       let source = sourceOf.get(label);
       if (!source) sourceOf.set(label, (source = { file, field: label }));
       if (role) {
@@ -156,10 +196,21 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
   const list = [...columns.values()].map((c, index) => ({ ...c, index }));
   for (const c of list)
     if (c.target.kind === 'unknown' && c.header)
-      findings.push({ severity: 'info', rule: 'ingest/unknown-column', message: `champ ${q(c.header)} ignoré : il ne correspond à aucune question`, file, field: c.header });
+      findings.push({
+        severity: 'info',
+        rule: 'ingest/unknown-column',
+        message: `champ ${q(c.header)} ignoré : il ne correspond à aucune question`,
+        file,
+        field: c.header,
+      });
   for (const x of questionnaire.questions)
     if (x.required && !list.some((c) => c.target.kind === 'question' && c.target.id === x.id))
-      findings.push({ severity: 'warning', rule: 'ingest/missing-column', message: `aucun dossier ne contient la question obligatoire ${q(x.id)} (${q(x.label)})`, file });
+      findings.push({
+        severity: 'warning',
+        rule: 'ingest/missing-column',
+        message: `aucun dossier ne contient la question obligatoire ${q(x.id)} (${q(x.label)})`,
+        file,
+      });
   return { dossiers, columns: list, findings };
 }
 
@@ -170,7 +221,9 @@ function annotationsOf(node: Json, questionnaire: Questionnaire): Record<string,
   for (const champ of node.annotations.filter(isRecord)) {
     const stable = stableIdOf(champ.champDescriptorId);
     const label = typeof champ.label === 'string' ? normaliseLabel(champ.label) : '';
-    const a = questionnaire.annotations.find((x) => (stable !== undefined && x.stableId === stable) || [x.label, ...x.aliases].some((l) => normaliseLabel(l) === label));
+    const a = questionnaire.annotations.find(
+      (x) => (stable !== undefined && x.stableId === stable) || [x.label, ...x.aliases].some((l) => normaliseLabel(l) === label),
+    );
     const text = stringValue(champ).replace(/\r\n/g, '\n').trim();
     if (a && text) out[a.id] = text;
   }
@@ -196,7 +249,12 @@ function readIdentityChamp(dossier: Dossier, role: IdentityRole, champ: Json, qu
     if (isRecord(champ.departement) && typeof champ.departement.code === 'string') dossier.identity.departement ??= champ.departement.code;
     return;
   }
-  const value = role === 'population' && champ.integerNumber != null ? String(champ.integerNumber) : role === 'kind' && typeof champ.value === 'string' ? champ.value : stringValue(champ);
+  const value =
+    role === 'population' && champ.integerNumber != null
+      ? String(champ.integerNumber)
+      : role === 'kind' && typeof champ.value === 'string'
+        ? champ.value
+        : stringValue(champ);
   readIdentity(dossier.identity, role, 'value', value, questionnaire, problem);
 }
 
@@ -240,7 +298,14 @@ export function answerOf(question: Question, champ: Json): { answer?: Answer; pr
       if (!ids.length && !unknown.length) return {};
       return {
         answer: { kind: 'choices', ids },
-        ...(unknown.length ? { problem: { severity: 'error' as const, message: `option${unknown.length > 1 ? 's' : ''} ${unknown.map(q).join(', ')} hors des options de la question ${q(question.id)}` } } : {}),
+        ...(unknown.length
+          ? {
+              problem: {
+                severity: 'error' as const,
+                message: `option${unknown.length > 1 ? 's' : ''} ${unknown.map(q).join(', ')} hors des options de la question ${q(question.id)}`,
+              },
+            }
+          : {}),
       };
     }
     case 'integer':
@@ -288,7 +353,10 @@ export function answerOf(question: Question, champ: Json): { answer?: Answer; pr
     case 'file': {
       // The API gives a `files` list (stringValue is null when files exist); the CSV, their names.
       if (Array.isArray(champ.files)) {
-        const names = champ.files.filter(isRecord).map((f) => String(f.filename ?? '')).filter(Boolean);
+        const names = champ.files
+          .filter(isRecord)
+          .map((f) => String(f.filename ?? ''))
+          .filter(Boolean);
         return names.length ? { answer: { kind: 'files', names } } : {};
       }
       return readCell(question, sv);

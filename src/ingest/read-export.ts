@@ -53,7 +53,8 @@ export async function readExportAsync(path: string, questionnaire: Questionnaire
   const bytes = readInput(path);
   if (!isZip(bytes)) return readExport(path, questionnaire, options);
   const file = displayPath(path);
-  if (bytes.includes('mimetypeapplication/vnd.oasis.opendocument')) throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
+  if (bytes.includes('mimetypeapplication/vnd.oasis.opendocument'))
+    throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
   const refused = zipBoundsProblem(bytes);
   if (refused) throw new InputError(refused, file);
   const { dossiersFromXlsx } = await import('./xlsx.js');
@@ -106,7 +107,8 @@ export function readExport(path: string, questionnaire: Questionnaire, options: 
     const csv = parseCsv(text ?? bytes, file, { header, row: (line, cells) => reader!.row(line, cells) });
     delimiter = csv.delimiter;
     read = reader!.finish();
-    if (!csv.rows) read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
+    if (!csv.rows)
+      read.findings.push({ severity: 'warning', rule: 'ingest/empty', message: 'aucun dossier dans le fichier (seulement la ligne d’en-tête)', file });
   }
   return finish(file, bytes, json ? 'json' : 'csv', encoding, delimiter, read, filter);
 }
@@ -170,7 +172,15 @@ class StateFilter {
   }
 }
 
-function finish(file: string, bytes: Buffer, format: ExportRead['format'], encoding: Encoding, delimiter: string | undefined, read: Read, filter: StateFilter): ExportRead {
+function finish(
+  file: string,
+  bytes: Buffer,
+  format: ExportRead['format'],
+  encoding: Encoding,
+  delimiter: string | undefined,
+  read: Read,
+  filter: StateFilter,
+): ExportRead {
   filter.end();
   for (const sheet of filter.options.repetitions ?? []) {
     const strangers = [...sheet.rows.keys()].filter((n) => !filter.numbers.has(n));
@@ -183,7 +193,12 @@ function finish(file: string, bytes: Buffer, format: ExportRead['format'], encod
       });
   }
   if (format !== 'json' && !filter.hasState && filter.read)
-    read.findings.push({ severity: 'info', rule: 'ingest/no-state', message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte', file });
+    read.findings.push({
+      severity: 'info',
+      rule: 'ingest/no-state',
+      message: 'pas de colonne « État du dossier » : tous les dossiers du fichier sont pris en compte',
+      file,
+    });
   return {
     file,
     sha256: sha256(bytes),
@@ -204,7 +219,8 @@ export function readRepetitionFile(path: string, questionnaire: Questionnaire): 
   const file = displayPath(path);
   const bytes = readInput(path);
   if (!bytes.length) throw new InputError('fichier vide', file);
-  if (isZip(bytes) || looksBinary(bytes)) throw new InputError('la feuille d’un bloc répétable se donne en CSV (enregistrez-la au format CSV depuis le classeur)', file);
+  if (isZip(bytes) || looksBinary(bytes))
+    throw new InputError('la feuille d’un bloc répétable se donne en CSV (enregistrez-la au format CSV depuis le classeur)', file);
   const encoding = detectEncoding(bytes);
   const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom';
   return readRepetitionSheet(readCsvTable(utf8 ? bytes : decodeAs(bytes, encoding), file), questionnaire, file, basename(path));

@@ -70,9 +70,12 @@ export function numberAnswer(question: Question, text: string, value: number | u
   const max = question.max ?? (unit === '%' ? 100 : undefined);
   if (value < min || (max !== undefined && value > max)) {
     const range = max === undefined ? `au moins ${min}` : `de ${min} à ${max}`;
-    return { problem: { severity: 'error', message: `${q(text)} hors des valeurs permises (${range}${unit ? ` ${unit}` : ''}) ; la réponse compte comme manquante` } };
+    return {
+      problem: { severity: 'error', message: `${q(text)} hors des valeurs permises (${range}${unit ? ` ${unit}` : ''}) ; la réponse compte comme manquante` },
+    };
   }
-  if (question.type === 'integer' && !Number.isInteger(value)) return { answer: { kind: 'number', value }, problem: { severity: 'warning', message: `${q(text)} n’est pas un nombre entier` } };
+  if (question.type === 'integer' && !Number.isInteger(value))
+    return { answer: { kind: 'number', value }, problem: { severity: 'warning', message: `${q(text)} n’est pas un nombre entier` } };
   return { answer: { kind: 'number', value } };
 }
 
@@ -201,12 +204,18 @@ export function readCell(question: Question, raw: string): CellResult {
     case 'yes_no':
     case 'checkbox': {
       const b = parseBoolean(text);
-      if (b === undefined) return { problem: { severity: 'error', message: `réponse ${q(text)} illisible pour une question oui/non (attendu : Oui, Non, on, off, x)` } };
+      if (b === undefined)
+        return { problem: { severity: 'error', message: `réponse ${q(text)} illisible pour une question oui/non (attendu : Oui, Non, on, off, x)` } };
       return b ? YES : NO;
     }
     case 'single_choice': {
       // A linked drop-down exports `primary;secondary` (CSV) or `primary / secondary` (API).
-      const c = findChoice(question, text) ?? text.split(/;| \/ /).map((part) => findChoice(question, part)).find((x) => x !== undefined);
+      const c =
+        findChoice(question, text) ??
+        text
+          .split(/;| \/ /)
+          .map((part) => findChoice(question, part))
+          .find((x) => x !== undefined);
       return c ? { answer: { kind: 'choice', id: c.id } } : unknownChoice(question, text);
     }
     case 'multiple_choice': {
@@ -228,7 +237,9 @@ export function readCell(question: Question, raw: string): CellResult {
       return numberAnswer(question, text, parseFrenchNumber(question.unit ? withoutUnit(text, [question.unit]) : text));
     case 'date': {
       const d = parseDate(text);
-      return d ? { answer: { kind: 'date', value: d } } : { problem: { severity: 'warning', message: `date ${q(text)} illisible (attendu : AAAA-MM-JJ ou JJ/MM/AAAA)` } };
+      return d
+        ? { answer: { kind: 'date', value: d } }
+        : { problem: { severity: 'warning', message: `date ${q(text)} illisible (attendu : AAAA-MM-JJ ou JJ/MM/AAAA)` } };
     }
     case 'commune':
       return { answer: { kind: 'commune', name: text.replace(/\s*\(\d{5}\)$/, '') } };

@@ -45,7 +45,11 @@ function sheetTable(sheet: Worksheet): CsvTable {
  * its own sheet, found by its `(<stable_id>)` prefix (the name is cut to 30 characters), joined on
  * « Dossier ID ». A block without a sheet had no row in any dossier.
  */
-export async function dossiersFromXlsx(bytes: Buffer, questionnaire: Questionnaire, file: string): Promise<{ dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] }> {
+export async function dossiersFromXlsx(
+  bytes: Buffer,
+  questionnaire: Questionnaire,
+  file: string,
+): Promise<{ dossiers: Dossier[]; columns: ColumnMatch[]; findings: Finding[] }> {
   const ExcelJS = ((await import('exceljs')) as unknown as { default: typeof import('exceljs') }).default;
   const wb: Workbook = new ExcelJS.Workbook();
   try {
@@ -65,7 +69,12 @@ export async function dossiersFromXlsx(bytes: Buffer, questionnaire: Questionnai
   const available = new Set<string>();
   for (const q of questionnaire.questions.filter((x) => x.type === 'repetition')) {
     if (q.stableId === undefined) {
-      findings.push({ severity: 'warning', rule: 'ingest/repetition-unavailable', message: `bloc répétable « ${q.id} » sans identifiant stable (stable_id) : sa feuille ne peut être retrouvée`, file });
+      findings.push({
+        severity: 'warning',
+        rule: 'ingest/repetition-unavailable',
+        message: `bloc répétable « ${q.id} » sans identifiant stable (stable_id) : sa feuille ne peut être retrouvée`,
+        file,
+      });
       continue;
     }
     available.add(q.id);

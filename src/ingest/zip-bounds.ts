@@ -25,7 +25,8 @@ export function zipBoundsProblem(bytes: Buffer, max = MAX_INFLATED_BYTES): strin
     const next = at + 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
     if (declared === 0xffffffff || compressed === 0xffffffff) return 'archive ZIP64 : une partie dépasse 4 Go';
     total += declared;
-    if (total > max) return `le classeur se décompresse en plus de ${Math.round(max / 2 ** 20)} Mo : refusé (un export de démarches simplifiées en fait quelques-uns)`;
+    if (total > max)
+      return `le classeur se décompresse en plus de ${Math.round(max / 2 ** 20)} Mo : refusé (un export de démarches simplifiées en fait quelques-uns)`;
     if (method === 8) {
       if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return 'classeur XLSX illisible (partie de l’archive introuvable)';
       const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
@@ -33,7 +34,8 @@ export function zipBoundsProblem(bytes: Buffer, max = MAX_INFLATED_BYTES): strin
         const out = inflateRawSync(bytes.subarray(start, start + compressed), { maxOutputLength: Math.max(1, declared) });
         if (out.length !== declared) return `archive ZIP incohérente : une partie ne fait pas la taille annoncée`;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'archive ZIP piégée : une partie se décompresse bien au-delà de la taille annoncée';
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          return 'archive ZIP piégée : une partie se décompresse bien au-delà de la taille annoncée';
         return 'classeur XLSX illisible (partie de l’archive abîmée)';
       }
     }

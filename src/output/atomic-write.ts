@@ -126,7 +126,7 @@ function writePieces(path: string, pieces: Iterable<string>): void {
   let used = 0;
   // write(2) may write less than asked: loop until all is in the file.
   const writeAll = (bytes: Uint8Array, length: number) => {
-    for (let done = 0; done < length; ) done += writeSync(fd, bytes, done, length - done);
+    for (let done = 0; done < length;) done += writeSync(fd, bytes, done, length - done);
   };
   try {
     for (const piece of pieces) {

@@ -36,27 +36,43 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate',
   ];
   out.push(who.join(' · '), '');
-  const notes = annotations.length ? ['## Annotations privées (pour le jury, jamais publiées)', '', ...annotations.map((a) => `- **${mdEscape(a.label)}** : ${mdEscape(a.text)}`), ''] : [];
+  const notes = annotations.length
+    ? ['## Annotations privées (pour le jury, jamais publiées)', '', ...annotations.map((a) => `- **${mdEscape(a.label)}** : ${mdEscape(a.text)}`), '']
+    : [];
   out.push('## Résultat', '');
   if (!card.stratum) {
     out.push('Le dossier n’a pas pu être noté :', '', ...card.findings.map((f) => `- ${mdEscape(f.message)}`), '', ...notes, provenanceFooter(p));
     return frenchSpaces(out.join('\n'));
   }
   if (card.notScored) out.push(`- **Non noté** : ${mdEscape(card.notScored)} ; aucun niveau n’est proposé (le total ci-dessous est provisoire).`);
-  if (card.incomplete) out.push(`- ⚠ **Total incomplet** : ${card.incomplete.map((id) => `\`${id}\``).join(', ')} absent${card.incomplete.length > 1 ? 's' : ''} de cet export ; le niveau peut changer avec l’export complet.`);
+  if (card.incomplete)
+    out.push(
+      `- ⚠ **Total incomplet** : ${card.incomplete.map((id) => `\`${id}\``).join(', ')} absent${card.incomplete.length > 1 ? 's' : ''} de cet export ; le niveau peut changer avec l’export complet.`,
+    );
   out.push(`- Total : **${frNumber(card.total, edition.rubric.decimals)} / 100**`);
   out.push(`- Niveau proposé : **${levelName(edition, result.proposed?.id)}**`);
-  for (const b of card.blocked) out.push(`- ${levelName(edition, b.level)} atteint en points, mais bloqué : il manque ${b.gates.map((g) => `« ${mdEscape(g)} »`).join(', ')}`);
-  if (result.final?.id !== result.proposed?.id) out.push(`- Niveau final (décision du jury) : **${levelName(edition, result.final?.id)}** — ${mdEscape(result.reason ?? '')}`);
-  if (result.mentions.length) out.push(`- Mention${result.mentions.length > 1 ? 's' : ''} : ${result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m).join(', ')}`);
+  for (const b of card.blocked)
+    out.push(`- ${levelName(edition, b.level)} atteint en points, mais bloqué : il manque ${b.gates.map((g) => `« ${mdEscape(g)} »`).join(', ')}`);
+  if (result.final?.id !== result.proposed?.id)
+    out.push(`- Niveau final (décision du jury) : **${levelName(edition, result.final?.id)}** — ${mdEscape(result.reason ?? '')}`);
+  if (result.mentions.length)
+    out.push(
+      `- Mention${result.mentions.length > 1 ? 's' : ''} : ${result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m).join(', ')}`,
+    );
   if (result.opinion) out.push(`- Avis du jury : ${mdEscape(result.opinion)}`);
   out.push('');
   out.push('## Volets', '', '| Volet | Points | Maximum | Sous-note | Poids |', '|---|---:|---:|---:|---:|');
   for (const v of card.volets) {
     const title = edition.questionnaire.volets.find((x) => x.id === v.id)!.title;
-    out.push(`| ${mdEscape(title)} | ${frNumber(v.points)} | ${frNumber(v.max)} | ${v.ratio === undefined ? 'hors calcul' : `${frNumber(Math.round(v.ratio * 1000) / 10, 1)} / 100`} | ${frNumber(v.weight)} |`);
+    out.push(
+      `| ${mdEscape(title)} | ${frNumber(v.points)} | ${frNumber(v.max)} | ${v.ratio === undefined ? 'hors calcul' : `${frNumber(Math.round(v.ratio * 1000) / 10, 1)} / 100`} | ${frNumber(v.weight)} |`,
+    );
   }
-  out.push('', `Total = Σ (poids × sous-note) / Σ poids = ${frNumber(card.totalExact, 3)}, arrondi une fois à ${frNumber(card.total, edition.rubric.decimals)}.`, '');
+  out.push(
+    '',
+    `Total = Σ (poids × sous-note) / Σ poids = ${frNumber(card.totalExact, 3)}, arrondi une fois à ${frNumber(card.total, edition.rubric.decimals)}.`,
+    '',
+  );
   for (const v of edition.questionnaire.volets) {
     const qs = card.questions.filter((x) => x.volet === v.id);
     if (!qs.length) continue;
@@ -86,7 +102,9 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     out.push('| Question | Réponse actuelle | Réponse visée | Points gagnés |', '|---|---|---|---:|');
     for (const c of n.changes) {
       const question = questions.get(c.question)!;
-      out.push(`| ${mdEscape(question.label)}${c.forGate ? ' (condition du niveau)' : ''} | ${mdEscape(describeAnswer(question, c.from))} | ${mdEscape(c.toLabel)} | +${frNumber(c.gain)} |`);
+      out.push(
+        `| ${mdEscape(question.label)}${c.forGate ? ' (condition du niveau)' : ''} | ${mdEscape(describeAnswer(question, c.from))} | ${mdEscape(c.toLabel)} | +${frNumber(c.gain)} |`,
+      );
     }
     out.push('');
   } else if (result.proposed && edition.rubric.levels.at(-1)?.id === result.proposed.id) {
@@ -123,7 +141,10 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
             volet: x.volet,
             status: x.status,
             answer: x.answer ?? null,
-            answerLabel: describeAnswer(edition.questionnaire.questions.find((y) => y.id === x.id)!, x.answer),
+            answerLabel: describeAnswer(
+              edition.questionnaire.questions.find((y) => y.id === x.id)!,
+              x.answer,
+            ),
             points: x.points,
             max: x.max,
           })),

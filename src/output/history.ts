@@ -12,19 +12,28 @@ export function fig(f: Figure): string {
   return `${f.lowerBound ? 'au moins ' : ''}${frNumber(f.value)}`;
 }
 
-const levelWord = (scale: string, level: string | null) => (level === null ? 'niveau inconnu' : scale === 'niveaux' ? `niveau ${level}` : level.charAt(0).toUpperCase() + level.slice(1));
+const levelWord = (scale: string, level: string | null) =>
+  level === null ? 'niveau inconnu' : scale === 'niveaux' ? `niveau ${level}` : level.charAt(0).toUpperCase() + level.slice(1);
 const kindCount = (k: string, n: number) => `${frNumber(n)} ${KIND_WORDS[k]![n > 1 ? 1 : 0]}`;
 
 export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: MentionSuggestion[] = [], year?: number): string {
   const out: string[] = [];
   out.push(`# Label Territoire Numérique Libre — chiffres clés ${f.from}–${f.to}`, '');
   out.push(`- ${f.editions} éditions, de ${f.from} à ${f.to}`);
-  out.push(`- ${fig(f.laureates)} collectivités et établissements récompensés : ${Object.entries(f.laureatesByKind).filter(([, v]) => v.value > 0).map(([k, v]) => kindCount(k, v.value)).join(', ')}`);
+  out.push(
+    `- ${fig(f.laureates)} collectivités et établissements récompensés : ${Object.entries(f.laureatesByKind)
+      .filter(([, v]) => v.value > 0)
+      .map(([k, v]) => kindCount(k, v.value))
+      .join(', ')}`,
+  );
   out.push(`- ${fig(f.inhabitants)} habitants concernés${f.withoutPopulation ? ` (${f.withoutPopulation} lauréats de population inconnue non comptés)` : ''}`);
-  if (f.laureates.lowerBound) out.push('', '« au moins » : les éditions dont la liste publiée n’est pas connue en entier ne comptent que leurs lauréats connus.');
+  if (f.laureates.lowerBound)
+    out.push('', '« au moins » : les éditions dont la liste publiée n’est pas connue en entier ne comptent que leurs lauréats connus.');
   out.push('', '## Lauréats par édition', '', '| Édition | Lauréats | Par niveau |', '|---|---:|---|');
   for (const e of f.perEdition) {
-    const levels = Object.entries(e.levels).map(([id, v]) => `${levelWord(e.scale, id)} : ${fig(v)}`).join(' · ');
+    const levels = Object.entries(e.levels)
+      .map(([id, v]) => `${levelWord(e.scale, id)} : ${fig(v)}`)
+      .join(' · ');
     out.push(`| ${e.year} (${ordinal(e.number)})${e.complete ? '' : ' *'} | ${fig(e.laureates)} | ${levels} |`);
   }
   out.push('', '\\* liste des lauréats incomplète dans l’archive', '');
@@ -33,7 +42,9 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
     for (const c of f.conflicts)
       out.push(
         `- ${c.year}, ${c.figure} : ${c.values.map((v) => frNumber(v)).join(' ou ')} selon les sources (${mdEscape(c.note)}) ; ${
-          c.figure.startsWith('lauréats depuis') ? 'tnl n’en reprend aucun : ses chiffres clés comptent les lauréats de l’archive' : `l’archive retient ${frNumber(c.kept)}, à vérifier avant publication`
+          c.figure.startsWith('lauréats depuis')
+            ? 'tnl n’en reprend aucun : ses chiffres clés comptent les lauréats de l’archive'
+            : `l’archive retient ${frNumber(c.kept)}, à vérifier avant publication`
         }`,
       );
     out.push('');
@@ -43,7 +54,9 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
     if (e) {
       out.push(`## Édition ${year}`, '');
       for (const l of [...e.laureates].sort(byProperName)) {
-        out.push(`- ${mdEscape(l.name)}${l.departement ? ` (${l.departement})` : ''} — ${levelWord(e.scale, l.level)}${l.mentions.length ? ` — ${l.mentions.map(mdEscape).join(', ')}` : ''}`);
+        out.push(
+          `- ${mdEscape(l.name)}${l.departement ? ` (${l.departement})` : ''} — ${levelWord(e.scale, l.level)}${l.mentions.length ? ` — ${l.mentions.map(mdEscape).join(', ')}` : ''}`,
+        );
       }
       out.push('');
     }
@@ -60,8 +73,14 @@ export function timelineMarkdown(t: Timeline, archive: Archive): string {
   const out: string[] = [];
   const first = firstParticipation(archive, t);
   out.push(`# ${mdEscape(t.name)}`, '');
-  out.push(`${KIND_FR[t.kind]}${t.code ? ` · code ${t.code}` : ''}${t.departement ? ` · département ${t.departement}` : ''}${t.population !== undefined ? ` · ${frNumber(t.population)} habitants` : ''}`, '');
-  out.push(`Première participation${first.atLatest ? ` : ${first.year} au plus tard` : `${first.lowerBound ? ' connue' : ''} : ${first.year}`} · ${t.participations.length} participation${t.participations.length > 1 ? 's' : ''}${first.atLatest || first.lowerBound ? ' connues' : ''}`, '');
+  out.push(
+    `${KIND_FR[t.kind]}${t.code ? ` · code ${t.code}` : ''}${t.departement ? ` · département ${t.departement}` : ''}${t.population !== undefined ? ` · ${frNumber(t.population)} habitants` : ''}`,
+    '',
+  );
+  out.push(
+    `Première participation${first.atLatest ? ` : ${first.year} au plus tard` : `${first.lowerBound ? ' connue' : ''} : ${first.year}`} · ${t.participations.length} participation${t.participations.length > 1 ? 's' : ''}${first.atLatest || first.lowerBound ? ' connues' : ''}`,
+    '',
+  );
   out.push('| Édition | Niveau | Évolution | Mentions |', '|---|---|---|---|');
   for (const p of [...t.participations].sort((a, b) => a.year - b.year)) {
     const prog = progression(t, p.year);
@@ -82,7 +101,18 @@ export function archiveCsv(archive: Archive): string {
     .flatMap((e) =>
       [...e.laureates]
         .sort(byProperName)
-        .map((l) => [e.edition, e.number, l.name, l.code ?? '', l.kind, l.departement ?? '', l.population ?? '', l.level ?? '', l.mentions.join(' ; '), e.complete ? 'oui' : 'non']),
+        .map((l) => [
+          e.edition,
+          e.number,
+          l.name,
+          l.code ?? '',
+          l.kind,
+          l.departement ?? '',
+          l.population ?? '',
+          l.level ?? '',
+          l.mentions.join(' ; '),
+          e.complete ? 'oui' : 'non',
+        ]),
     );
   return '\ufeff' + stringify([header, ...rows].map(csvSafeRow), { record_delimiter: '\r\n' });
 }
@@ -92,7 +122,15 @@ export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], tim
   const laureates = edition
     ? [...edition.laureates]
         .sort(byProperName)
-        .map((l) => ({ name: l.name, kind: l.kind, code: l.code ?? null, departement: l.departement ?? null, population: l.population ?? null, level: l.level, mentions: l.mentions }))
+        .map((l) => ({
+          name: l.name,
+          kind: l.kind,
+          code: l.code ?? null,
+          departement: l.departement ?? null,
+          population: l.population ?? null,
+          level: l.level,
+          mentions: l.mentions,
+        }))
     : undefined;
   return (
     JSON.stringify(

@@ -28,7 +28,10 @@ export interface AppelVM {
  */
 export function appelView(year: number, press: Press, figures: KeyFigures | undefined, questionnaire: Questionnaire | undefined): AppelVM {
   const c = press.campaign;
-  if (!c) throw new UsageError('l’appel à candidatures a besoin des dates de la campagne : « campaign: { opening: AAAA-MM-JJ, deadline: AAAA-MM-JJ } » dans le fichier --press');
+  if (!c)
+    throw new UsageError(
+      'l’appel à candidatures a besoin des dates de la campagne : « campaign: { opening: AAAA-MM-JJ, deadline: AAAA-MM-JJ } » dans le fichier --press',
+    );
   const number = questionnaire?.number ?? year - 2015;
   const url = c.url ?? questionnaire?.demarche?.instance;
   const platform = url ? url.replace(/^https?:\/\//, '').replace(/\/$/, '') : 'démarches simplifiées';

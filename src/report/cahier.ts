@@ -26,7 +26,8 @@ export interface CahierVM {
   sections: CahierSection[];
 }
 
-const levelShort = (e: Edition, id: string | undefined) => (id === undefined ? '—' : e.rubric.scale === 'niveaux' ? id : (e.rubric.levels.find((l) => l.id === id)?.label ?? id));
+const levelShort = (e: Edition, id: string | undefined) =>
+  id === undefined ? '—' : e.rubric.scale === 'niveaux' ? id : (e.rubric.levels.find((l) => l.id === id)?.label ?? id);
 
 /** The jury's book: a summary table, then every dossier's answers and points. Page numbers come later. */
 export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[]): CahierVM {
@@ -37,7 +38,11 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
     return {
       number: card.number,
       name: card.name,
-      meta: [card.kind ? KIND_FR[card.kind] : 'type inconnu', card.population !== undefined ? `${frNumber(card.population)} habitants` : 'population inconnue', card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate'].join(' · '),
+      meta: [
+        card.kind ? KIND_FR[card.kind] : 'type inconnu',
+        card.population !== undefined ? `${frNumber(card.population)} habitants` : 'population inconnue',
+        card.stratum ? `strate ${card.stratum.id} (${card.stratum.label})` : 'sans strate',
+      ].join(' · '),
       level: card.notScored ? 'non noté' : levelShort(edition, proposed?.id),
       total: card.stratum ? frNumber(card.total, edition.rubric.decimals) : '—',
       warnings: card.findings.filter((f) => f.severity !== 'info').map((f) => typography(f.message)),
@@ -58,7 +63,13 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
               return {
                 question: typography(q.label),
                 answer: text,
-                points: !scored ? '' : scored.status === 'not_applicable' ? 'n. a.' : scored.status === 'unknown' ? 'inconnu' : `${frNumber(scored.points)} / ${frNumber(scored.max)}`,
+                points: !scored
+                  ? ''
+                  : scored.status === 'not_applicable'
+                    ? 'n. a.'
+                    : scored.status === 'unknown'
+                      ? 'inconnu'
+                      : `${frNumber(scored.points)} / ${frNumber(scored.max)}`,
                 long: text.length > 160,
               };
             }),
@@ -69,7 +80,14 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
   return {
     year: edition.year,
     title: `Cahier du jury — édition ${edition.year}`,
-    summary: sections.map((s, i) => ({ number: s.number, name: s.name, stratum: results[i]!.card.stratum?.id ?? '—', total: s.total, level: s.level, warnings: s.warnings.length ? String(s.warnings.length) : '' })),
+    summary: sections.map((s, i) => ({
+      number: s.number,
+      name: s.name,
+      stratum: results[i]!.card.stratum?.id ?? '—',
+      total: s.total,
+      level: s.level,
+      warnings: s.warnings.length ? String(s.warnings.length) : '',
+    })),
     toc: [{ title: 'Tableau récapitulatif', page: '' }, ...sections.map((s) => ({ title: `${s.number} — ${s.name}`, page: '' }))],
     sections,
   };

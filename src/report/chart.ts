@@ -30,7 +30,10 @@ const fillOf = (id: string) => (DOTTED.has(id) ? `url(#${dottedId(id)})` : LEVEL
 const PATTERNS =
   '<defs><pattern id="niveau-inconnu" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555555" stroke-width="2"/></pattern>' +
   [...DOTTED]
-    .map((id) => `<pattern id="${dottedId(id)}" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="${LEVEL_COLOURS[id]}"/><circle cx="2.5" cy="2.5" r="1" fill="#ffffff"/></pattern>`)
+    .map(
+      (id) =>
+        `<pattern id="${dottedId(id)}" patternUnits="userSpaceOnUse" width="5" height="5"><rect width="5" height="5" fill="${LEVEL_COLOURS[id]}"/><circle cx="2.5" cy="2.5" r="1" fill="#ffffff"/></pattern>`,
+    )
     .join('') +
   '</defs>';
 
@@ -68,7 +71,9 @@ export function laureatesChart(f: KeyFigures): string {
   }
   const bar = (x: number, from: number, v: number, fill: string, title: string) => {
     const y0 = y(from + v);
-    parts.push(`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(from) - y0).toFixed(1)}" fill="${fill}" stroke="#ffffff" stroke-width="0.5"><title>${xml(title)}</title></rect>`);
+    parts.push(
+      `<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(from) - y0).toFixed(1)}" fill="${fill}" stroke="#ffffff" stroke-width="0.5"><title>${xml(title)}</title></rect>`,
+    );
   };
   editions.forEach((e, i) => {
     const x = left + i * slot + (slot - barW) / 2;
@@ -81,7 +86,9 @@ export function laureatesChart(f: KeyFigures): string {
     }
     if (e.unknown > 0) bar(x, acc, e.unknown, UNKNOWN_FILL, `${e.year} – niveau non publié : ${e.unknown}`);
     const label = `${e.lowerBound ? '≥ ' : ''}${e.total}`;
-    parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(e.total) - 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="#333">${xml(label)}</text>`);
+    parts.push(
+      `<text x="${(x + barW / 2).toFixed(1)}" y="${(y(e.total) - 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="#333">${xml(label)}</text>`,
+    );
     parts.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${H - bottom + 14}" font-size="11" text-anchor="middle" fill="#333">${e.year}</text>`);
   });
   const legend: { fill: string; label: string }[] = ['1', '2', '3', '4', '5', 'badge', 'bronze', 'argent', 'or']
@@ -94,7 +101,9 @@ export function laureatesChart(f: KeyFigures): string {
     parts.push(`<text x="${lx + 14}" y="${H + 3}" font-size="10" fill="#333">${xml(l.label)}</text>`);
   });
   if (editions.some((e) => e.lowerBound))
-    parts.push(`<text x="${left}" y="${H + 26}" font-size="9" fill="#666">≥ : édition dont ni la liste complète ni le nombre de lauréats n’ont été publiés ; le chiffre est un minimum.</text>`);
+    parts.push(
+      `<text x="${left}" y="${H + 26}" font-size="9" fill="#666">≥ : édition dont ni la liste complète ni le nombre de lauréats n’ont été publiés ; le chiffre est un minimum.</text>`,
+    );
   parts.push('</svg>');
   return parts.join('');
 }

@@ -81,7 +81,11 @@ export function communiqueView(results: EditionResults, press: Press): Communiqu
     title: typography(press.title ?? `« Territoire Numérique Libre » ${y}, les résultats sont là !`),
     about: (press.about ?? defaultAbout(press.ordinals ?? 'e')).map(typography),
     ...(press.applications !== undefined || results.published.applications !== undefined
-      ? { applications: typography(`Cette année, ${numberToWords(press.applications ?? results.published.applications!)} candidatures ont été déposées et étudiées.`) }
+      ? {
+          applications: typography(
+            `Cette année, ${numberToWords(press.applications ?? results.published.applications!)} candidatures ont été déposées et étudiées.`,
+          ),
+        }
       : {}),
     gradedText: typography(gradedText),
     levels: levels.map((l) => ({ head: typography(l.head), joiner: typography(l.joiner), names: typography(l.names), end: l.end.replace(' ;', '\u202f;') })),

@@ -21,7 +21,13 @@ export interface DossierVM {
   chart: string;
   /** The chart's data, as a table: its text alternative. */
   chartRows: { year: number; total: string; levels: string }[];
-  map: { svg: string; legend: { label: string; colour: string }[]; overseas: { label: string }[]; attribution: string; rows: { label: string; count: string }[] };
+  map: {
+    svg: string;
+    legend: { label: string; colour: string }[];
+    overseas: { label: string }[];
+    attribution: string;
+    rows: { label: string; count: string }[];
+  };
   volets: { title: string; description: string }[];
   testimonies: { authority: string; who?: string; summary?: string; quote: string }[];
   committee: { name: string; description?: string }[];
@@ -40,10 +46,17 @@ export async function dossierView(archive: Archive, results: EditionResults, que
   const byDep = new Map<string, number>();
   for (const t of timelines(upTo).values()) if (t.departement) byDep.set(t.departement, (byDep.get(t.departement) ?? 0) + 1);
   const map = await laureatesMap(byDep);
-  const withoutPopulation = [...timelines(upTo).values()].filter((x) => x.population === undefined).map((x) => x.name).sort((a, b) => byProperName({ name: a }, { name: b }));
+  const withoutPopulation = [...timelines(upTo).values()]
+    .filter((x) => x.population === undefined)
+    .map((x) => x.name)
+    .sort((a, b) => byProperName({ name: a }, { name: b }));
   const max = Math.max(1, ...byDep.values());
   // Counts from the published figures first (never the known names taken for the whole).
-  const perLevel = SCALE_LEVELS[results.scale].map((id) => ({ id, ...levelCount(results, id), list: publishedOrder(results.laureates.filter((l) => l.level === id)) }));
+  const perLevel = SCALE_LEVELS[results.scale].map((id) => ({
+    id,
+    ...levelCount(results, id),
+    list: publishedOrder(results.laureates.filter((l) => l.level === id)),
+  }));
   const total = laureateCount(results);
   return {
     year: results.edition,
@@ -61,7 +74,9 @@ export async function dossierView(archive: Archive, results: EditionResults, que
         .map(([k, v]) => ({ value: thousands(v.value), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
       // What each figure counts, said under it.
       notes: [
-        ...(f.laureates.lowerBound ? ['« au moins » : l’archive ne connaît en entier que certaines éditions ; les autres ne comptent que leurs lauréats connus.'] : []),
+        ...(f.laureates.lowerBound
+          ? ['« au moins » : l’archive ne connaît en entier que certaines éditions ; les autres ne comptent que leurs lauréats connus.']
+          : []),
         `Habitants concernés : la population de chaque lauréat, comptée une fois (dernier chiffre connu) ; des territoires qui se recouvrent (une ville et sa métropole, un syndicat et ses membres) sont comptés chacun.${
           withoutPopulation.length ? ` Population inconnue, non comptée : ${withoutPopulation.join(', ')}.` : ''
         }`,
@@ -70,7 +85,11 @@ export async function dossierView(archive: Archive, results: EditionResults, que
     edition: {
       levels: perLevel
         .filter((x) => x.count > 0 || x.list.length > 0)
-        .map((x) => ({ label: levelName(x.id), count: capitalise(`${x.exact ? '' : 'au moins '}${numberToWords(Math.max(x.count, x.list.length))}`), colour: LEVEL_COLOURS[x.id]! })),
+        .map((x) => ({
+          label: levelName(x.id),
+          count: capitalise(`${x.exact ? '' : 'au moins '}${numberToWords(Math.max(x.count, x.list.length))}`),
+          colour: LEVEL_COLOURS[x.id]!,
+        })),
       total: typography(`${capitalise(`${total.exact ? '' : 'au moins '}${numberToWords(total.count)}`)} lauréats en ${results.edition}`),
       // The year's laureates by level, highest first, with their département.
       lists: perLevel
@@ -79,7 +98,13 @@ export async function dossierView(archive: Archive, results: EditionResults, que
         .map((x) => ({
           title: levelName(x.id),
           names: x.list.map((l) => `${l.name}${l.departement ? ` (${l.departement})` : ''}`),
-          ...(x.count > x.list.length ? { more: typography(`et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} dont le nom n’est pas dans l’archive`) } : {}),
+          ...(x.count > x.list.length
+            ? {
+                more: typography(
+                  `et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} dont le nom n’est pas dans l’archive`,
+                ),
+              }
+            : {}),
         })),
     },
     chart: laureatesChart(f),
@@ -87,7 +112,9 @@ export async function dossierView(archive: Archive, results: EditionResults, que
     map: {
       svg: map.svg,
       legend: mapLegend(max),
-      overseas: map.overseas.map((o) => ({ label: `${o.name} (${o.code}) : ${o.count === 0 ? 'aucun lauréat' : `${o.count} lauréat${o.count > 1 ? 's' : ''}`}` })),
+      overseas: map.overseas.map((o) => ({
+        label: `${o.name} (${o.code}) : ${o.count === 0 ? 'aucun lauréat' : `${o.count} lauréat${o.count > 1 ? 's' : ''}`}`,
+      })),
       attribution: MAP_ATTRIBUTION,
       rows: map.rows.map((r) => ({ label: `${r.name} (${r.code})`, count: String(r.count) })),
     },

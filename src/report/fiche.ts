@@ -61,15 +61,23 @@ function voletChart(rows: { title: string; score?: number; median?: number }[]):
     parts.push(`<text x="${left - 8}" y="${y + 15}" font-size="11" text-anchor="end" fill="#1d2a1a">${xml(r.title)}</text>`);
     if (r.score !== undefined) {
       parts.push(`<rect x="${left}" y="${y + 2}" width="${((r.score / 100) * width).toFixed(1)}" height="12" fill="#2e6b1f"/>`);
-      parts.push(`<text x="${(left + (r.score / 100) * width + 4).toFixed(1)}" y="${y + 12}" font-size="10" fill="#1d2a1a">${xml(frNumber(r.score, 0))}</text>`);
+      parts.push(
+        `<text x="${(left + (r.score / 100) * width + 4).toFixed(1)}" y="${y + 12}" font-size="10" fill="#1d2a1a">${xml(frNumber(r.score, 0))}</text>`,
+      );
     }
     if (r.median !== undefined) {
       parts.push(`<rect x="${left}" y="${y + 16}" width="${((r.median / 100) * width).toFixed(1)}" height="8" fill="#a9c99a"/>`);
-      parts.push(`<text x="${(left + (r.median / 100) * width + 4).toFixed(1)}" y="${y + 24}" font-size="9" fill="#5b6658">${xml(frNumber(r.median, 0))}</text>`);
+      parts.push(
+        `<text x="${(left + (r.median / 100) * width + 4).toFixed(1)}" y="${y + 24}" font-size="9" fill="#5b6658">${xml(frNumber(r.median, 0))}</text>`,
+      );
     }
   });
-  parts.push(`<rect x="${left}" y="${H - 14}" width="10" height="8" fill="#2e6b1f"/><text x="${left + 14}" y="${H - 7}" font-size="9" fill="#333">votre dossier</text>`);
-  parts.push(`<rect x="${left + 110}" y="${H - 14}" width="10" height="8" fill="#a9c99a"/><text x="${left + 124}" y="${H - 7}" font-size="9" fill="#333">médiane de votre strate</text>`);
+  parts.push(
+    `<rect x="${left}" y="${H - 14}" width="10" height="8" fill="#2e6b1f"/><text x="${left + 14}" y="${H - 7}" font-size="9" fill="#333">votre dossier</text>`,
+  );
+  parts.push(
+    `<rect x="${left + 110}" y="${H - 14}" width="10" height="8" fill="#a9c99a"/><text x="${left + 124}" y="${H - 7}" font-size="9" fill="#333">médiane de votre strate</text>`,
+  );
   parts.push('</svg>');
   return parts.join('');
 }
@@ -83,7 +91,9 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
     return { title: v.title, ...(s?.ratio !== undefined ? { score: s.ratio * 100 } : {}), ...(med?.has(v.id) ? { median: med.get(v.id)! } : {}) };
   });
   const strengths = [
-    ...rows.filter((r) => r.score !== undefined && r.median !== undefined && r.score >= 75 && r.score > r.median).map((r) => `${r.title} : ${frNumber(r.score!, 0)}/100, au-dessus de la médiane de votre strate (${frNumber(r.median!, 0)}).`),
+    ...rows
+      .filter((r) => r.score !== undefined && r.median !== undefined && r.score >= 75 && r.score > r.median)
+      .map((r) => `${r.title} : ${frNumber(r.score!, 0)}/100, au-dessus de la médiane de votre strate (${frNumber(r.median!, 0)}).`),
     ...card.questions
       .filter((x) => x.status === 'scored' && x.max > 0 && x.points === x.max && x.max >= 5)
       .slice(0, 6)
@@ -106,7 +116,11 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
           ),
         }
       : {}),
-    volets: rows.map((r) => ({ title: r.title, score: r.score === undefined ? '—' : frNumber(r.score, 1), median: r.median === undefined ? '—' : frNumber(r.median, 1) })),
+    volets: rows.map((r) => ({
+      title: r.title,
+      score: r.score === undefined ? '—' : frNumber(r.score, 1),
+      median: r.median === undefined ? '—' : frNumber(r.median, 1),
+    })),
     chart: voletChart(rows),
     strengths: strengths.map(typography),
     ...(path
@@ -124,7 +138,9 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
           },
         }
       : {}),
-    blocked: card.blocked.filter((b) => rank(b.level) > rank(result.final?.id)).map((b) => typography(`${withArticle(levelName(edition, b.level), true)} est atteint en points, mais il demande : ${b.gates.join(', ')}.`)),
+    blocked: card.blocked
+      .filter((b) => rank(b.level) > rank(result.final?.id))
+      .map((b) => typography(`${withArticle(levelName(edition, b.level), true)} est atteint en points, mais il demande : ${b.gates.join(', ')}.`)),
     ...(result.reason ? { reason: typography(result.reason) } : {}),
     ...(result.opinion ? { opinion: typography(result.opinion) } : {}),
     mentions: result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m),

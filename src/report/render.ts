@@ -17,7 +17,6 @@ async function handlebars(): Promise<HandlebarsModule> {
   return hb;
 }
 
-
 function deepMap(x: unknown, f: (s: string) => string, trusted: ReadonlySet<string>, path = ''): unknown {
   if (typeof x === 'string') return trusted.has(path) ? x : f(x);
   if (Array.isArray(x)) return x.map((v) => deepMap(v, f, trusted, path));
@@ -37,7 +36,8 @@ function partials(dir?: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const base of [join(bundled.templates, 'partials'), ...(dir ? [join(dir, 'partials')] : [])]) {
     if (!existsSync(base)) continue;
-    for (const f of readdirSync(base).filter((x) => x.endsWith('.hbs') || x.endsWith('.css'))) out.set(basename(f).replace(/\.(hbs|css)$/, ''), readInput(join(base, f)).toString('utf8'));
+    for (const f of readdirSync(base).filter((x) => x.endsWith('.hbs') || x.endsWith('.css')))
+      out.set(basename(f).replace(/\.(hbs|css)$/, ''), readInput(join(base, f)).toString('utf8'));
   }
   return out;
 }

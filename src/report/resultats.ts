@@ -15,7 +15,8 @@ export interface ResultatsVM {
 
 /** The results page of the website: the jury, then a heading per level, « Aucun candidat » when empty. */
 export function resultatsView(results: EditionResults): ResultatsVM {
-  const heading = (id: string) => (results.scale === 'niveaux' ? `Label niveau ${id}` : id === 'badge' ? 'Badge' : `Label ${id.charAt(0).toUpperCase()}${id.slice(1)}`);
+  const heading = (id: string) =>
+    results.scale === 'niveaux' ? `Label niveau ${id}` : id === 'badge' ? 'Badge' : `Label ${id.charAt(0).toUpperCase()}${id.slice(1)}`;
   return {
     year: results.edition,
     title: `Résultats édition ${results.edition}`,
@@ -28,8 +29,19 @@ export function resultatsView(results: EditionResults): ResultatsVM {
       return {
         heading: heading(id),
         lines: list.map((l) => `${l.name}${l.departement ? ` (${l.departement})` : ''}${l.carrier ? ` – Dossier porté par ${l.carrier}` : ''}`),
-        ...(exact && missing > 0 ? { more: typography(`et ${numberToWords(missing)} autre${missing > 1 ? 's' : ''} lauréat${missing > 1 ? 's' : ''} dont le nom n’est pas dans l’archive`) } : {}),
-        noneText: exact && count === 0 ? 'Aucun candidat' : exact ? typography(`${capitalise(numberToWords(count))} lauréat${count > 1 ? 's' : ''}, dont les noms ne sont pas dans l’archive`) : 'Lauréats non connus de l’archive',
+        ...(exact && missing > 0
+          ? {
+              more: typography(
+                `et ${numberToWords(missing)} autre${missing > 1 ? 's' : ''} lauréat${missing > 1 ? 's' : ''} dont le nom n’est pas dans l’archive`,
+              ),
+            }
+          : {}),
+        noneText:
+          exact && count === 0
+            ? 'Aucun candidat'
+            : exact
+              ? typography(`${capitalise(numberToWords(count))} lauréat${count > 1 ? 's' : ''}, dont les noms ne sont pas dans l’archive`)
+              : 'Lauréats non connus de l’archive',
       };
     }),
     ...(results.complete ? {} : { partial: 'Liste incomplète : seuls les lauréats connus de l’archive de tnl figurent ici.' }),

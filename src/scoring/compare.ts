@@ -51,6 +51,14 @@ export function compareRubrics(dossiers: readonly Dossier[], before: Edition, af
   });
   const changes = all.filter((c) => c.from !== c.to);
   const byLevel: RubricComparison['byLevel'] = {};
-  for (const l of after.rubric.levels) byLevel[l.id] = { gained: changes.filter((c) => c.to === l.id).length, lost: changes.filter((c) => c.from === l.id).length };
-  return { dossiers: all.length, changes, all, up: changes.filter((c) => c.direction > 0).length, down: changes.filter((c) => c.direction < 0).length, byLevel };
+  for (const l of after.rubric.levels)
+    byLevel[l.id] = { gained: changes.filter((c) => c.to === l.id).length, lost: changes.filter((c) => c.from === l.id).length };
+  return {
+    dossiers: all.length,
+    changes,
+    all,
+    up: changes.filter((c) => c.direction > 0).length,
+    down: changes.filter((c) => c.direction < 0).length,
+    byLevel,
+  };
 }

@@ -112,7 +112,10 @@ function cheapestPerGain(options: Option[]): Option[] {
  * value reached, then the fewest changes. Exact: every combination is represented by its amount.
  * Deterministic: items in form order, ties kept to the earlier choice.
  */
-function fewestPoints<T extends { options: Option[] }>(items: readonly T[], reaches: (value: number) => boolean): { question: T extends { question: infer Q } ? Q : never; option: Option }[] | undefined {
+function fewestPoints<T extends { options: Option[] }>(
+  items: readonly T[],
+  reaches: (value: number) => boolean,
+): { question: T extends { question: infer Q } ? Q : never; option: Option }[] | undefined {
   interface State {
     value: number;
     changes: number;
@@ -128,7 +131,8 @@ function fewestPoints<T extends { options: Option[] }>(items: readonly T[], reac
         const key = cost + Math.round(o.gain * 1e6);
         const candidate: State = { value: state.value + o.value, changes: state.changes + 1, picks: { item: i, option: j }, from: state };
         const known = next.get(key);
-        if (!known || candidate.value > known.value + 1e-12 || (Math.abs(candidate.value - known.value) <= 1e-12 && candidate.changes < known.changes)) next.set(key, candidate);
+        if (!known || candidate.value > known.value + 1e-12 || (Math.abs(candidate.value - known.value) <= 1e-12 && candidate.changes < known.changes))
+          next.set(key, candidate);
       });
     }
     states = next;
@@ -169,7 +173,14 @@ function betterAnswers(question: Question, rule: QuestionRule, current: Answer |
       const sorted = (list: string[]) => [...list].sort((a, b) => order.indexOf(a) - order.indexOf(b));
       if (rule.points.kind === 'per_item' || rest.length > 12) {
         // Points per option ticked: which options does not matter, only how many.
-        const byPoints = rule.points.kind === 'choices' ? [...rest].sort((a, b) => (own((rule.points as { choices: Record<string, number> }).choices, b) ?? 0) - (own((rule.points as { choices: Record<string, number> }).choices, a) ?? 0)) : rest;
+        const byPoints =
+          rule.points.kind === 'choices'
+            ? [...rest].sort(
+                (a, b) =>
+                  (own((rule.points as { choices: Record<string, number> }).choices, b) ?? 0) -
+                  (own((rule.points as { choices: Record<string, number> }).choices, a) ?? 0),
+              )
+            : rest;
         for (let k = 1; k <= byPoints.length; k++) out.push({ kind: 'choices', ids: sorted([...ids, ...byPoints.slice(0, k)]) });
       } else {
         const subsets: string[][] = [];
@@ -187,9 +198,17 @@ function betterAnswers(question: Question, rule: QuestionRule, current: Answer |
     case 'file': {
       const have = current?.kind === 'rows' ? current.rows.length : current?.kind === 'files' ? current.names.length : 0;
       const p = rule.points;
-      const most = p.kind === 'per_item' && p.perItem > 0 ? Math.ceil(p.max / p.perItem) : p.kind === 'bands' ? Math.max(0, ...p.bands.map((b) => Math.ceil(b.min))) : 1;
+      const most =
+        p.kind === 'per_item' && p.perItem > 0 ? Math.ceil(p.max / p.perItem) : p.kind === 'bands' ? Math.max(0, ...p.bands.map((b) => Math.ceil(b.min))) : 1;
       for (let n = have + 1; n <= Math.max(have + 1, most); n++)
-        out.push(question.type === 'repetition' ? { kind: 'rows', rows: [...(current?.kind === 'rows' ? current.rows : []), ...Array.from({ length: n - have }, () => ({}))] } : { kind: 'files', names: [...(current?.kind === 'files' ? current.names : []), ...Array.from({ length: n - have }, (_, k) => `document ${have + k + 1}`)] });
+        out.push(
+          question.type === 'repetition'
+            ? { kind: 'rows', rows: [...(current?.kind === 'rows' ? current.rows : []), ...Array.from({ length: n - have }, () => ({}))] }
+            : {
+                kind: 'files',
+                names: [...(current?.kind === 'files' ? current.names : []), ...Array.from({ length: n - have }, (_, k) => `document ${have + k + 1}`)],
+              },
+        );
       break;
     }
     default:
@@ -199,7 +218,12 @@ function betterAnswers(question: Question, rule: QuestionRule, current: Answer |
 }
 
 /** The answer that satisfies a gate with the least change. */
-function satisfyingAnswer(question: Question, gate: { choices?: string[]; min?: number }, current: Answer | undefined, rule: QuestionRule | undefined): Answer | undefined {
+function satisfyingAnswer(
+  question: Question,
+  gate: { choices?: string[]; min?: number },
+  current: Answer | undefined,
+  rule: QuestionRule | undefined,
+): Answer | undefined {
   if (gate.choices) {
     if (question.type === 'multiple_choice') {
       const ids = current?.kind === 'choices' ? current.ids : [];

@@ -7,10 +7,7 @@ export function ruleMax(rule: PointsRule, question?: Question): number {
       return Math.max(rule.yes, rule.no);
     case 'choices': {
       const values = Object.values(rule.choices);
-      const best =
-        question?.type === 'multiple_choice'
-          ? values.reduce((s, v) => s + v, 0)
-          : values.reduce((m, v) => Math.max(m, v), 0);
+      const best = question?.type === 'multiple_choice' ? values.reduce((s, v) => s + v, 0) : values.reduce((m, v) => Math.max(m, v), 0);
       return rule.max === undefined ? best : Math.min(best, rule.max);
     }
     case 'per_item': {

@@ -25,7 +25,10 @@ export interface TerritoryLookup {
  * SIREN of the form's EPCI field, or the EPCI its seat commune (the commune field) belongs to. A
  * commune's INSEE code is never taken for an EPCI's SIREN. Pure, given the territory lookup.
  */
-export function authorityCode(id: Dossier['identity'], territory?: TerritoryLookup): { code: string; from: 'declared' | 'commune' | 'epci' | 'seat'; seat?: string } | undefined {
+export function authorityCode(
+  id: Dossier['identity'],
+  territory?: TerritoryLookup,
+): { code: string; from: 'declared' | 'commune' | 'epci' | 'seat'; seat?: string } | undefined {
   // A commune's INSEE code declared for an EPCI (a « Code INSEE » column mapped to the code): it is
   // the seat's, and the EPCI is the one that commune belongs to.
   if (id.code && id.kind === 'epci' && /^(\d{5}|2[AB]\d{3})$/.test(id.code) && territory?.epciOfCommune) {
@@ -94,7 +97,13 @@ export function indexEdition(edition: Edition): RubricIndex {
       .filter((x) => rules.has(x.id))
       .map((question) => {
         const rule = rules.get(question.id)!;
-        return { question, rule, max: ruleMax(rule.points, question), notApplicable: new Set(rule.notApplicable), entries: { scored: new Map(), unanswered: new Map(), not_applicable: new Map(), unknown: new Map() } };
+        return {
+          question,
+          rule,
+          max: ruleMax(rule.points, question),
+          notApplicable: new Set(rule.notApplicable),
+          entries: { scored: new Map(), unanswered: new Map(), not_applicable: new Map(), unknown: new Map() },
+        };
       }),
     strata: new Map(),
   };
@@ -168,7 +177,11 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   if (id.population === undefined) warn('score/no-stratum', 'population absente ou illisible : impossible de choisir la strate, dossier non noté', 'error');
   if (territory && code && id.kind) checkPopulation(territory, code.code, id.kind, id.population, warn);
   else if (territory && id.kind && (id.kind === 'commune' || id.kind === 'epci') && id.population !== undefined)
-    warn('score/insee-unverified', `population non vérifiée : ni code INSEE ou SIREN déclaré, ni champ ${id.kind === 'commune' ? 'commune' : 'EPCI ou commune siège'} rempli`, 'info');
+    warn(
+      'score/insee-unverified',
+      `population non vérifiée : ni code INSEE ou SIREN déclaré, ni champ ${id.kind === 'commune' ? 'commune' : 'EPCI ou commune siège'} rempli`,
+      'info',
+    );
   if (!id.kind || id.population === undefined) {
     card.notScored = !id.kind ? 'type de collectivité absent ou illisible' : 'population absente ou illisible';
     return card;
@@ -207,7 +220,10 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   }
   if (unknown.length) {
     card.incomplete = unknown;
-    warn('score/incomplete', `total incomplet : ${unknown.map(q).join(', ')} absent${unknown.length > 1 ? 's' : ''} de cet export (retiré${unknown.length > 1 ? 's' : ''} du maximum) ; donnez la feuille du bloc répétable (--repetitions) ou l’export JSON ou XLSX`);
+    warn(
+      'score/incomplete',
+      `total incomplet : ${unknown.map(q).join(', ')} absent${unknown.length > 1 ? 's' : ''} de cet export (retiré${unknown.length > 1 ? 's' : ''} du maximum) ; donnez la feuille du bloc répétable (--repetitions) ou l’export JSON ou XLSX`,
+    );
   }
 
   card.volets = volets.map((v, i) => {
@@ -264,7 +280,12 @@ function questionEntry(slot: ScoredQuestion, status: QuestionStatus, answer: Ans
  * The highest level whose threshold (for the stratum) the total reaches and whose gates hold;
  * the levels above the one given that the points reach but a gate blocks.
  */
-export function assignLevel(levels: readonly Level[], stratumId: string, total: number, gates: readonly GateResult[]): { level: Level | null; blocked: { level: string; gates: string[] }[] } {
+export function assignLevel(
+  levels: readonly Level[],
+  stratumId: string,
+  total: number,
+  gates: readonly GateResult[],
+): { level: Level | null; blocked: { level: string; gates: string[] }[] } {
   let level: Level | null = null;
   let blocked: { level: string; gates: string[] }[] = [];
   for (const l of levels) {

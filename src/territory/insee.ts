@@ -58,7 +58,16 @@ export function referencePopulation(code: string, kind: string): { population: n
   if (kind !== 'commune' && kind !== 'epci') return 'unchecked';
   const index = (populations ??= loadPopulationIndex());
   const c = code.trim().toUpperCase();
-  const found = kind === 'commune' ? (Object.hasOwn(index.communes, c) ? index.communes[c] : Object.hasOwn(index.communeSirens, c) ? index.communes[index.communeSirens[c]!] : undefined) : Object.hasOwn(index.epcis, c) ? index.epcis[c] : undefined;
+  const found =
+    kind === 'commune'
+      ? Object.hasOwn(index.communes, c)
+        ? index.communes[c]
+        : Object.hasOwn(index.communeSirens, c)
+          ? index.communes[index.communeSirens[c]!]
+          : undefined
+      : Object.hasOwn(index.epcis, c)
+        ? index.epcis[c]
+        : undefined;
   return found ? { population: found[0], name: found[1] } : undefined;
 }
 

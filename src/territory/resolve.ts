@@ -36,7 +36,8 @@ export function resolveCommune(name: string, departement?: string | null): Resol
     const c = list[0]!;
     return { status: 'found', code: c.code, name: c.nom, ...(c.population !== undefined ? { population: c.population } : {}) };
   }
-  if (list.length > 1) return { status: 'ambiguous', candidates: list.map((c) => ({ code: c.code, name: c.nom, ...(c.departement ? { departement: c.departement } : {}) })) };
+  if (list.length > 1)
+    return { status: 'ambiguous', candidates: list.map((c) => ({ code: c.code, name: c.nom, ...(c.departement ? { departement: c.departement } : {}) })) };
   return { status: 'none' };
 }
 

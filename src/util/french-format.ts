@@ -8,7 +8,10 @@ const formats = new Map<number | undefined, Intl.NumberFormat>();
 export function frNumber(n: number, decimals?: number): string {
   let format = formats.get(decimals);
   if (!format) {
-    format = new Intl.NumberFormat('fr-FR', decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    format = new Intl.NumberFormat(
+      'fr-FR',
+      decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
+    );
     formats.set(decimals, format);
   }
   return format.format(n).replace(/[\u202f\s]/g, '\u00a0');

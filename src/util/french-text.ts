@@ -112,4 +112,5 @@ export function properName(name: string): string {
 }
 
 /** Authorities in the order a reader expects: by proper name, in French collation. */
-export const byProperName = (a: { name: string }, b: { name: string }): number => frCollator.compare(properName(a.name), properName(b.name)) || frCollator.compare(a.name, b.name);
+export const byProperName = (a: { name: string }, b: { name: string }): number =>
+  frCollator.compare(properName(a.name), properName(b.name)) || frCollator.compare(a.name, b.name);

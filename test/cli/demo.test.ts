@@ -10,7 +10,16 @@ describe('npm start (tnl demo)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Vérification de l’édition 2024/);
     expect(r.stdout).toMatch(/Par niveau final — 1 : 0 · 2 : 0 · 3 : 8 · 4 : 12 · 5 : 4/);
-    for (const f of ['notes-2024.md', 'notes-2024.csv', 'notes-2024.json', 'explication-118357.md', 'communique-2024.md', 'communique-2024.html', 'resultats-2024.html', 'dossier-de-presse-2024.html'])
+    for (const f of [
+      'notes-2024.md',
+      'notes-2024.csv',
+      'notes-2024.json',
+      'explication-118357.md',
+      'communique-2024.md',
+      'communique-2024.html',
+      'resultats-2024.html',
+      'dossier-de-presse-2024.html',
+    ])
       expect(existsSync(join(out, f)), f).toBe(true);
     expect(r.stderr).toMatch(/PDF non produit — aucun navigateur Chromium trouvé/);
     expect(JSON.parse(readFileSync(join(out, 'notes-2024.json'), 'utf8')).dossiers).toHaveLength(24);

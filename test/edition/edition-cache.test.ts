@@ -5,7 +5,9 @@ import { copyEditions, edit, root, tempDir, tnl } from '../helpers/cli.js';
 
 const cacheFiles = (dir: string) => (existsSync(join(dir, 'editions')) ? readdirSync(join(dir, 'editions')) : []);
 const score = (root: string, cache: string, env: NodeJS.ProcessEnv = {}) =>
-  tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--root', root, '--format', 'json'], { env: { TNL_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1733788800', ...env } });
+  tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--root', root, '--format', 'json'], {
+    env: { TNL_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1733788800', ...env },
+  });
 
 describe('the cache of checked editions', () => {
   it('gives the same scores from the cache as from the YAML files', () => {

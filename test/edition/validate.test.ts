@@ -124,7 +124,11 @@ describe('tnl validate on broken copies', () => {
   it('a missing weight for a volet in a stratum is reported', () => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
-    edit(rubric, 'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 15 }', 'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15 }');
+    edit(
+      rubric,
+      'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 15 }',
+      'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15 }',
+    );
     const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/pas de poids pour le volet « donnees » dans la strate « c3 »/);
@@ -194,7 +198,11 @@ describe('tnl validate output formats', () => {
 
   it('--strict turns warnings into errors', () => {
     const dir = copyEditions();
-    edit(join(dir, 'questionnaires', '2024.yaml'), 'label: Firefox est-il le navigateur par défaut des postes ?', 'label: Quels logiciels libres utilisez-vous au quotidien ?');
+    edit(
+      join(dir, 'questionnaires', '2024.yaml'),
+      'label: Firefox est-il le navigateur par défaut des postes ?',
+      'label: Quels logiciels libres utilisez-vous au quotidien ?',
+    );
     expect(tnl(['validate', '--root', dir, '--edition', '2024']).code).toBe(0);
     expect(tnl(['validate', '--root', dir, '--edition', '2024', '--strict']).code).toBe(1);
   });

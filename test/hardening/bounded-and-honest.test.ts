@@ -65,7 +65,13 @@ describe('an XLSX zip bomb is refused before it inflates', () => {
     expect(zipBoundsProblem(bomb)).toMatch(/piégée/);
   });
   it('through the CLI: exit 2, French, nothing scored', () => {
-    const file = tempFile('bombe.xlsx', zip([{ name: '[Content_Types].xml', data: Buffer.alloc(10) }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(10), declare: 400 * 2 ** 20 }]));
+    const file = tempFile(
+      'bombe.xlsx',
+      zip([
+        { name: '[Content_Types].xml', data: Buffer.alloc(10) },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(10), declare: 400 * 2 ** 20 },
+      ]),
+    );
     const r = tnl(['score', file, '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bombe\.xlsx : le classeur se décompresse en plus de 256 Mo/);
@@ -78,7 +84,11 @@ describe('inputs that never end', () => {
     const dir = tempDir();
     execFileSync('mkfifo', [join(dir, 'tube.csv')]);
     mkdirSync(join(dir, 'dossier.csv'));
-    for (const [path, why] of [[join(dir, 'tube.csv'), 'tube nommé'], ['/dev/zero', 'périphérique'], [join(dir, 'dossier.csv'), 'dossier']] as const) {
+    for (const [path, why] of [
+      [join(dir, 'tube.csv'), 'tube nommé'],
+      ['/dev/zero', 'périphérique'],
+      [join(dir, 'dossier.csv'), 'dossier'],
+    ] as const) {
       const r = tnl(['score', path, '--edition', '2024'], { timeout: 20_000 });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(why);
@@ -106,7 +116,10 @@ describe('a header of 30 000 columns', () => {
 });
 
 describe('odd JSON exports', () => {
-  const api = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { pageInfo: Record<string, unknown>; nodes: Record<string, unknown>[] } } }; errors?: unknown[] };
+  const api = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as {
+    data: { demarche: { dossiers: { pageInfo: Record<string, unknown>; nodes: Record<string, unknown>[] } } };
+    errors?: unknown[];
+  };
   const write = (data: unknown) => tempFile('export.json', JSON.stringify(data));
 
   it('data with errors (a partial answer): warned as incomplete on stderr; exit 1 with --strict', () => {
@@ -155,12 +168,21 @@ describe('ids named like Object’s prototype', () => {
     const rubric = join(dir, 'rubrics', '2024.yaml');
     const questionnaire = join(dir, 'questionnaires', '2024.yaml');
     const base = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
-    writeFileSync(rubric, readFileSync(rubric, 'utf8').replace(/\bc1\b/g, 'constructor').replace(/\bstrategie\b/g, 'constructor'));
+    writeFileSync(
+      rubric,
+      readFileSync(rubric, 'utf8')
+        .replace(/\bc1\b/g, 'constructor')
+        .replace(/\bstrategie\b/g, 'constructor'),
+    );
     writeFileSync(questionnaire, readFileSync(questionnaire, 'utf8').replace(/\bstrategie\b/g, 'constructor'));
     expect(tnl(['validate', '--edition', '2024', '--root', dir]).code).toBe(0);
     const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
     expect(r.code).toBe(0);
-    const totals = (csv: string) => csv.split('\n').slice(1).map((l) => l.split(',').slice(0, 1).concat(l.split(',').slice(-12, -10)).join(','));
+    const totals = (csv: string) =>
+      csv
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 1).concat(l.split(',').slice(-12, -10)).join(','));
     expect(totals(r.stdout)).toEqual(totals(base.stdout));
   });
 

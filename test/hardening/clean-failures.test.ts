@@ -97,7 +97,11 @@ describe('standard output and a full disk', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/\/dev\/full : écriture impossible : plus de place sur le disque \(ENOSPC\)/);
     clean(out.stderr);
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" score fixtures/ds-2024.json --edition 2024 > /dev/full`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" score fixtures/ds-2024.json --edition 2024 > /dev/full`], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/sortie standard : écriture impossible : plus de place sur le disque/);
   });
@@ -114,8 +118,26 @@ describe('malformed scores given to publish', () => {
   it.each([
     ['[null]', '[null]', /ce n’est pas un fichier de notes/],
     ['a null dossier', JSON.stringify({ provenance, dossiers: [null] }), /dossiers\[0\] : un dossier \(objet\) est attendu, pas null/],
-    ['a number as name', JSON.stringify({ provenance, dossiers: [{ number: '1', name: 42, kind: 'commune', population: 10, departement: null, code: null, proposedLevel: '1', finalLevel: '1', mentions: [] }] }), /dossiers\[0\]\.name : un nom \(texte non vide\) est attendu, pas 42/],
-    ['mentions that are no list', JSON.stringify({ provenance, dossiers: [{ number: '1', name: 'A', kind: 'commune', population: 10, departement: null, code: null, proposedLevel: '1', finalLevel: '1', mentions: 'x' }] }), /dossiers\[0\]\.mentions : une liste de mentions/],
+    [
+      'a number as name',
+      JSON.stringify({
+        provenance,
+        dossiers: [
+          { number: '1', name: 42, kind: 'commune', population: 10, departement: null, code: null, proposedLevel: '1', finalLevel: '1', mentions: [] },
+        ],
+      }),
+      /dossiers\[0\]\.name : un nom \(texte non vide\) est attendu, pas 42/,
+    ],
+    [
+      'mentions that are no list',
+      JSON.stringify({
+        provenance,
+        dossiers: [
+          { number: '1', name: 'A', kind: 'commune', population: 10, departement: null, code: null, proposedLevel: '1', finalLevel: '1', mentions: 'x' },
+        ],
+      }),
+      /dossiers\[0\]\.mentions : une liste de mentions/,
+    ],
   ])('%s: exit 2, located, nothing written', (_, content, message) => {
     const { r, dir } = publish(content);
     expect(r.code).toBe(2);
@@ -131,7 +153,9 @@ describe('a browser that cannot be used', () => {
     const fake = join(dir, 'chromium');
     writeFileSync(fake, 'pas un programme');
     chmodSync(fake, 0o644);
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], { env: { PUPPETEER_EXECUTABLE_PATH: fake } });
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+      env: { PUPPETEER_EXECUTABLE_PATH: fake },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/PUPPETEER_EXECUTABLE_PATH désigne un fichier qui n’est pas exécutable/);
     clean(r.stderr);
@@ -160,7 +184,9 @@ describe.skipIf(!findBrowser())('Chromium’s temp files', () => {
   it('a PDF run leaves nothing in TMPDIR (profile and org.chromium.* files removed)', () => {
     const dir = tempDir();
     const tmp = tempDir();
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], { env: { TMPDIR: tmp } });
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+      env: { TMPDIR: tmp },
+    });
     expect(r.code).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   });

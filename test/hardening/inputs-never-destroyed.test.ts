@@ -19,19 +19,51 @@ const fixture = (name: string, dir = tempDir()) => {
 
 describe('an output that is an input is refused, exit 2, the input untouched', () => {
   const cases: [string, (dir: string) => { args: string[]; input: string }][] = [
-    ['the export itself', (dir) => ({ input: fixture('ds-2024.json', dir), args: ['score', join(dir, 'ds-2024.json'), '--edition', '2024', '--out', join(dir, 'ds-2024.json')] })],
-    ['the decisions file', (dir) => ({ input: fixture('jury-2024.yaml', dir), args: ['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', join(dir, 'jury-2024.yaml'), '--format', 'csv', '--out', join(dir, 'jury-2024.yaml')] })],
-    ['a hard link to the export', (dir) => {
-      const input = fixture('ds-2024.csv', dir);
-      linkSync(input, join(dir, 'lien.csv'));
-      return { input, args: ['score', input, '--edition', '2024', '--format', 'csv', '--out', join(dir, 'lien.csv')] };
-    }],
-    ['a symlink to the export, for explain', (dir) => {
-      const input = fixture('ds-2024.json', dir);
-      symlinkSync(input, join(dir, 'lien.md'));
-      return { input, args: ['explain', input, '--edition', '2024', '--dossier', '118357', '--out', join(dir, 'lien.md')] };
-    }],
-    ['the press file, for a report', (dir) => ({ input: fixture('press-2024.yaml', dir), args: ['report', 'communique', '--edition', '2024', '--press', join(dir, 'press-2024.yaml'), '--out', join(dir, 'press-2024.yaml')] })],
+    [
+      'the export itself',
+      (dir) => ({ input: fixture('ds-2024.json', dir), args: ['score', join(dir, 'ds-2024.json'), '--edition', '2024', '--out', join(dir, 'ds-2024.json')] }),
+    ],
+    [
+      'the decisions file',
+      (dir) => ({
+        input: fixture('jury-2024.yaml', dir),
+        args: [
+          'score',
+          'fixtures/ds-2024.json',
+          '--edition',
+          '2024',
+          '--decisions',
+          join(dir, 'jury-2024.yaml'),
+          '--format',
+          'csv',
+          '--out',
+          join(dir, 'jury-2024.yaml'),
+        ],
+      }),
+    ],
+    [
+      'a hard link to the export',
+      (dir) => {
+        const input = fixture('ds-2024.csv', dir);
+        linkSync(input, join(dir, 'lien.csv'));
+        return { input, args: ['score', input, '--edition', '2024', '--format', 'csv', '--out', join(dir, 'lien.csv')] };
+      },
+    ],
+    [
+      'a symlink to the export, for explain',
+      (dir) => {
+        const input = fixture('ds-2024.json', dir);
+        symlinkSync(input, join(dir, 'lien.md'));
+        return { input, args: ['explain', input, '--edition', '2024', '--dossier', '118357', '--out', join(dir, 'lien.md')] };
+      },
+    ],
+    [
+      'the press file, for a report',
+      (dir) => ({
+        input: fixture('press-2024.yaml', dir),
+        args: ['report', 'communique', '--edition', '2024', '--press', join(dir, 'press-2024.yaml'), '--out', join(dir, 'press-2024.yaml')],
+      }),
+    ],
   ];
   it.each(cases)('%s', (_, make) => {
     const dir = tempDir();
@@ -95,7 +127,13 @@ describe('fiche names never collide', () => {
   });
 
   it('names that differ only by case are told apart (case-insensitive file systems)', () => {
-    const names = ficheFileNames([{ number: 'AB1', name: 'X' }, { number: 'ab1', name: 'x' }], 'md');
+    const names = ficheFileNames(
+      [
+        { number: 'AB1', name: 'X' },
+        { number: 'ab1', name: 'x' },
+      ],
+      'md',
+    );
     expect(names[0]!.toLowerCase()).not.toBe(names[1]!.toLowerCase());
   });
 });

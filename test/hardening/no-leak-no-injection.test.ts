@@ -17,7 +17,9 @@ import { bin, copyEditions, root, tempDir, tnl, tnlAsync } from '../helpers/cli.
 import { tempFile } from '../helpers/edition.js';
 
 const page = (cursor: string | null, nodes: unknown[] = [{ number: 1 }]) =>
-  JSON.stringify({ data: { demarche: { id: 'x', number: 1, title: 't', dossiers: { pageInfo: { hasNextPage: cursor !== null, endCursor: cursor ?? 'fin' }, nodes } } } });
+  JSON.stringify({
+    data: { demarche: { id: 'x', number: 1, title: 't', dossiers: { pageInfo: { hasNextPage: cursor !== null, endCursor: cursor ?? 'fin' }, nodes } } },
+  });
 const reply = (body: string, init: ResponseInit = {}) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' }, ...init });
 const base = { instance: 'https://ds.example.org', demarche: 1, token: 'tok', backoffMs: 1, sleep: async () => undefined };
 
@@ -31,13 +33,17 @@ describe('tnl fetch is bounded', () => {
 
   it('an answer larger than the page limit is cut, whether announced or not', async () => {
     const big = `{"data":"${'x'.repeat(5000)}"}`;
-    await expect(fetchDemarche({ ...base, maxPageBytes: 1000, fetchImpl: (async () => reply(big)) as typeof fetch })).rejects.toThrow(/réponse de l’API trop grosse/);
+    await expect(fetchDemarche({ ...base, maxPageBytes: 1000, fetchImpl: (async () => reply(big)) as typeof fetch })).rejects.toThrow(
+      /réponse de l’API trop grosse/,
+    );
     const stream = new ReadableStream({
       pull(c) {
         c.enqueue(new TextEncoder().encode('x'.repeat(600)));
       },
     });
-    await expect(fetchDemarche({ ...base, maxPageBytes: 1000, fetchImpl: (async () => new Response(stream, { status: 200 })) as typeof fetch })).rejects.toThrow(/plus de 0 Mo|trop grosse/);
+    await expect(
+      fetchDemarche({ ...base, maxPageBytes: 1000, fetchImpl: (async () => new Response(stream, { status: 200 })) as typeof fetch }),
+    ).rejects.toThrow(/plus de 0 Mo|trop grosse/);
   });
 
   let server: Server | undefined;
@@ -52,7 +58,9 @@ describe('tnl fetch is bounded', () => {
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const started = Date.now();
-    await expect(fetchDemarche({ ...base, instance: url, deadlineMs: 800 })).rejects.toThrow(/délai dépassé : le téléchargement n’a pas fini en 1 s \(option --timeout/);
+    await expect(fetchDemarche({ ...base, instance: url, deadlineMs: 800 })).rejects.toThrow(
+      /délai dépassé : le téléchargement n’a pas fini en 1 s \(option --timeout/,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     server.closeAllConnections();
   });
@@ -61,7 +69,10 @@ describe('tnl fetch is bounded', () => {
     server = createServer(() => undefined);
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     const out = join(tempDir(), 'd.json');
-    const r = await tnlAsync(['fetch', '--demarche', '1', '--instance', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, '--out', out, '--timeout', '1'], { env: { DS_API_TOKEN: 'tok' } });
+    const r = await tnlAsync(
+      ['fetch', '--demarche', '1', '--instance', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, '--out', out, '--timeout', '1'],
+      { env: { DS_API_TOKEN: 'tok' } },
+    );
     server.closeAllConnections();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/délai dépassé/);
@@ -74,7 +85,9 @@ describe('tnl fetch is bounded', () => {
       seen.push(`${url} ${new Headers(init.headers).get('authorization') ?? ''}`);
       return new Response('', { status: 302, headers: { location: 'https://ailleurs.example.net/api/v2/graphql' } });
     }) as unknown as typeof fetch;
-    await expect(fetchDemarche({ ...base, fetchImpl })).rejects.toThrow(/l’instance redirige vers https:\/\/ailleurs\.example\.net : tnl n’y envoie pas le jeton/);
+    await expect(fetchDemarche({ ...base, fetchImpl })).rejects.toThrow(
+      /l’instance redirige vers https:\/\/ailleurs\.example\.net : tnl n’y envoie pas le jeton/,
+    );
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^https:\/\/ds\.example\.org/);
   });
@@ -93,11 +106,15 @@ describe('tnl fetch is bounded', () => {
 
 describe('tnl fetch never prints a secret', () => {
   it('credentials in --instance are refused without being printed', () => {
-    const r = tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@127.0.0.1:9', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: 'tok' } });
+    const r = tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@127.0.0.1:9', '--out', join(tempDir(), 'x.json')], {
+      env: { DS_API_TOKEN: 'tok' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/contient un identifiant ou un mot de passe/);
     expect(r.stderr).not.toMatch(/MotDePasse42|agent/);
-    const bad = tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@[::', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: 'tok' } });
+    const bad = tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@[::', '--out', join(tempDir(), 'x.json')], {
+      env: { DS_API_TOKEN: 'tok' },
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(/MotDePasse42/);
   });
@@ -145,7 +162,9 @@ describe('CSV cells are never formulas', () => {
   });
 
   it('scores CSV from a JSON export whose texts are formulas: every text cell is neutralised', () => {
-    const api = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: { champs: { label: string; stringValue: string | null }[] }[] } } } };
+    const api = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as {
+      data: { demarche: { dossiers: { nodes: { champs: { label: string; stringValue: string | null }[] }[] } } };
+    };
     const node = api.data.demarche.dossiers.nodes[0]!;
     for (const c of node.champs) if (c.label === 'Nom de la collectivité') c.stringValue = '=HYPERLINK("http://x","clic")';
     const out = join(tempDir(), 'notes.csv');
@@ -168,7 +187,10 @@ describe.skipIf(!findBrowser())('SIGTERM', () => {
   it('during fiches: exit 143, no partial file, no browser profile', async () => {
     const dir = tempDir();
     const tmp = tempDir();
-    const child = spawn(process.execPath, [bin, 'fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir, '--concurrency', '1', '--quiet'], { cwd: root, env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp } });
+    const child = spawn(process.execPath, [bin, 'fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir, '--concurrency', '1', '--quiet'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGTERM' ? -143 : null))));
     const deadline = Date.now() + 60_000;
     while (readdirSync(dir).filter((f) => f.endsWith('.pdf')).length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -29,17 +29,26 @@ const jsonRead = (text: string) => safely(() => dossiersFromJson(dossierNodes(pa
 
 describe('readers never crash (fast-check)', () => {
   it('on arbitrary bytes as CSV', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (b) => csvRead(Buffer.from(b))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (b) => csvRead(Buffer.from(b))),
+      { numRuns: 300 },
+    );
   });
 
   it('on arbitrary text with CSV punctuation', () => {
     const ch = fc.constantFrom(',', ';', '"', '\n', '\r', 'a', 'é', ' ', '0', '\u00a0', '\t', 'Oui');
-    fc.assert(fc.property(fc.array(ch, { maxLength: 300 }), (cs) => csvRead(Buffer.from(cs.join('')))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 300 }), (cs) => csvRead(Buffer.from(cs.join('')))),
+      { numRuns: 300 },
+    );
   });
 
   it('on a real DS header with arbitrary cells', () => {
     const headers = [...BASE.map(([h]) => h), ...qn.questions.slice(0, 30).map((q) => q.label)];
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', 'Oui', 'Non', 'on', 'off', '0', '-1', '12,5', 'x', '1e9', 'NaN', 'Infinity', '=1+1', '<b>', 'Commune', 'En instruction'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('', 'Oui', 'Non', 'on', 'off', '0', '-1', '12,5', 'x', '1e9', 'NaN', 'Infinity', '=1+1', '<b>', 'Commune', 'En instruction'),
+    );
     const rows = fc.array(fc.array(cell, { minLength: headers.length, maxLength: headers.length }), { maxLength: 5 });
     const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
     fc.assert(
@@ -49,7 +58,10 @@ describe('readers never crash (fast-check)', () => {
   });
 
   it('on arbitrary JSON values', () => {
-    fc.assert(fc.property(fc.json({ maxDepth: 4 }), (j) => jsonRead(j)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), (j) => jsonRead(j)),
+      { numRuns: 300 },
+    );
   });
 
   it('on dossiers of the right shape with arbitrary champs', () => {
@@ -61,11 +73,21 @@ describe('readers never crash (fast-check)', () => {
         selected: fc.oneof(fc.boolean(), fc.constant(null), fc.string()),
         integerNumber: fc.oneof(fc.string(), fc.integer().map(String), fc.constant(null)),
         values: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.constant('x')),
-        rows: fc.oneof(fc.constant(null), fc.array(fc.record({ champs: fc.array(fc.record({ label: fc.string(), stringValue: fc.string() }), { maxLength: 2 }) }), { maxLength: 2 })),
+        rows: fc.oneof(
+          fc.constant(null),
+          fc.array(fc.record({ champs: fc.array(fc.record({ label: fc.string(), stringValue: fc.string() }), { maxLength: 2 }) }), { maxLength: 2 }),
+        ),
       },
       { requiredKeys: [] },
     );
-    const node = fc.record({ number: fc.oneof(fc.integer({ min: 1 }), fc.string({ minLength: 1 })), state: fc.constantFrom('en_instruction', 'accepte', 'brouillon', 'x'), champs: fc.array(champ, { maxLength: 8 }) });
-    fc.assert(fc.property(fc.array(node, { maxLength: 4 }), (nodes) => jsonRead(JSON.stringify({ data: { demarche: { dossiers: { nodes } } } }))), { numRuns: 200 });
+    const node = fc.record({
+      number: fc.oneof(fc.integer({ min: 1 }), fc.string({ minLength: 1 })),
+      state: fc.constantFrom('en_instruction', 'accepte', 'brouillon', 'x'),
+      champs: fc.array(champ, { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 4 }), (nodes) => jsonRead(JSON.stringify({ data: { demarche: { dossiers: { nodes } } } }))),
+      { numRuns: 200 },
+    );
   });
 });

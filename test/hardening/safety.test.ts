@@ -14,7 +14,15 @@ describe('personal data never reach a published document', () => {
     expect(tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir, '--force']).code).toBe(0);
     const published = readFileSync(join(dir, 'results', '2024.yaml'), 'utf8');
     const fixture = readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8');
-    const agents = [...new Set([...fixture.matchAll(/"stringValue": "((?:Mme|M\.) [A-Za-zé]+ [A-Z]+), (?:DSI|Directrice du numérique|Chef de projet numérique|Responsable informatique)"/g)].map((m) => m[1]!.split(' ').pop()!))];
+    const agents = [
+      ...new Set(
+        [
+          ...fixture.matchAll(
+            /"stringValue": "((?:Mme|M\.) [A-Za-zé]+ [A-Z]+), (?:DSI|Directrice du numérique|Chef de projet numérique|Responsable informatique)"/g,
+          ),
+        ].map((m) => m[1]!.split(' ').pop()!),
+      ),
+    ];
     expect(agents.length).toBeGreaterThan(2);
     const docs = [
       published,
@@ -46,7 +54,10 @@ describe.skipIf(!findBrowser())('an interrupted tnl fiches', () => {
   it('leaves no half-written file, and no browser profile behind', async () => {
     const dir = tempDir();
     const tmp = tempDir();
-    const child = spawn(process.execPath, [bin, 'fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir, '--concurrency', '1', '--quiet'], { cwd: root, env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp } });
+    const child = spawn(process.execPath, [bin, 'fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir, '--concurrency', '1', '--quiet'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp },
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : null))));
     const deadline = Date.now() + 60_000;
     while (readdirSync(dir).filter((f) => f.endsWith('.pdf')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

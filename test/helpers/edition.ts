@@ -19,14 +19,21 @@ export function resetEditionCache(): void {
 /** Writes text (or bytes) to a temp file and returns its path. */
 export function tempFile(name: string, content: string | Buffer, encoding?: 'windows-1252' | 'utf-8-bom'): string {
   const file = join(tempDir(), name);
-  const bytes = typeof content !== 'string' ? content : encoding === 'windows-1252' ? iconv.encode(content, 'windows-1252') : Buffer.from((encoding === 'utf-8-bom' ? '\ufeff' : '') + content, 'utf8');
+  const bytes =
+    typeof content !== 'string'
+      ? content
+      : encoding === 'windows-1252'
+        ? iconv.encode(content, 'windows-1252')
+        : Buffer.from((encoding === 'utf-8-bom' ? '\ufeff' : '') + content, 'utf8');
   writeFileSync(file, bytes);
   return file;
 }
 
 /** Reads CSV text as an export of the 2024 edition, every state kept. */
 export function readCsvText(text: string, encoding?: 'windows-1252' | 'utf-8-bom', name = 'export.csv') {
-  return readExport(tempFile(name, text, encoding), edition(2024).questionnaire, { states: ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'] });
+  return readExport(tempFile(name, text, encoding), edition(2024).questionnaire, {
+    states: ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'],
+  });
 }
 
 /** A minimal DS CSV header for the 2024 form: the fixed columns and the identity. */
@@ -47,7 +54,8 @@ export const BASE: [string, string][] = [
   ['Quelle suite bureautique est installée sur les postes ?', 'Une suite libre et une suite propriétaire'],
   ["La collectivité dispose-t-elle d'un portail de données ouvertes ?", 'Non'],
 ];
-const quoteFor = (sep: string) => (s: string) => (s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s);
+const quoteFor = (sep: string) => (s: string) =>
+  s.includes(sep) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 export const BASE_HEADERS = BASE.map(([h]) => h).map(quoteFor(','));
 export const BASE_VALUES = BASE.map(([, v]) => v).map(quoteFor(','));
 
@@ -65,5 +73,8 @@ export function oneDossierCsv(extra: Record<string, string>, sep = ',', omit: st
  * given, in a temp folder: the documents then show their defaults. Returns its path.
  */
 export function minimalPress(year: number, date: string, extra = ''): string {
-  return tempFile(`press-${year}.yaml`, `edition: ${year}\nrelease: { city: Montpellier, date: ${date} }\n${extra}contacts:\n  - { name: Service presse, email: presse@adullact.org }\n`);
+  return tempFile(
+    `press-${year}.yaml`,
+    `edition: ${year}\nrelease: { city: Montpellier, date: ${date} }\n${extra}contacts:\n  - { name: Service presse, email: presse@adullact.org }\n`,
+  );
 }

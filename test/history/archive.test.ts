@@ -58,7 +58,10 @@ describe('import of the public record', () => {
   const record = {
     editions: [
       {
-        year: 2016, edition: 1, complete: false, awarded_count: 12,
+        year: 2016,
+        edition: 1,
+        complete: false,
+        awarded_count: 12,
         awarded: [
           { name: 'Fontaine', dept: '38', level: 4, type: 'commune' },
           { name: 'Saint-Joseph', dept: null, level: 4, type: 'commune' },
@@ -98,11 +101,21 @@ describe('results files with mistakes', () => {
     writeFileSync(file, text.slice(0, at) + 'level: "6"' + text.slice(at + 10));
     const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).findings).toContainEqual(expect.objectContaining({ ruleId: 'results/level', line, message: expect.stringMatching(/niveau « 6 » hors de l’échelle de l’édition 2024 \(1, 2, 3, 4, 5\)/) }));
+    expect(JSON.parse(r.stdout).findings).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'results/level',
+        line,
+        message: expect.stringMatching(/niveau « 6 » hors de l’échelle de l’édition 2024 \(1, 2, 3, 4, 5\)/),
+      }),
+    );
   });
   it('a laureate listed twice → exit 1', () => {
     const dir = withResults();
-    const line = edit(join(dir, 'results', '2024.yaml'), '  - name: Ville de Meylan\n', '  - name: Ville de Meylan\n    kind: commune\n    code: "38229"\n    level: "3"\n  - name: Ville de Meylan\n');
+    const line = edit(
+      join(dir, 'results', '2024.yaml'),
+      '  - name: Ville de Meylan\n',
+      '  - name: Ville de Meylan\n    kind: commune\n    code: "38229"\n    level: "3"\n  - name: Ville de Meylan\n',
+    );
     const r = tnl(['validate', '--root', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings).toContainEqual(expect.objectContaining({ ruleId: 'results/duplicate', line: line + 4 }));
@@ -147,13 +160,22 @@ describe('tnl publish', () => {
 describe('research notes never reach a published text', () => {
   it('the import keeps the text and moves the note to « notes »', async () => {
     const { publishable } = await import('../../src/history/research-note.js');
-    expect(publishable("Open Source Experience (page: '3ème édition du salon')")).toEqual({ text: 'Open Source Experience', note: "page: '3ème édition du salon'" });
+    expect(publishable("Open Source Experience (page: '3ème édition du salon')")).toEqual({
+      text: 'Open Source Experience',
+      note: "page: '3ème édition du salon'",
+    });
     expect(publishable('Strategy and Communication (English wording by OSOR; French title not found)').text).toBe('Strategy and Communication');
     expect(publishable('Palais des Congrès (Paris)')).toEqual({ text: 'Palais des Congrès (Paris)' });
   });
   it('validate warns of a note left in a results file, at its line', () => {
     const file = join(tempDir(), '2024.yaml');
-    writeFileSync(file, readFileSync(join(root, 'results', '2024.yaml'), 'utf8').replace('  event: Open Source Experience\n', "  event: \"Open Source Experience (page: '3ème édition du salon')\"\n"));
+    writeFileSync(
+      file,
+      readFileSync(join(root, 'results', '2024.yaml'), 'utf8').replace(
+        '  event: Open Source Experience\n',
+        '  event: "Open Source Experience (page: \'3ème édition du salon\')"\n',
+      ),
+    );
     const r = tnl(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/24:\d+ +avertissement +note de recherche dans un texte publié/);
@@ -172,19 +194,28 @@ describe('published figures that contradict each other', () => {
     expect(r.stdout).toMatch(/## Chiffres publiés contradictoires\n\n- 2022, /);
     expect(r.stdout).toMatch(/\n- 2025, lauréats : 36 ou 37 selon les sources .* l’archive retient 36, à vérifier avant publication/);
     const json = JSON.parse(tnl(['history', '--format', 'json']).stdout) as { figures: { conflicts: { year: number; values: number[] }[] } };
-    expect(json.figures.conflicts).toEqual([expect.objectContaining({ year: 2022, values: [64, 57] }), expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 })]);
+    expect(json.figures.conflicts).toEqual([
+      expect.objectContaining({ year: 2022, values: [64, 57] }),
+      expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 }),
+    ]);
     expect(r.stdout).toMatch(/- 2022, lauréats depuis la première édition : 64 ou 57 selon les sources .* tnl n’en reprend aucun/);
   });
   it('the import keeps both numbers and a French note', () => {
-    const { editions } = importPublicHistory({ editions: [{ year: 2025, edition: 10, awarded_count: 36, awarded_count_conflict: '36 in one source; 37 in another', awarded: [] }] });
-    expect(editions[0]!.published.conflicts).toEqual([{ figure: 'awarded', values: [36, 37], note: 'nombres différents selon les sources (détail dans les notes)' }]);
+    const { editions } = importPublicHistory({
+      editions: [{ year: 2025, edition: 10, awarded_count: 36, awarded_count_conflict: '36 in one source; 37 in another', awarded: [] }],
+    });
+    expect(editions[0]!.published.conflicts).toEqual([
+      { figure: 'awarded', values: [36, 37], note: 'nombres différents selon les sources (détail dans les notes)' },
+    ]);
     expect(editions[0]!.notes).toContain('nombre de lauréats : 36 in one source; 37 in another');
   });
 });
 
 describe('history data formats carry what the Markdown shows', () => {
   it('--edition --format json lists the edition’s laureates; the open-data CSV has the population', () => {
-    const json = JSON.parse(tnl(['history', '--edition', '2024', '--format', 'json']).stdout) as { edition: { laureates: { name: string; population: number | null; level: string }[] } };
+    const json = JSON.parse(tnl(['history', '--edition', '2024', '--format', 'json']).stdout) as {
+      edition: { laureates: { name: string; population: number | null; level: string }[] };
+    };
     expect(json.edition.laureates).toHaveLength(24);
     expect(json.edition.laureates.find((l) => l.name === "Ville d'Échirolles")).toMatchObject({ population: 37491, level: '5' });
     const csv = tnl(['history', '--format', 'csv']).stdout.replace(/^\ufeff/, '');

@@ -3,7 +3,13 @@ import { firstParticipation, keyFigures, progression, streaks, suggestMentions, 
 import type { Archive, EditionResults, Laureate } from '../../src/history/types.js';
 import { tnl } from '../helpers/cli.js';
 
-const L = (name: string, kind: Laureate['kind'], level: string | null, extra: Partial<Laureate> = {}): Laureate => ({ name, kind, level, mentions: [], ...extra });
+const L = (name: string, kind: Laureate['kind'], level: string | null, extra: Partial<Laureate> = {}): Laureate => ({
+  name,
+  kind,
+  level,
+  mentions: [],
+  ...extra,
+});
 const E = (edition: number, complete: boolean, laureates: Laureate[], published: EditionResults['published'] = {}): EditionResults => ({
   edition,
   number: edition - 2015,
@@ -23,9 +29,19 @@ const E = (edition: number, complete: boolean, laureates: Laureate[], published:
  * 2022 (complete): Alpha (niveau 3), Delta (commune 200 hab., first time, niveau 4), Gamma (niveau 2)
  */
 const archive: Archive = [
-  E(2020, false, [L('Alpha', 'commune', '2', { code: '01001', population: 900 }), L('Beta', 'epci', '3', { code: '200000001', population: 50000 })], { awarded: 5 }),
-  E(2021, true, [L("Ville d'Alpha", 'commune', '3', { code: '01001', population: 1000 }), L('Beta', 'epci', '3', { code: '200000001', population: 50000 }), L('Syndicat Gamma', 'syndicat', '4', { departement: '38' })]),
-  E(2022, true, [L('Alpha', 'commune', '3', { code: '01001' }), L('Delta', 'commune', '4', { code: '02002', population: 200 }), L('Gamma', 'syndicat', '2', { departement: '38' })]),
+  E(2020, false, [L('Alpha', 'commune', '2', { code: '01001', population: 900 }), L('Beta', 'epci', '3', { code: '200000001', population: 50000 })], {
+    awarded: 5,
+  }),
+  E(2021, true, [
+    L("Ville d'Alpha", 'commune', '3', { code: '01001', population: 1000 }),
+    L('Beta', 'epci', '3', { code: '200000001', population: 50000 }),
+    L('Syndicat Gamma', 'syndicat', '4', { departement: '38' }),
+  ]),
+  E(2022, true, [
+    L('Alpha', 'commune', '3', { code: '01001' }),
+    L('Delta', 'commune', '4', { code: '02002', population: 200 }),
+    L('Gamma', 'syndicat', '2', { departement: '38' }),
+  ]),
 ];
 
 describe('history figures on a hand-made archive', () => {
@@ -41,8 +57,16 @@ describe('history figures on a hand-made archive', () => {
     expect(f.withoutPopulation).toBe(1);
   });
   it('counts per level per edition: published counts, else known ones (lower bound when incomplete)', () => {
-    expect(f.perEdition[0]).toMatchObject({ year: 2020, laureates: { value: 5, lowerBound: false }, levels: { '2': { value: 1, lowerBound: true }, '3': { value: 1, lowerBound: true } } });
-    expect(f.perEdition[2]).toMatchObject({ year: 2022, laureates: { value: 3, lowerBound: false }, levels: { '2': { value: 1, lowerBound: false }, '4': { value: 1, lowerBound: false } } });
+    expect(f.perEdition[0]).toMatchObject({
+      year: 2020,
+      laureates: { value: 5, lowerBound: false },
+      levels: { '2': { value: 1, lowerBound: true }, '3': { value: 1, lowerBound: true } },
+    });
+    expect(f.perEdition[2]).toMatchObject({
+      year: 2022,
+      laureates: { value: 3, lowerBound: false },
+      levels: { '2': { value: 1, lowerBound: false }, '4': { value: 1, lowerBound: false } },
+    });
   });
   it('figures up to a year only count editions until then, without lower bound when all are complete', () => {
     const only = keyFigures(archive.slice(1));
@@ -51,7 +75,11 @@ describe('history figures on a hand-made archive', () => {
   it('participations, first application, streaks and progressions', () => {
     const t = timelines(archive);
     const alpha = t.get('code:01001')!;
-    expect(alpha.participations.map((p) => [p.year, p.level])).toEqual([[2020, '2'], [2021, '3'], [2022, '3']]);
+    expect(alpha.participations.map((p) => [p.year, p.level])).toEqual([
+      [2020, '2'],
+      [2021, '3'],
+      [2022, '3'],
+    ]);
     expect(alpha.name).toBe('Alpha');
     expect(alpha.population).toBe(1000);
     expect(firstParticipation(archive, alpha)).toEqual({ year: 2020, lowerBound: false });
@@ -69,22 +97,35 @@ describe('history figures on a hand-made archive', () => {
   it('suggested mentions for 2022', () => {
     const s = suggestMentions(archive, 2022);
     expect(s).toEqual([
-      { mention: 'premiere_candidature', label: 'Meilleure première candidature', who: ['Delta'], why: expect.stringMatching(/plus haut niveau parmi 1 première participation/) },
+      {
+        mention: 'premiere_candidature',
+        label: 'Meilleure première candidature',
+        who: ['Delta'],
+        why: expect.stringMatching(/plus haut niveau parmi 1 première participation/),
+      },
       { mention: 'plus_petite', label: 'Plus petite collectivité', who: ['Delta'], why: '200 habitants' },
       { mention: 'continuite', label: 'Meilleure continuité', who: ['Alpha'], why: expect.stringMatching(/^2 éditions de suite au même niveau \(3\)/) },
     ]);
   });
   it('with this edition’s scores, the best first application is the best score', () => {
     const more: Archive = [...archive.slice(0, 2), E(2022, true, [...archive[2]!.laureates, L('Epsilon', 'commune', '4', { code: '03003' })])];
-    const scores = new Map([['code:02002', 61], ['code:03003', 70]]);
-    expect(suggestMentions(more, 2022, scores)[0]).toMatchObject({ who: ['Epsilon'], why: expect.stringMatching(/meilleure note parmi 2 premières participations/) });
+    const scores = new Map([
+      ['code:02002', 61],
+      ['code:03003', 70],
+    ]);
+    expect(suggestMentions(more, 2022, scores)[0]).toMatchObject({
+      who: ['Epsilon'],
+      why: expect.stringMatching(/meilleure note parmi 2 premières participations/),
+    });
   });
 });
 
 describe('suggested mentions say each authority’s own level', () => {
   it('2022: Abbeville kept level 5 and Boé level 4, never « both at 4 »', () => {
     const r = tnl(['history', '--edition', '2022']);
-    expect(r.stdout).toMatch(/Meilleure continuité : Ville d'Abbeville, Ville de Boé — 2 éditions de suite au même niveau \(Ville d'Abbeville : 5 ; Ville de Boé : 4\)/);
+    expect(r.stdout).toMatch(
+      /Meilleure continuité : Ville d'Abbeville, Ville de Boé — 2 éditions de suite au même niveau \(Ville d'Abbeville : 5 ; Ville de Boé : 4\)/,
+    );
   });
 });
 
@@ -94,12 +135,12 @@ describe('laureates in the order a reader expects', () => {
     expect(properName('Ville des Abymes')).toBe('Abymes');
     expect(properName("Ville d'Échirolles")).toBe('Échirolles');
     expect(properName('Ville et Métropole de Montpellier')).toBe('Montpellier');
-    expect(['Ville de Colomiers', 'Centre de Gestion de Lot-et-Garonne', 'Ville des Abymes', 'SMEACC'].map((name) => ({ name })).sort(byProperName).map((x) => x.name)).toEqual([
-      'Ville des Abymes',
-      'Centre de Gestion de Lot-et-Garonne',
-      'Ville de Colomiers',
-      'SMEACC',
-    ]);
+    expect(
+      ['Ville de Colomiers', 'Centre de Gestion de Lot-et-Garonne', 'Ville des Abymes', 'SMEACC']
+        .map((name) => ({ name }))
+        .sort(byProperName)
+        .map((x) => x.name),
+    ).toEqual(['Ville des Abymes', 'Centre de Gestion de Lot-et-Garonne', 'Ville de Colomiers', 'SMEACC']);
     const list = tnl(['history', '--edition', '2024']).stdout;
     expect(list.indexOf('- Ville des Abymes')).toBeLessThan(list.indexOf('- Centre de Gestion'));
     expect(list.indexOf('- Ville de Colomiers')).toBeLessThan(list.indexOf('- Dracénie'));

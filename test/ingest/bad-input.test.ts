@@ -30,10 +30,14 @@ describe('tnl inspect on bad input: a French message with its place, the right e
   });
 
   it('a CSV without a required column → exit 1 with the closest column', () => {
-    const csv = oneDossierCsv({ 'Quelle suite bureautique est installée ?': 'Une suite libre uniquement (LibreOffice)' }, ',', ['Quelle suite bureautique est installée sur les postes ?']);
+    const csv = oneDossierCsv({ 'Quelle suite bureautique est installée ?': 'Une suite libre uniquement (LibreOffice)' }, ',', [
+      'Quelle suite bureautique est installée sur les postes ?',
+    ]);
     const r = inspect(tempFile('export.csv', csv));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/aucune colonne pour la question obligatoire « logiciels\.bureautique » .* Vouliez-vous dire « Quelle suite bureautique est installée \? »/);
+    expect(r.stdout).toMatch(
+      /aucune colonne pour la question obligatoire « logiciels\.bureautique » .* Vouliez-vous dire « Quelle suite bureautique est installée \? »/,
+    );
     noStack(r.stderr);
   });
 
@@ -77,7 +81,9 @@ describe('tnl inspect on bad input: a French message with its place, the right e
     const r = inspect(tempFile('double.csv', csv), '--format', 'json');
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { findings: { dossier?: string; line?: number; message: string }[] };
-    expect(out.findings).toContainEqual(expect.objectContaining({ dossier: '118340', line: 3, message: expect.stringMatching(/dossier 118340 en double \(déjà ligne 2\)/) }));
+    expect(out.findings).toContainEqual(
+      expect.objectContaining({ dossier: '118340', line: 3, message: expect.stringMatching(/dossier 118340 en double \(déjà ligne 2\)/) }),
+    );
   });
 
   it('a population that is not a positive integer → exit 1 with dossier and column', () => {

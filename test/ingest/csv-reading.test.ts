@@ -7,11 +7,20 @@ const lines = (text: string) => readCsvTable(Buffer.from(text), 'x.csv').rows.ma
 
 describe('line numbers of CSV records (as an editor counts them)', () => {
   it('counts a \\r\\n inside quotes as one line break, as in a CRLF file', () => {
-    expect(lines('a,b\r\n1,"x\r\ny"\r\n2,z\r\n')).toEqual([['1', 2], ['2', 4]]);
-    expect(lines('a,b\n1,"x\r\ny\nz"\n2,z\n')).toEqual([['1', 2], ['2', 5]]);
+    expect(lines('a,b\r\n1,"x\r\ny"\r\n2,z\r\n')).toEqual([
+      ['1', 2],
+      ['2', 4],
+    ]);
+    expect(lines('a,b\n1,"x\r\ny\nz"\n2,z\n')).toEqual([
+      ['1', 2],
+      ['2', 5],
+    ]);
   });
   it('counts the empty lines skipped before a record', () => {
-    expect(lines('\n\na,b\n\n1,"x"\n\n\n2,z')).toEqual([['1', 5], ['2', 8]]);
+    expect(lines('\n\na,b\n\n1,"x"\n\n\n2,z')).toEqual([
+      ['1', 5],
+      ['2', 8],
+    ]);
   });
   it('skips a BOM and reads a last record without a line break', () => {
     const t = readCsvTable(Buffer.from('\ufeffID,b\n1,é'), 'x.csv');
@@ -20,7 +29,10 @@ describe('line numbers of CSV records (as an editor counts them)', () => {
   });
   it('hands records over one at a time, header first', () => {
     const seen: string[] = [];
-    const r = parseCsv('h1;h2\n1;2\n3;4\n', 'x.csv', { header: (h) => seen.push(`en-tête ${h.join('|')}`), row: (line, cells) => seen.push(`${line}:${cells.join('|')}`) });
+    const r = parseCsv('h1;h2\n1;2\n3;4\n', 'x.csv', {
+      header: (h) => seen.push(`en-tête ${h.join('|')}`),
+      row: (line, cells) => seen.push(`${line}:${cells.join('|')}`),
+    });
     expect(seen).toEqual(['en-tête h1|h2', '2:1|2', '3:3|4']);
     expect(r).toEqual({ delimiter: ';', rows: 2 });
   });

@@ -30,7 +30,10 @@ describe('the same dossiers as DS CSV and as GraphQL JSON', () => {
     expect(json.all.every((d) => d.unavailable.length === 0)).toBe(true);
     const rows = json.all.map((d) => d.answers['ecosysteme.contributions']).filter((a) => a?.kind === 'rows' && a.rows.length > 0);
     expect(rows.length).toBeGreaterThan(5);
-    expect(rows[0]).toMatchObject({ kind: 'rows', rows: expect.arrayContaining([expect.objectContaining({ projet: expect.any(String), nature: expect.any(String) })]) });
+    expect(rows[0]).toMatchObject({
+      kind: 'rows',
+      rows: expect.arrayContaining([expect.objectContaining({ projet: expect.any(String), nature: expect.any(String) })]),
+    });
   });
 
   it('keeps 24 dossiers for scoring and counts the others by state', () => {
@@ -51,14 +54,18 @@ describe('the same dossiers as DS CSV and as GraphQL JSON', () => {
   it('the export-template CSV (renamed columns, typed values) gives the same scored answers', () => {
     const template = read('ds-2024-modele.csv');
     const scoredTypes = new Set(['yes_no', 'checkbox', 'single_choice', 'multiple_choice', 'integer', 'decimal']);
-    const ids = edition(2024).questionnaire.questions.filter((x) => scoredTypes.has(x.type)).map((x) => x.id);
+    const ids = edition(2024)
+      .questionnaire.questions.filter((x) => scoredTypes.has(x.type))
+      .map((x) => x.id);
     const pickAnswers = (d: Dossier) => Object.fromEntries(ids.filter((id) => d.answers[id]).map((id) => [id, d.answers[id]]));
     expect(template.all.map(pickAnswers)).toEqual(csv.all.map(pickAnswers));
     expect(template.all.map((d) => [d.identity.name, d.identity.kind, d.identity.population, d.identity.code])).toEqual(
       csv.all.map((d) => [d.identity.name, d.identity.kind, d.identity.population, d.identity.code]),
     );
     const viaAlias = template.columns.filter((c) => c.via === 'alias').map((c) => c.header);
-    expect(viaAlias).toEqual(expect.arrayContaining(['N° dossier', 'Collectivité', 'Population', 'Délibération en faveur du libre', 'Part des postes sous GNU/Linux']));
+    expect(viaAlias).toEqual(
+      expect.arrayContaining(['N° dossier', 'Collectivité', 'Population', 'Délibération en faveur du libre', 'Part des postes sous GNU/Linux']),
+    );
   });
 });
 
@@ -69,17 +76,22 @@ describe('the same dossiers as the DS XLSX export', () => {
     expect(xlsx.format).toBe('xlsx');
     expect(xlsx.all.map((d) => [d.number, d.state])).toEqual(json.all.map((d) => [d.number, d.state]));
     expect(xlsx.all.map((d) => d.identity)).toEqual(json.all.map((d) => d.identity));
-    expect(xlsx.all.map((d) => d.answers)).toEqual(json.all.map((d) => {
-      const answers = { ...d.answers };
-      answers['ecosysteme.contributions'] ??= { kind: 'rows', rows: [] };
-      return answers;
-    }));
+    expect(xlsx.all.map((d) => d.answers)).toEqual(
+      json.all.map((d) => {
+        const answers = { ...d.answers };
+        answers['ecosysteme.contributions'] ??= { kind: 'rows', rows: [] };
+        return answers;
+      }),
+    );
     expect(xlsx.all.every((d) => d.unavailable.length === 0)).toBe(true);
   });
 
   it('an ODS workbook or a damaged XLSX is a clear input error', async () => {
     const { tempFile } = await import('../helpers/edition.js');
-    const ods = tempFile('x.ods', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('....mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]));
+    const ods = tempFile(
+      'x.ods',
+      Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('....mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]),
+    );
     await expect(readExportAsync(ods, edition(2024).questionnaire)).rejects.toThrow(/classeur ODS : enregistrez-le au format XLSX ou CSV/);
     const broken = tempFile('x.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 7)]));
     await expect(readExportAsync(broken, edition(2024).questionnaire)).rejects.toThrow(/classeur XLSX illisible/);

@@ -30,18 +30,35 @@ function server(replies: Reply[]): Promise<{ url: string; requests: { auth: stri
 let current: Server | undefined;
 afterEach(() => current?.close());
 
-const recorded = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: unknown[] } } } };
+const recorded = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'ds-2024.json'), 'utf8')) as {
+  data: { demarche: { dossiers: { nodes: unknown[] } } };
+};
 const allNodes = recorded.data.demarche.dossiers.nodes;
 const page = (nodes: unknown[], next: string | null) => ({
   status: 200,
-  body: { data: { demarche: { id: 'UHJvY2VkdXJlLTExODc=', number: 1187, title: 'Candidature', dossiers: { pageInfo: { hasNextPage: next !== null, endCursor: next ?? 'end' }, nodes } } } },
+  body: {
+    data: {
+      demarche: {
+        id: 'UHJvY2VkdXJlLTExODc=',
+        number: 1187,
+        title: 'Candidature',
+        dossiers: { pageInfo: { hasNextPage: next !== null, endCursor: next ?? 'end' }, nodes },
+      },
+    },
+  },
 });
 const run = (url: string, out: string, env: NodeJS.ProcessEnv = { DS_API_TOKEN: TOKEN }) =>
   tnlAsync(['fetch', '--demarche', '1187', '--instance', url, '--out', out], { env: { TNL_FETCH_BACKOFF_MS: '5', ...env } });
 
 describe('tnl fetch against a local DS API', () => {
   it('follows cursors, retries a 429 and a 500, and writes every dossier atomically', async () => {
-    const s = await server([page(allNodes.slice(0, 10), 'c1'), { status: 429, headers: { 'retry-after': '0' } }, { status: 500 }, page(allNodes.slice(10, 20), 'c2'), page(allNodes.slice(20), null)]);
+    const s = await server([
+      page(allNodes.slice(0, 10), 'c1'),
+      { status: 429, headers: { 'retry-after': '0' } },
+      { status: 500 },
+      page(allNodes.slice(10, 20), 'c2'),
+      page(allNodes.slice(20), null),
+    ]);
     current = s.srv;
     const out = join(tempDir(), 'dossiers.json');
     const r = await run(s.url, out);

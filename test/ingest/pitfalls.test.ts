@@ -42,7 +42,10 @@ describe('C.2 embedded line breaks', () => {
     const r = readCsvText(text);
     expect(r.all[0]!.answers['strategie.freins']).toEqual({ kind: 'text', value: 'Première ligne\nDeuxième\nTroisième' });
     expect(r.all[1]!.line).toBe(5);
-    expect(r.all[1]!.sources['strategie.freins']).toEqual({ file: expect.stringMatching(/export\.csv$/), field: 'Quels sont les freins et difficultés rencontrés ?' });
+    expect(r.all[1]!.sources['strategie.freins']).toEqual({
+      file: expect.stringMatching(/export\.csv$/),
+      field: 'Quels sont les freins et difficultés rencontrés ?',
+    });
   });
 });
 
@@ -57,7 +60,13 @@ describe('C.3 nil and empty string', () => {
 
 describe('C.4 numbers', () => {
   it('reads DS integers, `1250.0` decimals, and the 0 written for an empty number', () => {
-    const { d } = only(oneDossierCsv({ 'Combien de jeux de données avez-vous publiés ?': '0', 'Part du budget informatique consacrée au libre (en %)': '1250.0', "Nombre d'agents formés aux logiciels libres cette année": '37' }));
+    const { d } = only(
+      oneDossierCsv({
+        'Combien de jeux de données avez-vous publiés ?': '0',
+        'Part du budget informatique consacrée au libre (en %)': '1250.0',
+        "Nombre d'agents formés aux logiciels libres cette année": '37',
+      }),
+    );
     expect(d.answers['donnees.jeux_publies']).toEqual({ kind: 'number', value: 0 });
     expect(d.answers['strategie.budget_libre']).toEqual({ kind: 'number', value: 1250 });
     expect(d.answers['ecosysteme.agents_formes']).toEqual({ kind: 'number', value: 37 });
@@ -79,11 +88,21 @@ describe('C.4 numbers', () => {
   });
   it('a non-number in a number field is a finding with the dossier and the column, not a crash', () => {
     const r = only(oneDossierCsv({ 'Combien de jeux de données avez-vous publiés ?': 'une dizaine' }));
-    expect(r.findings).toContainEqual(expect.objectContaining({ severity: 'error', dossier: '118340', field: 'Combien de jeux de données avez-vous publiés ?', message: expect.stringMatching(/« une dizaine » n’est pas un nombre/) }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        dossier: '118340',
+        field: 'Combien de jeux de données avez-vous publiés ?',
+        message: expect.stringMatching(/« une dizaine » n’est pas un nombre/),
+      }),
+    );
   });
   it('the API sends integers as strings and null when empty', () => {
     const sid = b64('Champ-4512702');
-    const r = json([node([{ champDescriptorId: sid, label: 'x', stringValue: '510000', integerNumber: '510000' }]), node([{ champDescriptorId: sid, label: 'x', stringValue: '', integerNumber: null }], { number: 2 })]);
+    const r = json([
+      node([{ champDescriptorId: sid, label: 'x', stringValue: '510000', integerNumber: '510000' }]),
+      node([{ champDescriptorId: sid, label: 'x', stringValue: '', integerNumber: null }], { number: 2 }),
+    ]);
     expect(r.dossiers[0]!.answers['donnees.jeux_publies']).toEqual({ kind: 'number', value: 510000 });
     expect(r.dossiers[1]!.answers['donnees.jeux_publies']).toBeUndefined();
   });
@@ -91,7 +110,16 @@ describe('C.4 numbers', () => {
 
 describe('C.5 booleans', () => {
   it.each([
-    ['Oui', true], ['Non', false], ['oui', true], ['true', true], ['false', false], ['x', true], ['1', true], ['0', false], ['on', true], ['off', false],
+    ['Oui', true],
+    ['Non', false],
+    ['oui', true],
+    ['true', true],
+    ['false', false],
+    ['x', true],
+    ['1', true],
+    ['0', false],
+    ['on', true],
+    ['off', false],
   ])('reads %s', (raw, value) => expect(readCell(Q('strategie.deliberation'), raw).answer).toEqual({ kind: 'bool', value }));
   it('reads a checkbox exported as on/off', () => {
     const { d } = only(oneDossierCsv({ "Vos agents disposent-ils d'une charte d'usage du numérique ?": 'off' }));
@@ -105,14 +133,21 @@ describe('C.5 booleans', () => {
 
 describe('C.6 states', () => {
   it.each([
-    ['En construction', 'en_construction'], ['En instruction', 'en_instruction'], ['Accepté', 'accepte'], ['Refusé', 'refuse'], ['Classé sans suite', 'sans_suite'], ['accepte', 'accepte'],
+    ['En construction', 'en_construction'],
+    ['En instruction', 'en_instruction'],
+    ['Accepté', 'accepte'],
+    ['Refusé', 'refuse'],
+    ['Classé sans suite', 'sans_suite'],
+    ['accepte', 'accepte'],
   ])('maps %s', (label, state) => {
     const { d } = only(oneDossierCsv({}).replace('En instruction', label));
     expect(d.state).toBe(state);
   });
   it('an unknown state is a finding with a suggestion', () => {
     const r = only(oneDossierCsv({}).replace('En instruction', 'Accepte!'));
-    expect(r.findings).toContainEqual(expect.objectContaining({ dossier: '118340', message: expect.stringMatching(/état de dossier « Accepte! » inconnu\. Vouliez-vous dire « Accepté »/) }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ dossier: '118340', message: expect.stringMatching(/état de dossier « Accepte! » inconnu\. Vouliez-vous dire « Accepté »/) }),
+    );
   });
 });
 
@@ -129,20 +164,27 @@ describe('C.7 dates', () => {
   });
   it('reads the API `date`, and its French stringValue when only that is there', () => {
     const sid = b64('Champ-4512708');
-    const r = json([node([{ champDescriptorId: sid, label: 'x', stringValue: '07 janvier 2025' }]), node([{ champDescriptorId: sid, label: 'x', stringValue: '18 novembre 2021', date: '2021-11-18' }], { number: 2 })]);
+    const r = json([
+      node([{ champDescriptorId: sid, label: 'x', stringValue: '07 janvier 2025' }]),
+      node([{ champDescriptorId: sid, label: 'x', stringValue: '18 novembre 2021', date: '2021-11-18' }], { number: 2 }),
+    ]);
     expect(r.dossiers[0]!.answers['donnees.derniere_publication']).toEqual({ kind: 'date', value: '2025-01-07' });
     expect(r.dossiers[1]!.answers['donnees.derniere_publication']).toEqual({ kind: 'date', value: '2021-11-18' });
   });
 });
 
 describe('C.8 header matching', () => {
-  it('matches despite ’ vs \', NBSP before ?, case, accents and a trailing colon', () => {
+  it("matches despite ’ vs ', NBSP before ?, case, accents and a trailing colon", () => {
     const { d, columns } = only(
-      oneDossierCsv({
-        'Où en est votre plan d’action en faveur du libre ?': 'Adopté',
-        'FIREFOX EST-IL LE NAVIGATEUR PAR DEFAUT DES POSTES\u00a0?': 'Oui',
-        'Un délégué à la protection des données (DPO) est-il désigné :': 'Non',
-      }, ',', ["Où en est votre plan d'action en faveur du libre ?"]),
+      oneDossierCsv(
+        {
+          'Où en est votre plan d’action en faveur du libre ?': 'Adopté',
+          'FIREFOX EST-IL LE NAVIGATEUR PAR DEFAUT DES POSTES\u00a0?': 'Oui',
+          'Un délégué à la protection des données (DPO) est-il désigné :': 'Non',
+        },
+        ',',
+        ["Où en est votre plan d'action en faveur du libre ?"],
+      ),
     );
     expect(d.answers['strategie.plan_action']).toEqual({ kind: 'choice', id: 'adopte' });
     expect(d.answers['logiciels.navigateur']).toEqual({ kind: 'bool', value: true });
@@ -154,22 +196,46 @@ describe('C.8 header matching', () => {
     ]);
   });
   it('lists duplicated headers, optional fixed columns and personne-morale columns for what they are', () => {
-    const r = only(oneDossierCsv({ 'Groupe instructeur': 'défaut', 'Établissement SIRET': '21380229000017', Commentaire: 'a', 'Commentaire ': 'b', 'Date de naissance': '' }));
+    const r = only(
+      oneDossierCsv({
+        'Groupe instructeur': 'défaut',
+        'Établissement SIRET': '21380229000017',
+        Commentaire: 'a',
+        'Commentaire ': 'b',
+        'Date de naissance': '',
+      }),
+    );
     const kinds = Object.fromEntries(r.columns.map((c) => [c.header, c.target.kind]));
     expect(kinds).toMatchObject({ 'Groupe instructeur': 'known', 'Établissement SIRET': 'known', Commentaire: 'unknown', 'Date de naissance': 'known' });
     expect(r.findings.filter((f) => f.rule === 'ingest/unknown-column')).toHaveLength(2);
   });
   it('a required question without a column is an error naming the closest column', () => {
-    const r = only(oneDossierCsv({ 'La collectivité a-t-elle adopté une délibération en faveur du logiciel libre ?': 'Oui' }, ',', ['La collectivité a-t-elle adopté une délibération en faveur des logiciels libres ?']));
+    const r = only(
+      oneDossierCsv({ 'La collectivité a-t-elle adopté une délibération en faveur du logiciel libre ?': 'Oui' }, ',', [
+        'La collectivité a-t-elle adopté une délibération en faveur des logiciels libres ?',
+      ]),
+    );
     expect(r.findings).toContainEqual(
-      expect.objectContaining({ severity: 'error', rule: 'ingest/missing-column', message: expect.stringMatching(/question obligatoire « strategie\.deliberation ».*Vouliez-vous dire « La collectivité a-t-elle adopté une délibération en faveur du logiciel libre \? »/) }),
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'ingest/missing-column',
+        message: expect.stringMatching(
+          /question obligatoire « strategie\.deliberation ».*Vouliez-vous dire « La collectivité a-t-elle adopté une délibération en faveur du logiciel libre \? »/,
+        ),
+      }),
     );
   });
 });
 
 describe('C.9 multi-column champs', () => {
   it('reads a commune as three columns, with the en dash and an INSEE code that is not the postal code', () => {
-    const { d } = only(oneDossierCsv({ 'Commune où sont hébergées vos données': 'Crolles (38920)', 'Commune où sont hébergées vos données (Code INSEE)': '38140', 'Commune où sont hébergées vos données (Département)': '38 – Isère' }));
+    const { d } = only(
+      oneDossierCsv({
+        'Commune où sont hébergées vos données': 'Crolles (38920)',
+        'Commune où sont hébergées vos données (Code INSEE)': '38140',
+        'Commune où sont hébergées vos données (Département)': '38 – Isère',
+      }),
+    );
     expect(d.answers['donnees.commune_hebergement']).toEqual({ kind: 'commune', name: 'Crolles', code: '38140', departement: '38' });
   });
   it('reads the département champ (`<L>` and `<L> (Code)`)', () => {
@@ -186,7 +252,9 @@ describe('C.10 multiple choices containing ", "', () => {
   it('an option that does not exist is an error naming the closest one', () => {
     const r = only(oneDossierCsv({ 'Quels logiciels libres utilisez-vous au quotidien ?': 'LibreOffice, Thunderbirds' }));
     expect(r.d.answers['logiciels.outils']).toEqual({ kind: 'choices', ids: ['libreoffice'] });
-    expect(r.findings).toContainEqual(expect.objectContaining({ dossier: '118340', message: expect.stringMatching(/« Thunderbirds » hors des options.*Vouliez-vous dire « Thunderbird »/) }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ dossier: '118340', message: expect.stringMatching(/« Thunderbirds » hors des options.*Vouliez-vous dire « Thunderbird »/) }),
+    );
   });
   it('the API gives the values as a list', () => {
     const r = json([node([{ champDescriptorId: b64('Champ-4512503'), label: 'x', values: ['Suite collaborative (Collabora, OnlyOffice)', 'VLC'] }])]);
@@ -208,7 +276,24 @@ describe('C.12 repetition blocks', () => {
     expect(r.findings.filter((f) => f.rule === 'ingest/repetition-unavailable')).toHaveLength(1);
   });
   it('are read from the API rows, children matched by label', () => {
-    const r = json([node([{ champDescriptorId: b64('Champ-4512604'), label: 'Contributions à des projets libres', stringValue: '', rows: [{ id: 'r1', champs: [{ label: 'Projet', stringValue: 'Lutece' }, { label: 'Nature de la contribution', stringValue: 'Code' }] }] }])]);
+    const r = json([
+      node([
+        {
+          champDescriptorId: b64('Champ-4512604'),
+          label: 'Contributions à des projets libres',
+          stringValue: '',
+          rows: [
+            {
+              id: 'r1',
+              champs: [
+                { label: 'Projet', stringValue: 'Lutece' },
+                { label: 'Nature de la contribution', stringValue: 'Code' },
+              ],
+            },
+          ],
+        },
+      ]),
+    ]);
     expect(r.dossiers[0]!.answers['ecosysteme.contributions']).toEqual({ kind: 'rows', rows: [{ projet: 'Lutece', nature: 'Code' }] });
   });
 });
@@ -224,26 +309,37 @@ describe('C.14 attachments', () => {
   it('a file-name column is listed and ignored; a filled attachment (stringValue null) does not crash', () => {
     const r = only(oneDossierCsv({ 'Délibération (pièce jointe)': 'deliberation.pdf, annexe.pdf' }));
     expect(r.columns.find((c) => c.header === 'Délibération (pièce jointe)')!.target.kind).toBe('unknown');
-    const j = json([node([{ champDescriptorId: b64('Champ-99'), __typename: 'PieceJustificativeChamp', label: 'Délibération (pièce jointe)', stringValue: null, files: [] }])]);
+    const j = json([
+      node([{ champDescriptorId: b64('Champ-99'), __typename: 'PieceJustificativeChamp', label: 'Délibération (pièce jointe)', stringValue: null, files: [] }]),
+    ]);
     expect(j.dossiers).toHaveLength(1);
   });
 });
 
 describe('C.15 formula-like text', () => {
   it.each(['=> voir le bilan', '- Schéma directeur', '+33 4 76 00 00 00', '@mairie'])('keeps %s as text, unevaluated', (text) => {
-    expect(only(oneDossierCsv({ 'Quels sont les freins et difficultés rencontrés ?': text })).d.answers['strategie.freins']).toEqual({ kind: 'text', value: text });
+    expect(only(oneDossierCsv({ 'Quels sont les freins et difficultés rencontrés ?': text })).d.answers['strategie.freins']).toEqual({
+      kind: 'text',
+      value: text,
+    });
   });
 });
 
 describe('C.16 phones', () => {
-  it.each([['0467001234', '04 67 00 12 34'], ['04.76.00.33.44', '04 76 00 33 44'], ['+33 4 90 12 34 56', '+33 4 90 12 34 56']])('keeps %s as a string (%s)', (raw, out) => {
+  it.each([
+    ['0467001234', '04 67 00 12 34'],
+    ['04.76.00.33.44', '04 76 00 33 44'],
+    ['+33 4 90 12 34 56', '+33 4 90 12 34 56'],
+  ])('keeps %s as a string (%s)', (raw, out) => {
     expect(only(oneDossierCsv({ 'Téléphone du responsable de la candidature': raw })).d.identity.phone).toBe(out);
   });
 });
 
 describe('C.17 XML-invalid characters replaced by spaces', () => {
   it('text with such a space and stray control characters is read as text', () => {
-    expect(only(oneDossierCsv({ 'Quels sont les freins et difficultés rencontrés ?': 'Budget\u0007 limité   cette année' })).d.answers['strategie.freins']).toEqual({ kind: 'text', value: 'Budget\u0007 limité   cette année' });
+    expect(
+      only(oneDossierCsv({ 'Quels sont les freins et difficultés rencontrés ?': 'Budget\u0007 limité   cette année' })).d.answers['strategie.freins'],
+    ).toEqual({ kind: 'text', value: 'Budget\u0007 limité   cette année' });
   });
 });
 
@@ -257,14 +353,19 @@ describe('C.18 the account e-mail is not the contact', () => {
 
 describe('C.19 dossier numbers of any width', () => {
   it('keeps numbers as strings, leading zeros included', () => {
-    const r = readCsvText(`${BASE_HEADERS.join(',')}\n${BASE_VALUES.join(',').replace('118340', '000123')}\n${BASE_VALUES.join(',').replace('118340', '21034512')}\n`);
+    const r = readCsvText(
+      `${BASE_HEADERS.join(',')}\n${BASE_VALUES.join(',').replace('118340', '000123')}\n${BASE_VALUES.join(',').replace('118340', '21034512')}\n`,
+    );
     expect(r.all.map((d) => d.number)).toEqual(['000123', '21034512']);
   });
 });
 
 describe('C.20 API JSON escapes', () => {
   it('reads \\u003c, \\u003e, \\u0026 and \\r\\n inside strings', () => {
-    const text = '{"data":{"demarche":{"dossiers":{"nodes":[{"number":1,"state":"accepte","champs":[{"champDescriptorId":"' + b64('Champ-4512310') + '","label":"x","stringValue":"\\u003cb\\u003e \\u0026 co\\r\\nsuite"}]}]}}}}';
+    const text =
+      '{"data":{"demarche":{"dossiers":{"nodes":[{"number":1,"state":"accepte","champs":[{"champDescriptorId":"' +
+      b64('Champ-4512310') +
+      '","label":"x","stringValue":"\\u003cb\\u003e \\u0026 co\\r\\nsuite"}]}]}}}}';
     const r = readExport(tempFile('api.json', text), edition(2024).questionnaire);
     expect(r.dossiers[0]!.answers['strategie.freins']).toEqual({ kind: 'text', value: '<b> & co\nsuite' });
   });

@@ -52,9 +52,17 @@ describe('the same dossiers, in every format DS gives them', () => {
     const rows = (text: string) => parse(text.replace(/^\ufeff/, '')) as string[][];
     const statut = rows(csv)[0]!.indexOf('statut');
     expect(statut).toBeGreaterThan(0);
-    expect(rows(csv).slice(1).map((l) => l[statut])).toEqual(['incomplet', 'incomplet', 'incomplet', 'incomplet']);
+    expect(
+      rows(csv)
+        .slice(1)
+        .map((l) => l[statut]),
+    ).toEqual(['incomplet', 'incomplet', 'incomplet', 'incomplet']);
     const complete = tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R, '--format', 'csv'], { env }).stdout;
-    expect(rows(complete).slice(1).map((l) => l[statut])).toEqual(['complet', 'complet', 'complet', 'complet']);
+    expect(
+      rows(complete)
+        .slice(1)
+        .map((l) => l[statut]),
+    ).toEqual(['complet', 'complet', 'complet', 'complet']);
     const table = tnl(['score', at('export.csv'), ...R], { env }).stdout;
     expect(table).toMatch(/78,6 ⚠|\d+,\d ⚠/);
     expect(table).toMatch(/⚠ total incomplet pour 4 dossiers/);
@@ -142,12 +150,16 @@ describe('strict values, located in every format', () => {
     const r = tnl(['inspect', broken(), ...R]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/2:13 +erreur +dossier 260001, « Part des postes de travail sous GNU\/Linux » : « env\. 8% » n’est pas un nombre exact/);
-    expect(r.stdout).toMatch(/4:13 +erreur +dossier 260003, « Part des postes de travail sous GNU\/Linux » : « -5 » hors des valeurs permises \(de 0 à 100 %\)/);
+    expect(r.stdout).toMatch(
+      /4:13 +erreur +dossier 260003, « Part des postes de travail sous GNU\/Linux » : « -5 » hors des valeurs permises \(de 0 à 100 %\)/,
+    );
   });
 
   it('the same findings name the dossier and the column in JSON, codeclimate and github formats', () => {
     const file = broken();
-    const json = JSON.parse(tnl(['inspect', file, ...R, '--format', 'json']).stdout) as { findings: { dossier?: string; field?: string; line: number; column: number; message: string }[] };
+    const json = JSON.parse(tnl(['inspect', file, ...R, '--format', 'json']).stdout) as {
+      findings: { dossier?: string; field?: string; line: number; column: number; message: string }[];
+    };
     const f = json.findings.find((x) => x.dossier === '260001')!;
     expect(f).toMatchObject({ field: 'Part des postes de travail sous GNU/Linux', line: 2, column: 13 });
     const validate = tnl(['score', file, ...R, '--format', 'csv', '--strict']);
@@ -187,7 +199,9 @@ describe('a dossier that cannot be scored gets no level', () => {
   it('a required answer missing: « non noté » in the table, no level in JSON, exit 1', () => {
     const plan = "Où en est votre plan d'action en faveur du libre ?";
     const [header, missing] = oneDossierCsv({ [plan]: '' }).split('\n');
-    const answered = oneDossierCsv({ [plan]: 'Adopté' }).split('\n')[1]!.replace('118340', '118341');
+    const answered = oneDossierCsv({ [plan]: 'Adopté' })
+      .split('\n')[1]!
+      .replace('118340', '118341');
     const both = `${header}\n${missing}\n${answered}\n`;
     const file = tempFile('export.csv', both);
     const table = tnl(['score', file, '--edition', '2024']);
@@ -219,8 +233,12 @@ describe('private annotations', () => {
     const md = tnl(['explain', at('export.json'), ...R, '--dossier', '260001']);
     expect(md.stdout).toMatch(/## Annotations privées \(pour le jury, jamais publiées\)/);
     expect(md.stdout).toMatch(/\*\*Avis du rapporteur\*\* : Dossier solide ; population déclarée à vérifier\./);
-    const json = JSON.parse(tnl(['explain', at('export.csv'), ...R, '--dossier', '260001', '--format', 'json']).stdout) as { dossier: { annotations: { id: string; text: string }[] } };
-    expect(json.dossier.annotations).toEqual([{ id: 'avis_rapporteur', label: 'Avis du rapporteur', text: 'Dossier solide ; population déclarée à vérifier.' }]);
+    const json = JSON.parse(tnl(['explain', at('export.csv'), ...R, '--dossier', '260001', '--format', 'json']).stdout) as {
+      dossier: { annotations: { id: string; text: string }[] };
+    };
+    expect(json.dossier.annotations).toEqual([
+      { id: 'avis_rapporteur', label: 'Avis du rapporteur', text: 'Dossier solide ; population déclarée à vérifier.' },
+    ]);
     const dir = tempDir();
     expect(tnl(['fiches', at('export.json'), ...R, '--format', 'md', '--out', dir]).code).toBe(0);
     for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/rapporteur|Dossier solide/);
@@ -259,7 +277,12 @@ describe('tnl init for the next edition', () => {
   it('an ordinal written « 9ème » in a comment follows too', async () => {
     const { parseDocument } = await import('yaml');
     const { nextEditionText } = await import('../../src/edition/next-edition.js');
-    const text = nextEditionText(parseDocument('# Questionnaire de la 9ème édition (2024)\nedition: 2024\nnumber: 9\n'), { from: 2024, year: 2025, oldNumber: 9, newNumber: 10 });
+    const text = nextEditionText(parseDocument('# Questionnaire de la 9ème édition (2024)\nedition: 2024\nnumber: 9\n'), {
+      from: 2024,
+      year: 2025,
+      oldNumber: 9,
+      newNumber: 10,
+    });
     expect(text).toBe('# Questionnaire de la 10e édition (2025)\nedition: 2025\nnumber: 10\n');
   });
 });
@@ -285,9 +308,16 @@ describe('fiches and the cahier from an incomplete export', () => {
 describe('a commune code declared for an EPCI', () => {
   it('is taken for the seat: the EPCI’s SIREN is resolved from it, never « code inconnu »', async () => {
     const { authorityCode } = await import('../../src/scoring/score.js');
-    expect(authorityCode({ kind: 'epci', code: '34172', name: 'Montpellier Méditerranée Métropole' }, inseeLookup)).toEqual({ code: '243400017', from: 'seat', seat: 'code (34172)' });
+    expect(authorityCode({ kind: 'epci', code: '34172', name: 'Montpellier Méditerranée Métropole' }, inseeLookup)).toEqual({
+      code: '243400017',
+      from: 'seat',
+      seat: 'code (34172)',
+    });
     expect(authorityCode({ kind: 'epci', code: '243400017' }, inseeLookup)).toEqual({ code: '243400017', from: 'declared' });
     expect(authorityCode({ kind: 'commune', code: '34172' }, inseeLookup)).toEqual({ code: '34172', from: 'declared' });
-    expect(authorityCode({ kind: 'epci', epci: { name: 'X', code: '200040715' }, commune: { name: 'Grenoble', code: '38185' } }, inseeLookup)).toEqual({ code: '200040715', from: 'epci' });
+    expect(authorityCode({ kind: 'epci', epci: { name: 'X', code: '200040715' }, commune: { name: 'Grenoble', code: '38185' } }, inseeLookup)).toEqual({
+      code: '200040715',
+      from: 'epci',
+    });
   });
 });

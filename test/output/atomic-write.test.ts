@@ -12,9 +12,12 @@ describe('writeAtomic', () => {
     const file = join(dir, 'out.json');
     writeAtomic(file, pieces);
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
-    writeAtomic(file, (function* () {
-      yield* pieces;
-    })());
+    writeAtomic(
+      file,
+      (function* () {
+        yield* pieces;
+      })(),
+    );
     expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
     expect(readdirSync(dir)).toEqual(['out.json']);
   });

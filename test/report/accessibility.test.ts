@@ -20,7 +20,10 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   if (!browserPath) return;
   const puppeteer = (await import('puppeteer-core')).default;
-  browser = await puppeteer.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await puppeteer.launch({
+    executablePath: browserPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 });
 afterAll(async () => browser?.close());
 
@@ -33,7 +36,9 @@ async function violations(html: string): Promise<string[]> {
     await page.setContent(html, { waitUntil: 'load' });
     await page.addScriptTag({ content: axeSource });
     const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }> } }).axe.run(document, {
+      (
+        window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }> } }
+      ).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       }),
     )) as { violations: { id: string; help: string; nodes: { html: string }[] }[] };
@@ -49,11 +54,20 @@ describe.skipIf(!browserPath)('axe-core on every HTML document (WCAG 2.1 A/AA an
   const cases: [string, () => Promise<string>][] = [
     ['communiqué 2024', async () => buildDocument('communique', 'html', { year: 2024, press: loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024) })],
     ['page de résultats 2024', async () => buildDocument('resultats', 'html', { year: 2024 })],
-    ['dossier de presse 2024', async () => buildDocument('dossier-de-presse', 'html', { year: 2024, press: loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024) })],
+    [
+      'dossier de presse 2024',
+      async () => buildDocument('dossier-de-presse', 'html', { year: 2024, press: loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024) }),
+    ],
     ['communiqué 2021 (liste incomplète)', async () => buildDocument('communique', 'html', { year: 2021, press: press2021() })],
     ['page de résultats 2018 (niveaux non publiés)', async () => buildDocument('resultats', 'html', { year: 2018 })],
-    ['appel à candidatures 2025', async () => buildDocument('appel', 'html', { year: 2025, press: loadPress(join(root, 'fixtures', 'appel-2025.yaml'), 2025) })],
-    ['dossier de presse 2021 (liste incomplète, sans questionnaire)', async () => buildDocument('dossier-de-presse', 'html', { year: 2021, press: press2021() })],
+    [
+      'appel à candidatures 2025',
+      async () => buildDocument('appel', 'html', { year: 2025, press: loadPress(join(root, 'fixtures', 'appel-2025.yaml'), 2025) }),
+    ],
+    [
+      'dossier de presse 2021 (liste incomplète, sans questionnaire)',
+      async () => buildDocument('dossier-de-presse', 'html', { year: 2021, press: press2021() }),
+    ],
   ];
   it.each(cases)('%s: no violation, one main, one h1', async (_, make) => {
     const html = await make();

@@ -10,12 +10,39 @@ import { minimalPress } from '../helpers/edition.js';
 
 const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
 const pdftotext = (file: string) => plain(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
-const LAUREATES_2024 = ['Centre de Gestion de Lot-et-Garonne', 'Colomiers', 'Dracénie Provence Verdon Agglomération', 'La Tronche', 'Meylan', 'Saint-Égrève', 'Saint-Loubès', 'SMEACC', 'Abymes', 'Fontaine', 'Grenoble', 'Syndicat Fibre 64', 'Lyon', 'Marseille', 'Montpellier', 'Périgueux', 'SITPI', 'SOLURIS', 'Vandœuvre-lès-Nancy', 'Villejuif', 'Morbihan Énergies', 'Boé', 'Abbeville', 'Échirolles'];
+const LAUREATES_2024 = [
+  'Centre de Gestion de Lot-et-Garonne',
+  'Colomiers',
+  'Dracénie Provence Verdon Agglomération',
+  'La Tronche',
+  'Meylan',
+  'Saint-Égrève',
+  'Saint-Loubès',
+  'SMEACC',
+  'Abymes',
+  'Fontaine',
+  'Grenoble',
+  'Syndicat Fibre 64',
+  'Lyon',
+  'Marseille',
+  'Montpellier',
+  'Périgueux',
+  'SITPI',
+  'SOLURIS',
+  'Vandœuvre-lès-Nancy',
+  'Villejuif',
+  'Morbihan Énergies',
+  'Boé',
+  'Abbeville',
+  'Échirolles',
+];
 
 describe('communiqué de presse', () => {
   it('lists 8 laureates at level 3, 12 at level 4 and 4 at level 5, counts in words, with the mentions', async () => {
     const md = plain(await buildDocument('communique', 'md', { year: 2024, press: press() }));
-    expect(md).toMatch(/\*\*Huit labellisés niveau 3\*\* : le Centre de Gestion de Lot-et-Garonne, Dracénie Provence Verdon Agglomération, le SMEACC, la Ville de Colomiers/);
+    expect(md).toMatch(
+      /\*\*Huit labellisés niveau 3\*\* : le Centre de Gestion de Lot-et-Garonne, Dracénie Provence Verdon Agglomération, le SMEACC, la Ville de Colomiers/,
+    );
     expect(md).toMatch(/\*\*Douze labellisés niveau 4\*\* : le Syndicat Fibre 64/);
     expect(md).toMatch(/\*\*Quatre labellisés niveau 5\*\* : le Syndicat Morbihan Énergies, la Ville d'Abbeville, la Ville de Boé et la Ville d'Échirolles\./);
     expect(md).toMatch(/vingt-quatre collectivités et établissements ont été labellisés, du niveau 3 au niveau 5/);
@@ -81,7 +108,14 @@ describe.skipIf(!browser)('PDF', () => {
     const text = pdftotext(out);
     expect(text).toMatch(/au moins \d+/);
     expect(text).toMatch(/collectivités et établissements récompensés/i);
-    for (const v of ['Stratégie et mutualisation', 'Bonnes pratiques numériques', 'Logiciels et systèmes libres', 'Communication et écosystème', 'Gestion des données']) expect(text).toContain(v);
+    for (const v of [
+      'Stratégie et mutualisation',
+      'Bonnes pratiques numériques',
+      'Logiciels et systèmes libres',
+      'Communication et écosystème',
+      'Gestion des données',
+    ])
+      expect(text).toContain(v);
     expect(text).toMatch(/Guadeloupe \(971\) : 1 lauréat/);
     expect(text).toMatch(/licence CC BY 4\.0/);
     expect(text).toMatch(/Lauréats par niveau et par édition/);
@@ -118,7 +152,9 @@ describe.skipIf(!browser)('PDF', () => {
 
   it('a page that does try to fetch is blocked, and the attempt is counted', async () => {
     const before = renderer.blockedRequests.length;
-    await renderer.pdf('<html><head><link rel="stylesheet" href="http://127.0.0.1:9/s.css"></head><body><img src="http://127.0.0.1:9/x.png"><img src="file:///etc/passwd"><p>x</p></body></html>');
+    await renderer.pdf(
+      '<html><head><link rel="stylesheet" href="http://127.0.0.1:9/s.css"></head><body><img src="http://127.0.0.1:9/x.png"><img src="file:///etc/passwd"><p>x</p></body></html>',
+    );
     const blocked = renderer.blockedRequests.slice(before);
     expect(blocked).toEqual(expect.arrayContaining(['http://127.0.0.1:9/s.css', 'http://127.0.0.1:9/x.png']));
     expect(blocked.every((u) => !u.startsWith('data:'))).toBe(true);
@@ -136,7 +172,9 @@ describe.skipIf(!browser)('PDF', () => {
 describe('without a browser', () => {
   it('says in French how to install one, and still writes the HTML', () => {
     const out = join(tempDir(), 'communique.pdf');
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out], { env: { PUPPETEER_EXECUTABLE_PATH: '/nulle/part/chromium' } });
+    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nulle/part/chromium' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/aucun navigateur Chromium trouvé .* apt-get install chromium .* PUPPETEER_EXECUTABLE_PATH/);
     expect(existsSync(out)).toBe(false);
@@ -205,8 +243,21 @@ describe('never a false figure in the communiqué', () => {
 
   it('a count with neither published figure nor complete list is a lower bound', async () => {
     const { levelCount, laureateCount } = await import('../../src/report/laureates.js');
-    const base = { edition: 2019, number: 4, scale: 'niveaux', complete: false, juryDate: null, resultsPublished: null, jury: [], sources: [], notes: [] } as const;
-    const laureates = [{ name: 'A', kind: 'commune', level: '3', mentions: [] }, { name: 'B', kind: 'commune', level: '3', mentions: [] }] as never;
+    const base = {
+      edition: 2019,
+      number: 4,
+      scale: 'niveaux',
+      complete: false,
+      juryDate: null,
+      resultsPublished: null,
+      jury: [],
+      sources: [],
+      notes: [],
+    } as const;
+    const laureates = [
+      { name: 'A', kind: 'commune', level: '3', mentions: [] },
+      { name: 'B', kind: 'commune', level: '3', mentions: [] },
+    ] as never;
     expect(levelCount({ ...base, published: {}, laureates }, '3')).toEqual({ count: 2, exact: false });
     expect(levelCount({ ...base, published: { levels: { '3': 5 } }, laureates }, '3')).toEqual({ count: 5, exact: true });
     expect(laureateCount({ ...base, complete: true, published: {}, laureates })).toEqual({ count: 2, exact: true });
@@ -235,7 +286,10 @@ describe('mentions as ADULLACT writes them', () => {
   it('a reason given in the decisions reaches the results file and the communiqué', () => {
     const dir = copyEditions();
     const decisions = join(dir, 'jury.yaml');
-    writeFileSync(decisions, 'edition: 2024\njury_date: 2024-11-21\ndecisions:\n  - dossier: 118527\n    mentions:\n      - { id: premiere_candidature, reason: pour son entrée remarquable au niveau 4 }\n  - dossier: 118476\n    mentions: [sobriete]\n');
+    writeFileSync(
+      decisions,
+      'edition: 2024\njury_date: 2024-11-21\ndecisions:\n  - dossier: 118527\n    mentions:\n      - { id: premiere_candidature, reason: pour son entrée remarquable au niveau 4 }\n  - dossier: 118476\n    mentions: [sobriete]\n',
+    );
     const notes = join(dir, 'notes.json');
     expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', decisions, '--format', 'json', '--out', notes]).code).toBe(0);
     expect(tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', decisions, '--root', dir]).code).toBe(0);
@@ -244,22 +298,32 @@ describe('mentions as ADULLACT writes them', () => {
     expect(tnl(['validate', join(dir, 'results', '2024.yaml')]).code).toBe(0);
     const c = tnl(['report', 'communique', '--edition', '2024', '--root', dir, '--press', 'fixtures/press-2024.yaml']);
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/décerné deux mentions spéciales : .*« Meilleure première candidature » au Syndicat Fibre 64, pour son entrée remarquable au niveau 4/);
+    expect(c.stdout).toMatch(
+      /décerné deux mentions spéciales : .*« Meilleure première candidature » au Syndicat Fibre 64, pour son entrée remarquable au niveau 4/,
+    );
   });
 });
 
 describe('the press kit', () => {
   it('testimonies are verbatim: every piece of a quote between « […] » is in ADULLACT’s text', () => {
-    const source = readFileSync(join(root, 'test', 'fixtures', 'press', 'dossier-de-presse-2022.txt'), 'utf8').replace(/\[\.\.\.\]/g, '[…]').replace(/\s+/g, ' ');
+    const source = readFileSync(join(root, 'test', 'fixtures', 'press', 'dossier-de-presse-2022.txt'), 'utf8')
+      .replace(/\[\.\.\.\]/g, '[…]')
+      .replace(/\s+/g, ' ');
     const quotes = press().testimonies ?? [];
     expect(quotes.length).toBeGreaterThan(0);
     for (const t of quotes)
-      for (const piece of t.quote.split('[…]').map((s) => s.trim()).filter(Boolean)) expect(source).toContain(piece);
+      for (const piece of t.quote
+        .split('[…]')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        expect(source).toContain(piece);
   });
 
   it('names the year’s laureates by level with their département, and says what its figures count', async () => {
     const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press() }));
-    expect(html).toMatch(/<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d’Abbeville \(80\)<\/li>|<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d&#x27;Abbeville \(80\)<\/li>/);
+    expect(html).toMatch(
+      /<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d’Abbeville \(80\)<\/li>|<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d&#x27;Abbeville \(80\)<\/li>/,
+    );
     expect(html).toMatch(/Population inconnue, non comptée : .*Syndicat Fibre 64/);
     expect(html).toMatch(/une ville et sa métropole/);
   });
@@ -308,7 +372,9 @@ describe('the call for applications (tnl report appel)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# En 2025, devenez un « Territoire Numérique Libre » !/m);
     expect(r.stdout).toMatch(/Depuis 2016, le label Territoire Numérique Libre a récompensé au moins \d+ collectivités/);
-    expect(r.stdout).toMatch(/Pour participer à cette 10e édition, la campagne de candidature s’ouvre ce 19 septembre 2025, et les dossiers devront être déposés avant le 19 octobre 2025 sur la plateforme \*\*demarches\.adullact\.org\*\*\./);
+    expect(r.stdout).toMatch(
+      /Pour participer à cette 10e édition, la campagne de candidature s’ouvre ce 19 septembre 2025, et les dossiers devront être déposés avant le 19 octobre 2025 sur la plateforme \*\*demarches\.adullact\.org\*\*\./,
+    );
     expect(r.stdout).toMatch(/le premier palier devient plus accessible/);
     expect(r.stdout).toMatch(/Le questionnaire porte sur cinq volets : « Stratégie et mutualisation »/);
     expect(r.stdout).toMatch(/L’annonce des résultats et la remise des labels auront lieu mercredi 19 novembre 2025 à Paris, durant le Congrès des Maires/);
@@ -321,7 +387,14 @@ describe('the call for applications (tnl report appel)', () => {
   });
 
   it('a future edition with no questionnaire yet: the campaign « débutera », no volets sentence', () => {
-    const r = tnl(['report', 'appel', '--edition', '2027', '--press', minimalPress(2027, '2027-05-20', 'campaign: { opening: 2027-06-12, deadline: 2027-11-10 }\n')]);
+    const r = tnl([
+      'report',
+      'appel',
+      '--edition',
+      '2027',
+      '--press',
+      minimalPress(2027, '2027-05-20', 'campaign: { opening: 2027-06-12, deadline: 2027-11-10 }\n'),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/cette 12e édition, la campagne de candidature débutera le 12 juin 2027/);
     expect(r.stdout).not.toMatch(/volets|Infos|soutenu/);

@@ -7,7 +7,11 @@ import { findBrowser } from '../../src/report/pdf.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
 import { oneDossierCsv, tempFile } from '../helpers/edition.js';
 
-const text = (file: string, first?: number) => plain(execFileSync('pdftotext', [...(first ? ['-f', String(first), '-l', String(first)] : []), '-layout', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
+const text = (file: string, first?: number) =>
+  plain(execFileSync('pdftotext', [...(first ? ['-f', String(first), '-l', String(first)] : []), '-layout', file, '-'], { encoding: 'utf8' })).replace(
+    /\s+/g,
+    ' ',
+  );
 
 describe('fiche file names', () => {
   it.each([
@@ -73,7 +77,9 @@ describe.skipIf(!findBrowser())('tnl fiches and tnl cahier (PDF)', () => {
     expect(r.stdout).toBe('');
     const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
     expect(files).toHaveLength(24);
-    const scores = JSON.parse(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json']).stdout) as { dossiers: { number: string; name: string; finalLevel: string }[] };
+    const scores = JSON.parse(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json']).stdout) as {
+      dossiers: { number: string; name: string; finalLevel: string }[];
+    };
     for (const d of scores.dossiers) {
       const f = files.find((x) => x.startsWith(`${d.number}-`))!;
       const t = text(join(dir, f));
@@ -109,10 +115,18 @@ describe('tnl rubric diff', () => {
   };
 
   it('one weight changed: the exact list of dossiers that change level', () => {
-    const to = newRubric('default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 15 }', 'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 45 }');
+    const to = newRubric(
+      'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 15 }',
+      'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 45 }',
+    );
     const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', to, '--format', 'json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { changes: { number: string; from: string; to: string; direction: number }[]; up: number; down: number; dossiers: number };
+    const out = JSON.parse(r.stdout) as {
+      changes: { number: string; from: string; to: string; direction: number }[];
+      up: number;
+      down: number;
+      dossiers: number;
+    };
     expect(out.changes.map((c) => [c.number, c.from, c.to])).toEqual([['118646', '4', '5']]);
     expect([out.up, out.down, out.dossiers]).toEqual([1, 0, 24]);
   });
@@ -135,7 +149,12 @@ describe('tnl rubric diff', () => {
 
   it('--from-rev takes the old rubric from git', () => {
     const repo = copyEditions();
-    const git = (...a: string[]) => execFileSync('git', a, { cwd: repo, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+    const git = (...a: string[]) =>
+      execFileSync('git', a, {
+        cwd: repo,
+        stdio: 'pipe',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' },
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'base');

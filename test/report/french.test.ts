@@ -7,10 +7,31 @@ import { minimalPress } from '../helpers/edition.js';
 
 describe('French helpers', () => {
   it.each([
-    [0, 'zéro'], [1, 'un'], [8, 'huit'], [12, 'douze'], [17, 'dix-sept'], [21, 'vingt et un'], [24, 'vingt-quatre'], [31, 'trente et un'],
-    [70, 'soixante-dix'], [71, 'soixante et onze'], [77, 'soixante-dix-sept'], [80, 'quatre-vingts'], [81, 'quatre-vingt-un'], [91, 'quatre-vingt-onze'],
-    [99, 'quatre-vingt-dix-neuf'], [100, 'cent'], [200, 'deux cents'], [201, 'deux cent un'], [1000, 'mille'], [1200, 'mille deux cents'],
-    [2080, 'deux mille quatre-vingts'], [80000, 'quatre-vingt mille'], [200000, 'deux cent mille'], [1000000, 'un million'], [10000000, 'dix millions'],
+    [0, 'zéro'],
+    [1, 'un'],
+    [8, 'huit'],
+    [12, 'douze'],
+    [17, 'dix-sept'],
+    [21, 'vingt et un'],
+    [24, 'vingt-quatre'],
+    [31, 'trente et un'],
+    [70, 'soixante-dix'],
+    [71, 'soixante et onze'],
+    [77, 'soixante-dix-sept'],
+    [80, 'quatre-vingts'],
+    [81, 'quatre-vingt-un'],
+    [91, 'quatre-vingt-onze'],
+    [99, 'quatre-vingt-dix-neuf'],
+    [100, 'cent'],
+    [200, 'deux cents'],
+    [201, 'deux cent un'],
+    [1000, 'mille'],
+    [1200, 'mille deux cents'],
+    [2080, 'deux mille quatre-vingts'],
+    [80000, 'quatre-vingt mille'],
+    [200000, 'deux cent mille'],
+    [1000000, 'un million'],
+    [10000000, 'dix millions'],
   ])('%i → %s', (n, words) => expect(numberToWords(n)).toBe(words));
   it('capitalises at the start of a sentence', () => expect(capitalise(numberToWords(8))).toBe('Huit'));
   it('writes dates', () => {

@@ -7,7 +7,10 @@ describe('the 2025 edition (Badge, Bronze, Argent, Or) on a hand-made CSV', () =
   it('reads the ;/Windows-1252 file and scores each dossier on the medal scale', () => {
     const r = tnl(['score', 'fixtures/candidatures-2025.csv', '--edition', '2025', '--format', 'json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { summary: { byLevel: Record<string, number> }; dossiers: { number: string; finalLevel: string; stratum: { id: string } }[] };
+    const out = JSON.parse(r.stdout) as {
+      summary: { byLevel: Record<string, number> };
+      dossiers: { number: string; finalLevel: string; stratum: { id: string } }[];
+    };
     expect(out.summary.byLevel).toEqual({ badge: 3, bronze: 0, argent: 1, or: 3 });
     const level = (n: string) => out.dossiers.find((d) => d.number === n)!.finalLevel;
     expect([level('2025-001'), level('2025-006'), level('2025-007'), level('2025-005')]).toEqual(['or', 'argent', 'badge', 'badge']);

@@ -25,8 +25,24 @@ interface Spec {
 
 const questions: Question[] = [
   { id: 'a.oui', volet: 'a', label: 'Oui ?', type: 'yes_no', aliases: [], required: false },
-  { id: 'a.choix', volet: 'a', label: 'Choix ?', type: 'single_choice', aliases: [], required: false, choices: ['x', 'y', 'z'].map((id) => ({ id, label: id })) },
-  { id: 'b.multi', volet: 'b', label: 'Multi ?', type: 'multiple_choice', aliases: [], required: false, choices: ['m', 'n', 'o'].map((id) => ({ id, label: id })) },
+  {
+    id: 'a.choix',
+    volet: 'a',
+    label: 'Choix ?',
+    type: 'single_choice',
+    aliases: [],
+    required: false,
+    choices: ['x', 'y', 'z'].map((id) => ({ id, label: id })),
+  },
+  {
+    id: 'b.multi',
+    volet: 'b',
+    label: 'Multi ?',
+    type: 'multiple_choice',
+    aliases: [],
+    required: false,
+    choices: ['m', 'n', 'o'].map((id) => ({ id, label: id })),
+  },
   { id: 'b.nombre', volet: 'b', label: 'Nombre ?', type: 'integer', aliases: [], required: false },
   { id: 'b.lignes', volet: 'b', label: 'Lignes', type: 'repetition', aliases: [], required: false, children: [{ id: 'p', label: 'P', type: 'text' }] },
 ];
@@ -36,7 +52,17 @@ function editionOf(s: Spec): Edition {
     { questionId: 'a.oui', points: { kind: 'yes_no', yes: s.yes, no: 0 }, notApplicable: [] },
     { questionId: 'a.choix', points: { kind: 'choices', choices: { x: s.choice[0], y: s.choice[1], z: s.choice[2] } }, notApplicable: [] },
     { questionId: 'b.multi', points: { kind: 'choices', choices: { m: s.multi[0], n: s.multi[1], o: s.multi[2] } }, notApplicable: [] },
-    { questionId: 'b.nombre', points: { kind: 'bands', bands: [{ min: 10, points: s.bands[0] }, { min: 50, points: s.bands[0] + s.bands[1] }] }, notApplicable: [] },
+    {
+      questionId: 'b.nombre',
+      points: {
+        kind: 'bands',
+        bands: [
+          { min: 10, points: s.bands[0] },
+          { min: 50, points: s.bands[0] + s.bands[1] },
+        ],
+      },
+      notApplicable: [],
+    },
     { questionId: 'b.lignes', points: { kind: 'per_item', perItem: s.perRow, max: s.perRow * 3 }, notApplicable: [] },
   ];
   return {
@@ -45,7 +71,10 @@ function editionOf(s: Spec): Edition {
       edition: 2030,
       number: 15,
       title: 't',
-      volets: [{ id: 'a', title: 'A', short: 'A', description: 'a' }, { id: 'b', title: 'B', short: 'B', description: 'b' }],
+      volets: [
+        { id: 'a', title: 'A', short: 'A', description: 'a' },
+        { id: 'b', title: 'B', short: 'B', description: 'b' },
+      ],
       identity: {},
       questions,
       annotations: [],
@@ -109,7 +138,13 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
   perRow: fc.integer({ min: 1, max: 2 }),
   threshold: fc.integer({ min: 10, max: 95 }),
   gate: fc.boolean(),
-  answers: fc.record({ q1: fc.boolean(), q2: fc.integer({ min: 0, max: 2 }), q3: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), q4: fc.constantFrom(0, 5, 10, 30, 50), q5: fc.integer({ min: 0, max: 3 }) }),
+  answers: fc.record({
+    q1: fc.boolean(),
+    q2: fc.integer({ min: 0, max: 2 }),
+    q3: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+    q4: fc.constantFrom(0, 5, 10, 30, 50),
+    q5: fc.integer({ min: 0, max: 3 }),
+  }),
 });
 
 describe('the next-level path (exact)', () => {

@@ -44,7 +44,7 @@ describe('scoring invariants (fast-check)', () => {
         const card = scoreDossier(dossier(kind, population, answers), index);
         expect(card.total).toBeGreaterThanOrEqual(0);
         expect(card.total).toBeLessThanOrEqual(100);
-        for (const v of card.volets) if (v.ratio !== undefined) expect(v.ratio).toBeGreaterThanOrEqual(0), expect(v.ratio).toBeLessThanOrEqual(1);
+        for (const v of card.volets) if (v.ratio !== undefined) (expect(v.ratio).toBeGreaterThanOrEqual(0), expect(v.ratio).toBeLessThanOrEqual(1));
       }),
       { numRuns: 300 },
     );
@@ -52,18 +52,25 @@ describe('scoring invariants (fast-check)', () => {
 
   it('more points on an answer never lowers the level nor the total', () => {
     fc.assert(
-      fc.property(kindArb, populationArb, answersArb, fc.constantFrom(...scored), fc.integer({ min: 0, max: 1000 }), (kind, population, answers, question, seed) => {
-        const rule = index.rules.get(question.id)!;
-        const before = scoreDossier(dossier(kind, population, answers), index);
-        // A better answer: one of the options with at least as many points.
-        const candidates: Answer[] = fc.sample(answerArb(question), { numRuns: 20, seed });
-        const current = answerPoints(rule.points, question, answers[question.id]);
-        const better = candidates.find((a) => answerPoints(rule.points, question, a) > current);
-        fc.pre(better !== undefined);
-        const after = scoreDossier(dossier(kind, population, { ...answers, [question.id]: better! }), index);
-        expect(after.total).toBeGreaterThanOrEqual(before.total);
-        expect(rank(after.level?.id)).toBeGreaterThanOrEqual(rank(before.level?.id));
-      }),
+      fc.property(
+        kindArb,
+        populationArb,
+        answersArb,
+        fc.constantFrom(...scored),
+        fc.integer({ min: 0, max: 1000 }),
+        (kind, population, answers, question, seed) => {
+          const rule = index.rules.get(question.id)!;
+          const before = scoreDossier(dossier(kind, population, answers), index);
+          // A better answer: one of the options with at least as many points.
+          const candidates: Answer[] = fc.sample(answerArb(question), { numRuns: 20, seed });
+          const current = answerPoints(rule.points, question, answers[question.id]);
+          const better = candidates.find((a) => answerPoints(rule.points, question, a) > current);
+          fc.pre(better !== undefined);
+          const after = scoreDossier(dossier(kind, population, { ...answers, [question.id]: better! }), index);
+          expect(after.total).toBeGreaterThanOrEqual(before.total);
+          expect(rank(after.level?.id)).toBeGreaterThanOrEqual(rank(before.level?.id));
+        },
+      ),
       { numRuns: 300 },
     );
   });

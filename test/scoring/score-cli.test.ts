@@ -23,12 +23,20 @@ describe('golden scores of the 2024 fixture', () => {
     const xlsx = score('fixtures/ds-2024.xlsx', '--edition', '2024', '--format', 'json');
     const json = score('fixtures/ds-2024.json', '--edition', '2024', '--format', 'json');
     expect(xlsx.code).toBe(0);
-    const pick = (r: typeof xlsx) => (JSON.parse(r.stdout) as { dossiers: { number: string; total: number; finalLevel: string; points: unknown }[] }).dossiers.map((d) => [d.number, d.total, d.finalLevel, d.points]);
+    const pick = (r: typeof xlsx) =>
+      (JSON.parse(r.stdout) as { dossiers: { number: string; total: number; finalLevel: string; points: unknown }[] }).dossiers.map((d) => [
+        d.number,
+        d.total,
+        d.finalLevel,
+        d.points,
+      ]);
     expect(pick(xlsx)).toEqual(pick(json));
   });
 
   it('the CSV export scores as the JSON export, the repetition block aside', () => {
-    const csv = JSON.parse(score('fixtures/ds-2024.csv', '--edition', '2024', '--format', 'json').stdout) as { dossiers: { number: string; total: number; points: Record<string, number>; unknown: string[] }[] };
+    const csv = JSON.parse(score('fixtures/ds-2024.csv', '--edition', '2024', '--format', 'json').stdout) as {
+      dossiers: { number: string; total: number; points: Record<string, number>; unknown: string[] }[];
+    };
     const json = JSON.parse(score('fixtures/ds-2024.json', '--edition', '2024', '--format', 'json').stdout) as typeof csv;
     expect(csv.dossiers).toHaveLength(24);
     for (const d of csv.dossiers) {
@@ -86,10 +94,14 @@ describe('tnl score', () => {
 
   it('a population gap over 10 % with INSEE is a warning, the declared population is kept', () => {
     const r = score('fixtures/ds-2024.json', '--edition', '2024', '--format', 'json');
-    const fontaine = (JSON.parse(r.stdout) as { dossiers: { name: string; population: number; stratum: { id: string }; warnings: { rule: string; message: string }[] }[] }).dossiers.find((d) => d.name === 'Ville de Fontaine')!;
+    const fontaine = (
+      JSON.parse(r.stdout) as { dossiers: { name: string; population: number; stratum: { id: string }; warnings: { rule: string; message: string }[] }[] }
+    ).dossiers.find((d) => d.name === 'Ville de Fontaine')!;
     expect(fontaine.population).toBe(19500);
     expect(fontaine.stratum.id).toBe('c2');
-    expect(fontaine.warnings).toContainEqual(expect.objectContaining({ rule: 'score/population-gap', message: expect.stringMatching(/22 020 selon l’INSEE .*écart de 11,4 %/) }));
+    expect(fontaine.warnings).toContainEqual(
+      expect.objectContaining({ rule: 'score/population-gap', message: expect.stringMatching(/22 020 selon l’INSEE .*écart de 11,4 %/) }),
+    );
   });
 
   it('an unknown INSEE code is a warning, never a replacement', () => {
@@ -107,14 +119,20 @@ describe('jury decisions', () => {
     const file = decisions('  - dossier: 118357\n    level: "4"\n    reason: Plan adopté après le dépôt.\n');
     const r = score('fixtures/ds-2024.json', '--edition', '2024', '--decisions', file, '--format', 'json');
     expect(r.code).toBe(0);
-    const d = (JSON.parse(r.stdout) as { dossiers: { number: string; proposedLevel: string; finalLevel: string; reason: string }[] }).dossiers.find((x) => x.number === '118357')!;
+    const d = (JSON.parse(r.stdout) as { dossiers: { number: string; proposedLevel: string; finalLevel: string; reason: string }[] }).dossiers.find(
+      (x) => x.number === '118357',
+    )!;
     expect(d).toMatchObject({ proposedLevel: '3', finalLevel: '4', reason: 'Plan adopté après le dépôt.' });
   });
 
   it.each([
     ['an unknown dossier', '  - dossier: 999999\n    mentions: [sobriete]\n', /3:14 : dossier 999999 inconnu dans l’export/],
     ['a missing reason', '  - dossier: 118357\n    level: "4"\n', /3:5 : le dossier 118357 change de niveau : la raison \(reason\) est obligatoire/],
-    ['a level outside the scale', '  - dossier: 118357\n    level: "6"\n    reason: x\n', /4:12 : niveau « 6 » hors de l’échelle de l’édition 2024 \(1, 2, 3, 4, 5\)/],
+    [
+      'a level outside the scale',
+      '  - dossier: 118357\n    level: "6"\n    reason: x\n',
+      /4:12 : niveau « 6 » hors de l’échelle de l’édition 2024 \(1, 2, 3, 4, 5\)/,
+    ],
     ['an unknown mention', '  - dossier: 118357\n    mentions: [sobriété]\n', /mention « sobriété » inconnue .* Vouliez-vous dire « sobriete »/],
   ])('%s exits 2 with a located French message', (_name, body, message) => {
     const file = decisions(body);
@@ -142,7 +160,9 @@ describe('tnl explain', () => {
     const large = tnl(['explain', tempFile('b.csv', oneDossierCsv({ ...base, "Nombre d'habitants": '3500' })), '--edition', '2024', '--dossier', '118340']);
     expect(small.code).toBe(0);
     expect(small.stdout).toMatch(/strate c1 \(moins de 3 500 habitants\)/);
-    expect(small.stdout).toMatch(/Combien de jeux de données avez-vous publiés \? <br>`donnees.jeux_publies` \| 12 \| non applicable \(strate c1 : moins de 3 500 habitants\)/);
+    expect(small.stdout).toMatch(
+      /Combien de jeux de données avez-vous publiés \? <br>`donnees.jeux_publies` \| 12 \| non applicable \(strate c1 : moins de 3 500 habitants\)/,
+    );
     expect(large.stdout).toMatch(/strate c2 \(3 500 à 19 999 habitants\)/);
     expect(large.stdout).toMatch(/`donnees.jeux_publies` \| 12 \| 4 \/ 6/);
   });

@@ -19,7 +19,13 @@ function documented({ card, proposed, final, reason, opinion, mentions, carrier 
     departement: card.departement ?? null,
     code: card.code ?? null,
     stratum: card.stratum ? { id: card.stratum.id, label: card.stratum.label } : null,
-    volets: card.volets.map((v) => ({ id: v.id, points: v.points, max: v.max, weight: v.weight, score: v.ratio === undefined ? null : Math.round(v.ratio * 1000) / 10 })),
+    volets: card.volets.map((v) => ({
+      id: v.id,
+      points: v.points,
+      max: v.max,
+      weight: v.weight,
+      score: v.ratio === undefined ? null : Math.round(v.ratio * 1000) / 10,
+    })),
     total: card.total,
     proposedLevel: proposed?.id ?? null,
     finalLevel: final?.id ?? null,
@@ -37,12 +43,22 @@ function documented({ card, proposed, final, reason, opinion, mentions, carrier 
   };
 }
 
-const provenance = { tool: 'tnl', version: '0', edition: 2024, rubric: { file: 'r', sha256: 'x' }, questionnaire: { file: 'q', sha256: 'y' }, date: '2024-12-10' };
+const provenance = {
+  tool: 'tnl',
+  version: '0',
+  edition: 2024,
+  rubric: { file: 'r', sha256: 'x' },
+  questionnaire: { file: 'q', sha256: 'y' },
+  date: '2024-12-10',
+};
 
 function lines(results: Result[]): string[] {
   const ed = edition(2024);
   const text = [...scoresJson({ edition: ed, results, provenance } as Parameters<typeof scoresJson>[0])].join('');
-  return text.split('\n').filter((l) => l.startsWith('    {')).map((l) => l.trim().replace(/,$/, ''));
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('    {'))
+    .map((l) => l.trim().replace(/,$/, ''));
 }
 
 describe('tnl score --format json writes each dossier as JSON.stringify of its documented shape', () => {
@@ -65,17 +81,34 @@ describe('tnl score --format json writes each dossier as JSON.stringify of its d
     const ed = edition(2024);
     const cards: ScoreCard[] = scoreAll(
       [
-        { ...dossier('commune', 3499, { 'strategie.deliberation': yes, 'strategie.plan_action': choice('adopte') }, '7'), identity: { name: 'Ville "libre"\n</script>\u2028é', kind: 'commune', population: 3499, referent: 'M. Ré\\mi' } },
+        {
+          ...dossier('commune', 3499, { 'strategie.deliberation': yes, 'strategie.plan_action': choice('adopte') }, '7'),
+          identity: { name: 'Ville "libre"\n</script>\u2028é', kind: 'commune', population: 3499, referent: 'M. Ré\\mi' },
+        },
         { ...dossier('commune', 3500, {}, '8'), identity: { name: 'Sans strate' } },
       ],
       { edition: ed },
     );
     const [a, b] = applyDecisions(cards, ed);
-    const results: Result[] = [{ ...a!, final: ed.rubric.levels[2]!, reason: 'Décision « du jury »\t', opinion: 'Très bien', mentions: ['coup-de-coeur', 'x"y'], carrier: 'Mme \u00c9lue' }, b!];
+    const results: Result[] = [
+      {
+        ...a!,
+        final: ed.rubric.levels[2]!,
+        reason: 'Décision « du jury »\t',
+        opinion: 'Très bien',
+        mentions: ['coup-de-coeur', 'x"y'],
+        carrier: 'Mme \u00c9lue',
+      },
+      b!,
+    ];
     const written = lines(results);
     expect(written).toHaveLength(2);
     expect(written).toContain(JSON.stringify(documented(results[0]!)));
     expect(written).toContain(JSON.stringify(documented(results[1]!)));
-    expect(JSON.parse(written.find((l) => l.includes('"7"'))!)).toMatchObject({ name: 'Ville "libre"\n</script>\u2028é', reason: 'Décision « du jury »\t', carrier: 'Mme \u00c9lue' });
+    expect(JSON.parse(written.find((l) => l.includes('"7"'))!)).toMatchObject({
+      name: 'Ville "libre"\n</script>\u2028é',
+      reason: 'Décision « du jury »\t',
+      carrier: 'Mme \u00c9lue',
+    });
   });
 });

@@ -22,7 +22,8 @@ function stylish(findings: readonly Finding[], checked: readonly string[]): stri
     lines.push(chalk.underline(file || '(sans fichier)'));
     for (const f of list) {
       const where = f.line !== undefined ? `${f.line}:${f.column ?? 1}` : '';
-      const sev = f.severity === 'error' ? chalk.red(severityFr.error) : f.severity === 'warning' ? chalk.yellow(severityFr.warning) : chalk.blue(severityFr.info);
+      const sev =
+        f.severity === 'error' ? chalk.red(severityFr.error) : f.severity === 'warning' ? chalk.yellow(severityFr.warning) : chalk.blue(severityFr.info);
       lines.push(`  ${chalk.dim(where.padEnd(7))}  ${sev}  ${messageWithPlace(f)}  ${chalk.dim(f.rule)}`);
     }
     lines.push('');

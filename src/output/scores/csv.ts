@@ -14,38 +14,60 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
   const { edition, provenance: p } = r;
   const volets = edition.questionnaire.volets;
   const header = [
-    'numero', 'collectivite', 'type', 'population', 'departement', 'code', 'strate', 'strate_libelle',
+    'numero',
+    'collectivite',
+    'type',
+    'population',
+    'departement',
+    'code',
+    'strate',
+    'strate_libelle',
     ...volets.flatMap((v) => [`${v.id}_points`, `${v.id}_max`, `${v.id}_note`]),
-    'total', 'niveau_propose', 'niveau_final', 'raison', 'mentions', 'conditions_non_remplies', 'alertes', 'statut',
-    'version_tnl', 'edition', 'bareme_sha256', 'export_sha256', 'date',
+    'total',
+    'niveau_propose',
+    'niveau_final',
+    'raison',
+    'mentions',
+    'conditions_non_remplies',
+    'alertes',
+    'statut',
+    'version_tnl',
+    'edition',
+    'bareme_sha256',
+    'export_sha256',
+    'date',
   ];
-  const row = ({ card, proposed, final, reason, mentions }: Result) => csvSafeRow([
-    card.number,
-    card.name,
-    card.kind ?? '',
-    card.population ?? '',
-    card.departement ?? '',
-    card.code ?? '',
-    card.stratum?.id ?? '',
-    card.stratum?.label ?? '',
-    ...volets.flatMap((v) => {
-      const s = card.volets.find((x) => x.id === v.id);
-      return s ? [s.points, s.max, s.ratio === undefined ? '' : Math.round(s.ratio * 1000) / 10] : ['', '', ''];
-    }),
-    card.stratum ? card.total : '',
-    proposed?.id ?? '',
-    final?.id ?? '',
-    reason ?? '',
-    mentions.join(' '),
-    card.blocked.map((b) => `${b.level} : ${b.gates.join(', ')}`).join(' ; '),
-    card.findings.filter((f) => f.severity !== 'info').map((f) => f.message).join(' ; '),
-    resultStatus(card),
-    p.version,
-    p.edition,
-    p.rubric.sha256,
-    p.input?.sha256 ?? '',
-    p.date,
-  ]);
+  const row = ({ card, proposed, final, reason, mentions }: Result) =>
+    csvSafeRow([
+      card.number,
+      card.name,
+      card.kind ?? '',
+      card.population ?? '',
+      card.departement ?? '',
+      card.code ?? '',
+      card.stratum?.id ?? '',
+      card.stratum?.label ?? '',
+      ...volets.flatMap((v) => {
+        const s = card.volets.find((x) => x.id === v.id);
+        return s ? [s.points, s.max, s.ratio === undefined ? '' : Math.round(s.ratio * 1000) / 10] : ['', '', ''];
+      }),
+      card.stratum ? card.total : '',
+      proposed?.id ?? '',
+      final?.id ?? '',
+      reason ?? '',
+      mentions.join(' '),
+      card.blocked.map((b) => `${b.level} : ${b.gates.join(', ')}`).join(' ; '),
+      card.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.message)
+        .join(' ; '),
+      resultStatus(card),
+      p.version,
+      p.edition,
+      p.rubric.sha256,
+      p.input?.sha256 ?? '',
+      p.date,
+    ]);
   const results = sortResults(edition, r.results);
   yield '\ufeff' + stringify([csvSafeRow(header)], { record_delimiter: '\r\n' });
   for (let i = 0; i < results.length; i += ROWS_PER_PIECE) yield stringify(results.slice(i, i + ROWS_PER_PIECE).map(row), { record_delimiter: '\r\n' });

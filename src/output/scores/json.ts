@@ -22,7 +22,10 @@ export function* scoresJson(r: ScoresReport): Generator<string> {
     if (x.final) byLevel[x.final.id]! += 1;
     else notLabelled += 1;
   }
-  const head = { provenance: r.provenance, summary: { dossiers: results.length, ...(r.deposited !== undefined ? { deposited: r.deposited } : {}), byLevel, notLabelled } };
+  const head = {
+    provenance: r.provenance,
+    summary: { dossiers: results.length, ...(r.deposited !== undefined ? { deposited: r.deposited } : {}), byLevel, notLabelled },
+  };
   yield `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "dossiers": [\n`;
   const line = dossierWriter();
   for (let i = 0; i < results.length; i++) yield `${i ? ',\n' : ''}    ${line(results[i]!)}`;
@@ -58,7 +61,8 @@ function dossierWriter(): (result: Result) => string {
       else scored.push(memo(points, x, (e) => `${str(e.id)}:${num(e.points)}`));
     }
     const volets = card.volets.map(
-      (v) => `{"id":${word(v.id)},"points":${num(v.points)},"max":${num(v.max)},"weight":${num(v.weight)},"score":${v.ratio === undefined ? 'null' : num(Math.round(v.ratio * 1000) / 10)}}`,
+      (v) =>
+        `{"id":${word(v.id)},"points":${num(v.points)},"max":${num(v.max)},"weight":${num(v.weight)},"score":${v.ratio === undefined ? 'null' : num(Math.round(v.ratio * 1000) / 10)}}`,
     );
     const who = carrier ?? card.referent;
     return (
@@ -73,7 +77,11 @@ function dossierWriter(): (result: Result) => string {
       `"gates":[${card.gates.map((g) => memo(gates, g, (x) => `{"level":${str(x.level)},"label":${str(x.label)},"question":${str(x.question)},"holds":${x.holds}}`)).join(',')}],` +
       `"blocked":${JSON.stringify(card.blocked)},` +
       `"points":{${scored.join(',')}},"notApplicable":[${notApplicable.join(',')}],"unknown":[${unknown.join(',')}],` +
-      (card.notScored ? `"status":"not_scored","notScored":${str(card.notScored)},` : card.incomplete ? `"status":"incomplete","incomplete":[${card.incomplete.map(word).join(',')}],` : '') +
+      (card.notScored
+        ? `"status":"not_scored","notScored":${str(card.notScored)},`
+        : card.incomplete
+          ? `"status":"incomplete","incomplete":[${card.incomplete.map(word).join(',')}],`
+          : '') +
       `"warnings":[${card.findings.map((f) => `{"severity":${word(f.severity)},"rule":${word(f.rule)},"message":${word(f.message)}}`).join(',')}]}`
     );
   };

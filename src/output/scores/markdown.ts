@@ -41,17 +41,25 @@ export function scoresMarkdown(r: ScoresReport): string {
   const decided = results.filter((x) => x.final?.id !== x.proposed?.id);
   if (decided.length) {
     out.push('## Décisions du jury', '');
-    for (const x of decided) out.push(`- ${mdEscape(x.card.name)} (${x.card.number}) : ${levelShort(edition, x.proposed)} → **${levelShort(edition, x.final)}** — ${mdEscape(x.reason ?? '')}`);
+    for (const x of decided)
+      out.push(
+        `- ${mdEscape(x.card.name)} (${x.card.number}) : ${levelShort(edition, x.proposed)} → **${levelShort(edition, x.final)}** — ${mdEscape(x.reason ?? '')}`,
+      );
     out.push('');
   }
   const blocked = results.filter((x) => x.card.blocked.length);
   if (blocked.length) {
     out.push('## Niveaux bloqués par une condition', '');
     for (const x of blocked)
-      for (const b of x.card.blocked) out.push(`- ${mdEscape(x.card.name)} (${x.card.number}) : niveau ${b.level} atteint en points, mais il manque ${b.gates.map(mdEscape).join(', ')}`);
+      for (const b of x.card.blocked)
+        out.push(`- ${mdEscape(x.card.name)} (${x.card.number}) : niveau ${b.level} atteint en points, mais il manque ${b.gates.map(mdEscape).join(', ')}`);
     out.push('');
   }
-  const notes = results.flatMap((x) => x.card.findings.filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete').map((f) => `- ${mdEscape(x.card.name)} (${x.card.number}) : ${mdEscape(f.message)}`));
+  const notes = results.flatMap((x) =>
+    x.card.findings
+      .filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete')
+      .map((f) => `- ${mdEscape(x.card.name)} (${x.card.number}) : ${mdEscape(f.message)}`),
+  );
   if (notes.length) out.push('## Alertes', '', ...notes, '');
   out.push(provenanceFooter(r.provenance));
   return frenchSpaces(out.join('\n'));

@@ -17,17 +17,33 @@ export function scoresTable(r: ScoresReport): string {
     ...scoreCells(edition, card),
     proposedShort(edition, card, proposed),
     final?.id !== proposed?.id ? chalk.bold(`${levelShort(edition, final)}*`) : levelShort(edition, final),
-    card.blocked.length ? chalk.yellow(`✗ ${card.blocked.map((b) => `${levelShort(edition, edition.rubric.levels.find((l) => l.id === b.level)!)} : ${b.gates.join(', ')}`).join(' ; ')}`) : '',
+    card.blocked.length
+      ? chalk.yellow(
+          `✗ ${card.blocked
+            .map(
+              (b) =>
+                `${levelShort(
+                  edition,
+                  edition.rubric.levels.find((l) => l.id === b.level)!,
+                )} : ${b.gates.join(', ')}`,
+            )
+            .join(' ; ')}`,
+        )
+      : '',
   ]);
   const lines: string[] = [];
-  lines.push(chalk.bold(`Notation — édition ${edition.year} (${edition.questionnaire.number}e édition) — ${results.length} dossier${results.length > 1 ? 's' : ''}`));
+  lines.push(
+    chalk.bold(`Notation — édition ${edition.year} (${edition.questionnaire.number}e édition) — ${results.length} dossier${results.length > 1 ? 's' : ''}`),
+  );
   lines.push('');
   lines.push(textTable(header, rows, right, { head: (s) => chalk.bold(s) }));
   const counts = edition.rubric.levels.map((l) => `${levelShort(edition, l)} : ${results.filter((x) => x.final?.id === l.id).length}`);
   lines.push(`Par niveau final — ${counts.join(' · ')}${results.some((x) => !x.final) ? ` · non labellisés : ${results.filter((x) => !x.final).length}` : ''}`);
   if (results.some((x) => x.final?.id !== x.proposed?.id)) lines.push('* niveau final décidé par le jury');
   for (const note of statusNotes(results)) lines.push(chalk.yellow(note));
-  const notes = results.flatMap(({ card }) => card.findings.filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete').map((f) => `  ${card.number} ${card.name} : ${f.message}`));
+  const notes = results.flatMap(({ card }) =>
+    card.findings.filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete').map((f) => `  ${card.number} ${card.name} : ${f.message}`),
+  );
   if (notes.length) {
     lines.push('');
     lines.push(chalk.yellow('Alertes'));

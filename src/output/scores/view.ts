@@ -83,10 +83,15 @@ export function statusNotes(results: readonly Result[]): string[] {
   const incomplete = results.filter((x) => x.card.incomplete && !x.card.notScored);
   if (incomplete.length) {
     const ids = [...new Set(incomplete.flatMap((x) => x.card.incomplete!))];
-    notes.push(`⚠ total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} : ${ids.map((id) => `« ${id} »`).join(', ')} absent${ids.length > 1 ? 's' : ''} de l’export (bloc répétable) ; le niveau peut changer avec l’export complet`);
+    notes.push(
+      `⚠ total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} : ${ids.map((id) => `« ${id} »`).join(', ')} absent${ids.length > 1 ? 's' : ''} de l’export (bloc répétable) ; le niveau peut changer avec l’export complet`,
+    );
   }
   const notScored = results.filter((x) => x.card.notScored);
-  if (notScored.length) notes.push(`non noté : ${notScored.length} dossier${notScored.length > 1 ? 's' : ''} sans niveau proposé (${notScored.map((x) => `${x.card.number} : ${x.card.notScored}`).join(' ; ')})`);
+  if (notScored.length)
+    notes.push(
+      `non noté : ${notScored.length} dossier${notScored.length > 1 ? 's' : ''} sans niveau proposé (${notScored.map((x) => `${x.card.number} : ${x.card.notScored}`).join(' ; ')})`,
+    );
   return notes;
 }
 
