@@ -1,50 +1,47 @@
+import { writeAtomic } from '../files/atomic-write.js';
+import { embeddedFonts, render } from '../files/templates.js';
 import { UsageError } from '../findings/errors.js';
-import { writeAtomic } from '../output/atomic-write.js';
-import { cahierView, pdfPageCount, type CahierVM } from '../report/cahier.js';
+import { scoringNotice } from '../output/scoring-notice.js';
+import { cahierView, type CahierVM } from '../report/cahier.js';
 import { PdfRenderer } from '../report/pdf.js';
-import { embeddedFonts, render } from '../report/render.js';
-import { scoreExport, type PipelineOptions } from './pipeline.js';
-import { scoringNotice } from './scoring-notice.js';
+import { pdfDestinationPages, pdfPageCount } from '../report/pdf-pages.js';
+import type { CahierOptions } from './cahier-wiring.js';
+import type { Io } from './io.js';
+import { at } from './paths.js';
+import { scoreExport } from './pipeline.js';
 
-export interface CahierOptions extends PipelineOptions {
-  out: string;
-  templates?: string;
-  quiet?: boolean;
-}
+/** What a table of contents shows before its pages are known: as wide as any real number. */
+const PLACEHOLDER_PAGE = '000';
 
 /**
- * `tnl cahier`: the jury's book as a PDF. The page numbers of the table of contents are measured:
- * each part is printed alone to count its pages (the page runs no script), then the whole.
+ * `tnl cahier`: the jury's book as a PDF, printed twice. The first print has placeholder page
+ * numbers as wide as the real ones; the page of each part is read back from its named destination
+ * (the table of contents links to every part), then the book is printed again with those numbers.
  */
-export async function cahierCommand(file: string, opts: CahierOptions): Promise<number> {
+export async function cahierCommand(file: string, opts: CahierOptions, io: Io): Promise<number> {
   if (!/\.pdf$/i.test(opts.out)) throw new UsageError('le cahier du jury est un PDF : --out cahier.pdf');
-  const s = await scoreExport(file, opts);
+  const s = await scoreExport(file, opts, io);
   const notice = scoringNotice(s.results);
-  if (notice.length && !opts.quiet) process.stderr.write(`${notice.join('\n')}\n`);
+  if (notice.length && !opts.quiet) io.stderr.write(`${notice.join('\n')}\n`);
   const vm = cahierView(s.edition, s.results, s.read.dossiers);
   const fonts = embeddedFonts();
-  const templates = opts.templates ? { dir: opts.templates } : {};
-  const html = (part: Partial<CahierVM> & { showFront: boolean; showSummary: boolean }) =>
-    render('cahier.html.hbs', { ...vm, ...part, fonts }, { ...templates, trusted: ['fonts'] });
-  const renderer = await PdfRenderer.launch();
+  const templates = opts.templates ? { dir: at(io, opts.templates) } : {};
+  const html = (toc: CahierVM['toc']) => render('cahier.html.hbs', { ...vm, toc, fonts }, { ...templates, trusted: ['fonts'] });
+  const renderer = await PdfRenderer.launch(io.env);
   try {
     const footer = `Cahier du jury ${s.edition.year}`;
-    const count = async (part: Parameters<typeof html>[0]) => pdfPageCount(await renderer.pdf(await html(part), { footer }));
-    const front = await count({ showFront: true, showSummary: false, sections: [] });
-    const summary = await count({ showFront: false, showSummary: true, sections: [] });
-    let page = front + 1;
-    const toc = [{ title: vm.toc[0]!.title, page: String(page) }];
-    page += summary;
-    for (const [i, section] of vm.sections.entries()) {
-      toc.push({ title: vm.toc[i + 1]!.title, page: String(page) });
-      page += await count({ showFront: false, showSummary: false, sections: [section] });
-    }
-    const pdf = await renderer.pdf(await html({ showFront: true, showSummary: true, toc }), { footer });
-    const total = pdfPageCount(pdf);
-    if (total !== page - 1)
-      process.stderr.write(`attention : ${total} pages imprimées pour ${page - 1} attendues ; les numéros du sommaire peuvent être décalés\n`);
-    writeAtomic(opts.out, pdf);
-    if (!opts.quiet) process.stderr.write(`${opts.out} écrit (${total} pages, ${vm.sections.length} dossiers)\n`);
+    const draft = await renderer.pdf(await html(vm.toc.map((t) => ({ ...t, page: PLACEHOLDER_PAGE }))), { footer });
+    const measured = pdfDestinationPages(draft);
+    const toc = vm.toc.map((t) => ({ ...t, page: String(measured.get(t.anchor) ?? '') }));
+    const pdf = await renderer.pdf(await html(toc), { footer });
+    const final = pdfDestinationPages(pdf);
+    const moved = vm.toc.filter((t) => final.get(t.anchor) !== measured.get(t.anchor));
+    if (moved.length || measured.size !== vm.toc.length)
+      io.stderr.write(
+        `attention : ${moved.length || vm.toc.length - measured.size} entrée(s) du sommaire sans numéro de page sûr (${(moved[0] ?? vm.toc.find((t) => !measured.has(t.anchor)))?.title ?? '?'}) ; vérifiez le sommaire\n`,
+      );
+    writeAtomic(at(io, opts.out), pdf);
+    if (!opts.quiet) io.stderr.write(`${opts.out} écrit (${pdfPageCount(pdf)} pages, ${vm.sections.length} dossiers)\n`);
   } finally {
     await renderer.close();
   }

@@ -1,40 +1,39 @@
 import { join } from 'node:path';
-import { bundled } from '../paths.js';
+import { bundled } from '../files/paths.js';
 import { chalk } from '../output/colors.js';
 import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
 import { NoBrowserError } from '../report/pdf.js';
 import { scoreCommand } from './score.js';
 import { listEditions, validateCommand } from './validate.js';
-
-export interface DemoOptions {
-  out: string;
-}
-
-const step = (title: string): void => {
-  process.stdout.write(`\n${chalk.bold.cyan(`▶ ${title}`)}\n`);
-};
+import type { DemoOptions } from './demo-wiring.js';
+import type { Io } from './io.js';
+import { at } from './paths.js';
 
 /** `npm start`: the main jobs on the bundled example edition, outputs under out/. */
-export async function demoCommand(opts: DemoOptions): Promise<number> {
-  const out = opts.out;
+export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
+  const out = at(io, opts.out);
+  const shown = (file: string) => join(opts.out, file.slice(out.length + 1));
+  const step = (title: string): void => {
+    io.stdout.write(`\n${chalk.bold.cyan(`▶ ${title}`)}\n`);
+  };
   const fixture = join(bundled.fixtures, 'ds-2024.json');
-  process.stdout.write(chalk.bold('tnl — démonstration sur l’édition d’exemple 2024\n'));
+  io.stdout.write(chalk.bold('tnl — démonstration sur l’édition d’exemple 2024\n'));
   let worst = 0;
   for (const year of listEditions()) {
     step(`Vérification de l’édition ${year} (questionnaire et barème)`);
-    worst = Math.max(worst, validateCommand([], { edition: String(year), format: 'stylish' }));
+    worst = Math.max(worst, validateCommand([], { edition: String(year), format: 'stylish' }, io));
   }
   step('Notation des 24 dossiers de l’export d’exemple (fixtures/ds-2024.json)');
-  worst = Math.max(worst, await scoreCommand(fixture, { edition: '2024', format: 'table' }));
+  worst = Math.max(worst, await scoreCommand(fixture, { edition: '2024', format: 'table' }, io));
   const written: string[] = [];
   for (const format of ['md', 'csv', 'json'] as const) {
     const file = join(out, `notes-2024.${format}`);
-    await scoreCommand(fixture, { edition: '2024', format, out: file, quiet: true });
+    await scoreCommand(fixture, { edition: '2024', format, out: file, quiet: true }, io);
     written.push(file);
   }
   const explained = join(out, 'explication-118357.md');
-  await explainCommand(fixture, { edition: '2024', dossier: '118357', format: 'md', out: explained });
+  await explainCommand(fixture, { edition: '2024', dossier: '118357', format: 'md', out: explained }, io);
   written.push(explained);
   step('Documents de presse de l’édition 2024 (archive des résultats et fixtures/press-2024.yaml)');
   const press = join(bundled.fixtures, 'press-2024.yaml');
@@ -47,23 +46,23 @@ export async function demoCommand(opts: DemoOptions): Promise<number> {
   for (const [doc, format, name] of docs) {
     const file = join(out, name);
     try {
-      await reportCommand(doc, { edition: '2024', press, format, out: file });
+      await reportCommand(doc, { edition: '2024', press, format, out: file }, io);
       written.push(file);
     } catch (e) {
       if (e instanceof NoBrowserError) {
         // A newcomer's machine may have no Chromium yet: the HTML is written instead, the demo goes on.
-        process.stderr.write(`${file} : PDF non produit — ${e.message}\n`);
+        io.stderr.write(`${shown(file)} : PDF non produit — ${e.message}\n`);
         written.push(file.replace(/\.pdf$/, '.html'));
         continue;
       }
-      process.stderr.write(`${file} : ${(e as Error).message}\n`);
+      io.stderr.write(`${shown(file)} : ${(e as Error).message}\n`);
       worst = Math.max(worst, 2);
     }
   }
   const appel = join(out, 'appel-2025.md');
-  await reportCommand('appel', { edition: '2025', press: join(bundled.fixtures, 'appel-2025.yaml'), format: 'md', out: appel });
+  await reportCommand('appel', { edition: '2025', press: join(bundled.fixtures, 'appel-2025.yaml'), format: 'md', out: appel }, io);
   written.push(appel);
   step('Fichiers écrits');
-  for (const f of written) process.stdout.write(`  ${f}\n`);
+  for (const f of written) io.stdout.write(`  ${shown(f)}\n`);
   return worst;
 }

@@ -1,26 +1,23 @@
+import { writeAtomic } from '../files/atomic-write.js';
 import { InputError } from '../findings/errors.js';
-import { explainAnnotations, explainJson, explainMarkdown } from '../output/explain.js';
-import { writeAtomic } from '../output/atomic-write.js';
+import { EXPLAIN_RENDERERS, explainAnnotations } from '../output/explain.js';
 import { closest, didYouMean } from '../util/french-text.js';
-import { scoreExport, type PipelineOptions } from './pipeline.js';
+import type { ExplainOptions } from './explain-wiring.js';
+import type { Io } from './io.js';
+import { at } from './paths.js';
+import { scoreExport } from './pipeline.js';
 
-export interface ExplainOptions extends PipelineOptions {
-  dossier: string;
-  format: 'md' | 'json';
-  out?: string;
-}
-
-export async function explainCommand(file: string, opts: ExplainOptions): Promise<number> {
-  const s = await scoreExport(file, { ...opts, state: opts.state ?? ['tous'], withPath: true });
+/** `tnl explain`: one dossier, point by point, with its path to the next level. */
+export async function explainCommand(file: string, opts: ExplainOptions, io: Io): Promise<number> {
+  const s = await scoreExport(file, { ...opts, state: opts.state ?? ['tous'] }, io, { withPath: true });
   const result = s.results.find((r) => r.card.number === opts.dossier.trim());
   if (!result) {
     const numbers = s.results.map((r) => r.card.number);
     throw new InputError(`dossier ${opts.dossier} absent de l’export.${didYouMean(closest(opts.dossier, numbers))}`, s.read.file);
   }
   const dossier = s.read.all.find((d) => d.number === result.card.number);
-  const notes = explainAnnotations(s.edition, dossier?.annotations);
-  const text = opts.format === 'json' ? explainJson(s.edition, result, s.provenance, notes) : explainMarkdown(s.edition, result, s.provenance, notes);
-  if (opts.out) writeAtomic(opts.out, text);
-  else process.stdout.write(text);
+  const text = EXPLAIN_RENDERERS[opts.format](s.edition, result, s.provenance, explainAnnotations(s.edition, dossier?.annotations));
+  if (opts.out) writeAtomic(at(io, opts.out), text);
+  else io.stdout.write(text);
   return 0;
 }

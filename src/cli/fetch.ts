@@ -1,21 +1,16 @@
 import { InputError, UsageError } from '../findings/errors.js';
 import { ApiError, DEFAULT_DEADLINE_MS, fetchDemarche, scrub } from '../ingest/ds-api.js';
-import { writeAtomic } from '../output/atomic-write.js';
+import { writeAtomic } from '../files/atomic-write.js';
 import { Progress } from '../output/progress.js';
-
-export interface FetchCliOptions {
-  demarche: string;
-  instance: string;
-  out: string;
-  quiet?: boolean;
-  timeout?: string;
-}
+import type { FetchOptions } from './fetch-wiring.js';
+import type { Io } from './io.js';
+import { at } from './paths.js';
 
 /** An address as it may be shown: never a user name or a password it carries. */
 const redact = (address: string): string => address.replace(/\/\/[^/@\s]*@/, '//***@');
 
-export async function fetchCommand(opts: FetchCliOptions): Promise<number> {
-  const token = (process.env.DS_API_TOKEN ?? '').trim();
+export async function fetchCommand(opts: FetchOptions, io: Io): Promise<number> {
+  const token = (io.env.DS_API_TOKEN ?? '').trim();
   if (!token)
     throw new UsageError(
       'la variable d’environnement DS_API_TOKEN n’est pas définie : créez un jeton dans votre profil démarches simplifiées, puis « export DS_API_TOKEN=… » (jamais sur la ligne de commande)',
@@ -39,20 +34,20 @@ export async function fetchCommand(opts: FetchCliOptions): Promise<number> {
   const seconds = opts.timeout === undefined ? DEFAULT_DEADLINE_MS / 1000 : Number(opts.timeout);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
     throw new UsageError(`--timeout attend un nombre de secondes (de 1 à 86 400), pas « ${opts.timeout} »`);
-  const progress = new Progress(process.stderr, { quiet: opts.quiet ?? false });
+  const progress = new Progress(io.stderr, { quiet: opts.quiet ?? false });
   try {
     const data = await fetchDemarche({
       instance: instance.toString(),
       demarche: Number(opts.demarche),
       token,
       deadlineMs: seconds * 1000,
-      ...(process.env.TNL_FETCH_BACKOFF_MS ? { backoffMs: Number(process.env.TNL_FETCH_BACKOFF_MS) } : {}),
+      ...(io.env.TNL_FETCH_BACKOFF_MS ? { backoffMs: Number(io.env.TNL_FETCH_BACKOFF_MS) } : {}),
       onPage: (page, total) => progress.update(`page ${page} — ${total} dossier${total > 1 ? 's' : ''}`),
     });
     progress.done();
-    writeAtomic(opts.out, JSON.stringify(data, null, 2) + '\n');
+    writeAtomic(at(io, opts.out), JSON.stringify(data, null, 2) + '\n');
     const n = data.data.demarche.dossiers.nodes.length;
-    process.stderr.write(`${n} dossier${n > 1 ? 's' : ''} de la démarche ${opts.demarche} écrit${n > 1 ? 's' : ''} dans ${opts.out}\n`);
+    io.stderr.write(`${n} dossier${n > 1 ? 's' : ''} de la démarche ${opts.demarche} écrit${n > 1 ? 's' : ''} dans ${opts.out}\n`);
     return 0;
   } catch (e) {
     progress.done();

@@ -1,20 +1,15 @@
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../findings/errors.js';
-import { makeDir, writeAtomic } from '../output/atomic-write.js';
+import { makeDir, writeAtomic } from '../files/atomic-write.js';
 import { Progress } from '../output/progress.js';
 import { ficheFileNames, ficheView, stratumMedians } from '../report/fiche.js';
 import { PdfRenderer } from '../report/pdf.js';
-import { embeddedFonts, render } from '../report/render.js';
-import { scoreExport, type PipelineOptions } from './pipeline.js';
-import { scoringNotice } from './scoring-notice.js';
-
-export interface FichesOptions extends PipelineOptions {
-  out: string;
-  format: 'md' | 'pdf';
-  concurrency?: string;
-  quiet?: boolean;
-  templates?: string;
-}
+import { embeddedFonts, render } from '../files/templates.js';
+import type { FichesOptions } from './fiches-wiring.js';
+import type { Io } from './io.js';
+import { at } from './paths.js';
+import { scoreExport } from './pipeline.js';
+import { scoringNotice } from '../output/scoring-notice.js';
 
 /** Runs tasks with at most `n` at once. */
 async function pool<T>(items: readonly T[], n: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -26,24 +21,24 @@ async function pool<T>(items: readonly T[], n: number, task: (item: T) => Promis
 }
 
 /** `tnl fiches`: one feedback document per dossier, one browser for all of them. */
-export async function fichesCommand(file: string, opts: FichesOptions): Promise<number> {
+export async function fichesCommand(file: string, opts: FichesOptions, io: Io): Promise<number> {
   const concurrency = opts.concurrency === undefined ? 2 : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
     throw new UsageError(`--concurrency attend un nombre entier de 1 à 16, pas « ${opts.concurrency} »`);
-  const s = await scoreExport(file, { ...opts, withPath: true });
+  const s = await scoreExport(file, opts, io, { withPath: true });
   const results = s.results.filter((r) => r.card.stratum && !r.card.notScored);
   const skipped = s.results.filter((r) => !r.card.stratum || r.card.notScored);
   const notice = scoringNotice(s.results.filter((r) => !skipped.includes(r)));
-  if (notice.length) process.stderr.write(`${notice.join('\n')}\n`);
+  if (notice.length) io.stderr.write(`${notice.join('\n')}\n`);
   for (const r of skipped)
-    process.stderr.write(
+    io.stderr.write(
       `dossier ${r.card.number} (${r.card.name}) : pas de fiche, le dossier n’a pas pu être noté (${r.card.notScored ?? r.card.findings.find((f) => f.severity === 'error')?.message ?? 'strate introuvable'})\n`,
     );
   const medians = stratumMedians(results);
-  const dir = resolve(opts.out);
+  const dir = at(io, opts.out);
   makeDir(dir);
-  const progress = new Progress(process.stderr, { quiet: opts.quiet ?? false });
-  const templates = opts.templates ? { dir: opts.templates } : {};
+  const progress = new Progress(io.stderr, { quiet: opts.quiet ?? false });
+  const templates = opts.templates ? { dir: at(io, opts.templates) } : {};
   let done = 0;
   const fileNames = ficheFileNames(
     results.map((r) => r.card),
@@ -61,7 +56,7 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
       progress.bar(++done, results.length, r.card.name);
     }
   } else {
-    const renderer = await PdfRenderer.launch();
+    const renderer = await PdfRenderer.launch(io.env);
     try {
       const fonts = embeddedFonts();
       await pool(results, concurrency, async (r) => {
@@ -74,6 +69,6 @@ export async function fichesCommand(file: string, opts: FichesOptions): Promise<
     }
   }
   progress.done();
-  if (!opts.quiet) process.stderr.write(`${results.length} fiches écrites dans ${opts.out}\n`);
+  if (!opts.quiet) io.stderr.write(`${results.length} fiches écrites dans ${opts.out}\n`);
   return skipped.length ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { frenchSpaces } from '../util/typography.js';
 import { own } from '../util/own.js';
+import type { Io } from './io.js';
 
 const titles: Record<string, string> = {
   'Usage:': 'Utilisation :',
@@ -52,19 +53,19 @@ export function frenchError(message: string): string {
 }
 
 /** Applies French help and errors to a command and all its subcommands. */
-export function frenchify(cmd: Command): Command {
+export function frenchify(cmd: Command, io: Io): Command {
   cmd
     .configureHelp(frenchHelp())
     .helpOption('-h, --help', 'affiche l’aide')
     .configureOutput({
-      writeOut: (str) => process.stdout.write(frenchSpaces(str)),
-      writeErr: (str) => process.stderr.write(frenchSpaces(str)),
+      writeOut: (str) => io.stdout.write(frenchSpaces(str)),
+      writeErr: (str) => io.stderr.write(frenchSpaces(str)),
       outputError: (str, write) => write(`tnl : ${frenchError(str)}\n`),
     })
     .showHelpAfterError('(tnl --help pour l’aide)')
     .usage(cmd.parent ? cmd.usage().replace('[command]', '[commande]') : '[options] [commande]')
     .exitOverride();
-  for (const sub of cmd.commands) frenchify(sub);
+  for (const sub of cmd.commands) frenchify(sub, io);
   return cmd;
 }
 

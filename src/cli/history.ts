@@ -2,23 +2,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { InputError, UsageError } from '../findings/errors.js';
-import { loadArchive, resultsDir, resultsYaml } from '../history/archive.js';
+import { resultsYaml } from '../history/archive.js';
+import { loadArchive, resultsDir } from '../files/archive-files.js';
 import { normaliseAuthorityName } from '../history/authority.js';
 import { keyFigures, suggestMentions, timelines, type Timeline } from '../history/figures.js';
 import { importPublicHistory } from '../history/import-public.js';
-import { writeAtomic } from '../output/atomic-write.js';
+import { writeAtomic } from '../files/atomic-write.js';
 import { archiveCsv, figuresJson, figuresMarkdown, timelineMarkdown } from '../output/history.js';
 import { closest, didYouMean } from '../util/french-text.js';
-import { readTextInput } from '../util/read-input.js';
+import { readTextInput } from '../files/read-input.js';
+import type { HistoryOptions, ImportOptions } from './history-wiring.js';
+import type { Io } from './io.js';
+import { at, atOptional } from './paths.js';
 import { parseYear } from './run.js';
-
-export interface HistoryOptions {
-  edition?: string;
-  authority?: string;
-  format: 'table' | 'md' | 'json' | 'csv';
-  root?: string;
-  out?: string;
-}
 
 function findAuthority(all: Timeline[], query: string): Timeline {
   const q = query.trim();
@@ -41,8 +37,8 @@ function findAuthority(all: Timeline[], query: string): Timeline {
   );
 }
 
-export function historyCommand(opts: HistoryOptions): number {
-  const archive = loadArchive(opts.root);
+export function historyCommand(opts: HistoryOptions, io: Io): number {
+  const archive = loadArchive(atOptional(io, opts.root));
   const year = opts.edition ? parseYear(opts.edition) : undefined;
   if (year !== undefined && !archive.some((e) => e.edition === year))
     throw new UsageError(`l’édition ${year} n’est pas dans l’archive (${archive.map((e) => e.edition).join(', ')})`);
@@ -64,19 +60,14 @@ export function historyCommand(opts: HistoryOptions): number {
           )
         : figuresMarkdown(figures, archive, suggestions, year);
   }
-  if (opts.out) writeAtomic(opts.out, text);
-  else process.stdout.write(text);
+  if (opts.out) writeAtomic(at(io, opts.out), text);
+  else io.stdout.write(text);
   return 0;
 }
 
-export interface ImportOptions {
-  root?: string;
-  force?: boolean;
-}
-
 /** Rebuilds results/<year>.yaml from the public record (shared/data/results-history.yaml). */
-export function historyImportCommand(file: string, opts: ImportOptions): number {
-  const { text } = readTextInput(file);
+export function historyImportCommand(file: string, opts: ImportOptions, io: Io): number {
+  const { text } = readTextInput(at(io, file));
   let data: unknown;
   try {
     data = parse(text);
@@ -85,7 +76,7 @@ export function historyImportCommand(file: string, opts: ImportOptions): number 
   }
   const { editions, notes } = importPublicHistory(data);
   if (!editions.length) throw new InputError('aucune édition dans ce relevé (clé « editions » attendue)', file);
-  const dir = resultsDir(opts.root);
+  const dir = resultsDir(atOptional(io, opts.root));
   const existing = editions.filter((e) => existsSync(join(dir, `${e.edition}.yaml`)));
   if (existing.length && !opts.force)
     throw new UsageError(
@@ -98,7 +89,7 @@ export function historyImportCommand(file: string, opts: ImportOptions): number 
     ];
     writeAtomic(join(dir, `${e.edition}.yaml`), resultsYaml(e, header));
   }
-  process.stderr.write(`${editions.length} éditions écrites dans ${dir}\n`);
-  if (notes.length) process.stderr.write(`À vérifier par une personne :\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  io.stderr.write(`${editions.length} éditions écrites dans ${dir}\n`);
+  if (notes.length) io.stderr.write(`À vérifier par une personne :\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
   return 0;
 }

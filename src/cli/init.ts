@@ -1,28 +1,25 @@
 import { existsSync } from 'node:fs';
-import { displayPath, editionFiles } from '../edition/load.js';
+import { displayPath, editionFiles } from '../files/edition-files.js';
 import { InputError, UsageError } from '../findings/errors.js';
-import { writeAtomic } from '../output/atomic-write.js';
-import { readTextInput } from '../util/read-input.js';
+import { writeAtomic } from '../files/atomic-write.js';
+import { readTextInput } from '../files/read-input.js';
 import { parseYaml } from '../util/yaml-source.js';
 import { nextEditionText } from '../edition/next-edition.js';
+import type { InitOptions } from './init-wiring.js';
+import type { Io } from './io.js';
+import { atOptional } from './paths.js';
 import { parseYear } from './run.js';
-
-export interface InitOptions {
-  edition: string;
-  from: string;
-  root?: string;
-}
 
 /**
  * Starts an edition from the previous one: copies its questionnaire and rubric with the new year
  * and number, comments and layout kept. Never overwrites.
  */
-export async function initCommand(opts: InitOptions): Promise<number> {
+export async function initCommand(opts: InitOptions, io: Io): Promise<number> {
   const year = parseYear(opts.edition);
   const from = parseYear(opts.from);
   if (year === from) throw new UsageError('la nouvelle édition doit être d’une autre année que celle copiée');
-  const src = editionFiles(from, opts.root);
-  const dst = editionFiles(year, opts.root);
+  const src = editionFiles(from, atOptional(io, opts.root));
+  const dst = editionFiles(year, atOptional(io, opts.root));
   for (const f of [src.questionnaire, src.rubric]) if (!existsSync(f)) throw new InputError(`l’édition ${from} n’existe pas`, displayPath(f));
   for (const f of [dst.questionnaire, dst.rubric])
     if (existsSync(f)) throw new UsageError(`${displayPath(f)} existe déjà : tnl init ne remplace jamais une édition`);
@@ -45,6 +42,6 @@ export async function initCommand(opts: InitOptions): Promise<number> {
       `À mettre à jour : le numéro de démarche (${String(q.demarche.number)}) est encore celui de ${from} ; remplacez-le dans ${displayPath(dst.questionnaire)} par celui de la démarche ${year}.`,
     );
   lines.push(`Reportez les changements du formulaire, puis : tnl validate --edition ${year}`);
-  process.stderr.write(`${lines.join('\n')}\n`);
+  io.stderr.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,24 +1,21 @@
+import { resolve } from 'node:path';
 import { applyDecisions, checkDecisions, type Decisions, type Result } from '../decisions/decisions.js';
-import { loadEdition, readYaml } from '../edition/load.js';
 import type { Edition } from '../edition/types.js';
+import { loadEdition, readYaml } from '../files/edition-files.js';
+import { readExportAsync, readRepetitionFile, type ExportRead } from '../files/read-export.js';
+import { inseeLookup } from '../territory/insee.js';
 import { FindingsError } from '../findings/errors.js';
 import { strictify, type Finding } from '../findings/finding.js';
-import { readExportAsync, readRepetitionFile, type ExportRead } from '../ingest/read-export.js';
-import { provenance, type Provenance } from '../output/provenance.js';
+import { parseStates } from '../ingest/dossier.js';
+import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreAll, scoreDossier } from '../scoring/score.js';
 import type { ScoreCard } from '../scoring/types.js';
-import { inseeLookup } from '../territory/insee.js';
-import { parseStates } from './inspect.js';
+import type { Io } from './io.js';
 import { parseYear } from './run.js';
+import type { PipelineOptions } from './scoring-wiring.js';
 
-export interface PipelineOptions {
-  edition: string;
-  root?: string;
-  decisions?: string;
-  state?: string[];
-  strict?: boolean;
-  /** Repetition sheets saved as CSV, given beside a CSV export. */
-  repetitions?: string[];
+/** How a command wants its dossiers scored (not options of the command line). */
+export interface PipelineSettings {
   /** Compute each dossier's next-level path (explain, feedback). */
   withPath?: boolean;
   /**
@@ -39,30 +36,31 @@ export interface Scored {
 }
 
 /** The edge: files in, typed results out. Everything between is pure. */
-export async function scoreExport(file: string, opts: PipelineOptions): Promise<Scored> {
-  const { edition } = loadEdition(parseYear(opts.edition), opts.root);
+export async function scoreExport(file: string, opts: PipelineOptions, io: Io, settings: PipelineSettings = {}): Promise<Scored> {
+  const at = (p: string) => resolve(io.cwd, p);
+  const { edition } = loadEdition(parseYear(opts.edition), opts.root === undefined ? undefined : at(opts.root));
   const states = parseStates(opts.state);
-  const scoring = { withPath: opts.withPath ?? false };
-  const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(f, edition.questionnaire));
+  const scoring = { withPath: settings.withPath ?? false };
+  const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(at(f), edition.questionnaire));
   let cards: ScoreCard[];
   let read: ExportRead;
-  if (opts.stream) {
+  if (settings.stream) {
     const index = indexEdition(edition);
     const streamed: ScoreCard[] = [];
-    read = await readExportAsync(file, edition.questionnaire, {
+    read = await readExportAsync(at(file), edition.questionnaire, {
       states,
       repetitions,
       onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)),
     });
     cards = streamed;
   } else {
-    read = await readExportAsync(file, edition.questionnaire, { states, repetitions });
+    read = await readExportAsync(at(file), edition.questionnaire, { states, repetitions });
     cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, scoring);
   }
   let decisions: Decisions | undefined;
   let decisionsRef: { file: string; sha256: string } | undefined;
   if (opts.decisions) {
-    const { source, hash } = readYaml(opts.decisions);
+    const { source, hash } = readYaml(at(opts.decisions));
     const checked = checkDecisions(
       source,
       edition,
@@ -80,7 +78,7 @@ export async function scoreExport(file: string, opts: PipelineOptions): Promise<
     read,
     results,
     ...(decisions ? { decisions } : {}),
-    provenance: provenance(edition, { file: read.file, sha256: read.sha256 }, decisionsRef),
+    provenance: provenance(edition, runDate(io.env, io.now()), { file: read.file, sha256: read.sha256 }, decisionsRef),
     findings: opts.strict ? strictify(findings) : findings,
   };
 }

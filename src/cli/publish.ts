@@ -1,30 +1,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDecisions } from '../decisions/decisions.js';
-import { displayPath, loadEdition, readYaml } from '../edition/load.js';
+import { displayPath, loadEdition, readYaml } from '../files/edition-files.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
-import { resultsDir, resultsYaml } from '../history/archive.js';
+import { resultsYaml } from '../history/archive.js';
+import { resultsDir } from '../files/archive-files.js';
 import { resultsFromScores, scoredDossierProblems, type ScoredDossier } from '../history/publish.js';
 import { parseJsonText } from '../ingest/ds-json.js';
-import { writeAtomic } from '../output/atomic-write.js';
-import { readTextInput } from '../util/read-input.js';
+import { writeAtomic } from '../files/atomic-write.js';
+import { readTextInput } from '../files/read-input.js';
 import { isRecord } from '../util/yaml-source.js';
+import type { PublishOptions } from './publish-wiring.js';
+import type { Io } from './io.js';
+import { at, atOptional } from './paths.js';
 import { parseYear } from './run.js';
 
-export interface PublishOptions {
-  edition: string;
-  scores: string;
-  decisions?: string;
-  root?: string;
-  force?: boolean;
-}
-
 /** `tnl publish`: the final results of an edition into the archive, results/<year>.yaml. */
-export function publishCommand(opts: PublishOptions): number {
+export function publishCommand(opts: PublishOptions, io: Io): number {
   const year = parseYear(opts.edition);
-  const { edition } = loadEdition(year, opts.root);
-  const file = displayPath(opts.scores);
-  const data = parseJsonText(readTextInput(opts.scores).text, file);
+  const { edition } = loadEdition(year, atOptional(io, opts.root));
+  const file = displayPath(at(io, opts.scores));
+  const data = parseJsonText(readTextInput(at(io, opts.scores)).text, file);
   if (!isRecord(data) || !isRecord(data.provenance) || !Array.isArray(data.dossiers))
     throw new InputError('ce n’est pas un fichier de notes : produisez-le avec « tnl score … --format json --out notes.json »', file);
   if (data.provenance.edition !== year) throw new InputError(`ces notes sont celles de l’édition ${String(data.provenance.edition)}, pas de ${year}`, file);
@@ -37,7 +33,7 @@ export function publishCommand(opts: PublishOptions): number {
   const dossiers = data.dossiers as ScoredDossier[];
   let decisions;
   if (opts.decisions) {
-    const { source } = readYaml(opts.decisions);
+    const { source } = readYaml(at(io, opts.decisions));
     const checked = checkDecisions(
       source,
       edition,
@@ -51,19 +47,19 @@ export function publishCommand(opts: PublishOptions): number {
   const deposited =
     typeof summary.deposited === 'number' && Number.isSafeInteger(summary.deposited) && summary.deposited >= dossiers.length ? summary.deposited : undefined;
   if (deposited === undefined)
-    process.stderr.write(
+    io.stderr.write(
       `attention : ${file} ne dit pas combien de dossiers ont été déposés (notes d’une version antérieure de tnl) : ${dossiers.length} candidatures comptées, celles qui ont été notées ; corrigez « applications » dans le fichier écrit si d’autres dossiers ont été déposés\n`,
     );
   const results = resultsFromScores(edition, dossiers, decisions, deposited ?? dossiers.length);
-  const out = join(resultsDir(opts.root), `${year}.yaml`);
+  const out = join(resultsDir(atOptional(io, opts.root)), `${year}.yaml`);
   if (existsSync(out) && !opts.force) throw new UsageError(`${displayPath(out)} existe déjà : relisez-le, puis --force pour le remplacer`);
   const header = [
     `Résultats de la ${edition.questionnaire.number}e édition (${year}) du label Territoire Numérique Libre.`,
-    `Écrit par tnl publish à partir de ${file}${opts.decisions ? ` et de ${displayPath(opts.decisions)}` : ''}.`,
+    `Écrit par tnl publish à partir de ${file}${opts.decisions ? ` et de ${displayPath(at(io, opts.decisions))}` : ''}.`,
     'Complétez la cérémonie, le jury et la date de publication avant de produire les documents de presse.',
   ];
   writeAtomic(out, resultsYaml(results, header));
-  process.stderr.write(
+  io.stderr.write(
     `${results.laureates.length} lauréats de l’édition ${year} (${results.published.applications} candidatures déposées, ${dossiers.length} notées) écrits dans ${displayPath(out)}\n`,
   );
   return 0;

@@ -1,36 +1,22 @@
-import { editionFiles, loadEdition } from '../edition/load.js';
+import { editionFiles, loadEdition } from '../files/edition-files.js';
 import { existsSync } from 'node:fs';
 import { UsageError } from '../findings/errors.js';
-import { loadArchive } from '../history/archive.js';
-import { writeAtomic } from '../output/atomic-write.js';
+import { loadArchive } from '../files/archive-files.js';
+import { writeAtomic } from '../files/atomic-write.js';
 import { communiqueView } from '../report/communique.js';
 import { dossierView } from '../report/dossier-de-presse.js';
 import { NoBrowserError, PdfRenderer, type StartingBrowser } from '../report/pdf.js';
-import { loadPress, type Press } from '../report/press.js';
-import { embeddedFonts, render } from '../report/render.js';
+import { type Press } from '../report/press.js';
+import { loadPress } from '../files/press-file.js';
+import { embeddedFonts, render } from '../files/templates.js';
 import { resultatsView } from '../report/resultats.js';
 import { appelView } from '../report/appel.js';
 import { keyFigures } from '../history/figures.js';
+import { DOCUMENT_FORMATS, DOCUMENTS, type DocumentName } from '../report/formats.js';
+import type { Io } from './io.js';
+import { at, atOptional } from './paths.js';
+import type { ReportOptions } from './report-wiring.js';
 import { parseYear } from './run.js';
-
-export const DOCUMENTS = ['communique', 'resultats', 'dossier-de-presse', 'appel'] as const;
-export type DocumentName = (typeof DOCUMENTS)[number];
-
-const FORMATS: Record<DocumentName, readonly string[]> = {
-  communique: ['md', 'html', 'pdf'],
-  resultats: ['md', 'html'],
-  'dossier-de-presse': ['html', 'pdf'],
-  appel: ['md', 'html', 'pdf'],
-};
-
-export interface ReportOptions {
-  edition: string;
-  press?: string;
-  format: 'md' | 'html' | 'pdf';
-  out?: string;
-  templates?: string;
-  root?: string;
-}
 
 /** Builds a document's Markdown or HTML. Pure but for reading templates and reference data. */
 export async function buildDocument(
@@ -70,58 +56,61 @@ export async function buildDocument(
   return render('dossier-de-presse.html.hbs', { ...vm, fonts: embeddedFonts() }, { ...(dir ? { dir } : {}), trusted: ['fonts', 'chart', 'map.svg'] });
 }
 
-export async function reportCommand(doc: string, opts: ReportOptions): Promise<number> {
+export async function reportCommand(doc: string, opts: ReportOptions, io: Io): Promise<number> {
   if (!(DOCUMENTS as readonly string[]).includes(doc)) throw new UsageError(`document inconnu « ${doc} » ; documents : ${DOCUMENTS.join(', ')}`);
   const name = doc as DocumentName;
-  if (!FORMATS[name].includes(opts.format)) throw new UsageError(`le document ${name} existe en ${FORMATS[name].join(', ')}, pas en ${opts.format}`);
+  if (!(DOCUMENT_FORMATS[name] as readonly string[]).includes(opts.format))
+    throw new UsageError(`le document ${name} existe en ${DOCUMENT_FORMATS[name].join(', ')}, pas en ${opts.format}`);
   const year = parseYear(opts.edition);
-  if (opts.format === 'pdf') return pdfReport(name, year, opts);
-  const text = await buildDocument(name, opts.format, documentInputs(year, opts));
-  if (opts.out) writeAtomic(opts.out, text);
-  else process.stdout.write(text);
+  if (opts.format === 'pdf') return pdfReport(name, year, opts, io);
+  const text = await buildDocument(name, opts.format, documentInputs(year, opts, io));
+  if (opts.out) writeAtomic(at(io, opts.out), text);
+  else io.stdout.write(text);
   return 0;
 }
 
 /** What buildDocument needs from the command line: the press file read, the folders given. */
-function documentInputs(year: number, opts: ReportOptions): Parameters<typeof buildDocument>[2] {
-  const press = opts.press ? loadPress(opts.press, year) : undefined;
-  return { year, ...(press ? { press } : {}), ...(opts.templates ? { templates: opts.templates } : {}), ...(opts.root ? { root: opts.root } : {}) };
+function documentInputs(year: number, opts: ReportOptions, io: Io): Parameters<typeof buildDocument>[2] {
+  const press = opts.press ? loadPress(at(io, opts.press), year) : undefined;
+  const templates = atOptional(io, opts.templates);
+  const root = atOptional(io, opts.root);
+  return { year, ...(press ? { press } : {}), ...(templates ? { templates } : {}), ...(root ? { root } : {}) };
 }
 
 /**
  * A document as PDF. The browser is spawned first, and boots in its own process while this one
  * reads the press file and builds the HTML (the two take about as long).
  */
-async function pdfReport(name: DocumentName, year: number, opts: ReportOptions): Promise<number> {
+async function pdfReport(name: DocumentName, year: number, opts: ReportOptions, io: Io): Promise<number> {
   if (!opts.out) throw new UsageError('un PDF s’écrit dans un fichier : --out document.pdf');
   let starting: StartingBrowser | undefined;
   let noBrowser: NoBrowserError | undefined;
   try {
-    starting = await PdfRenderer.start();
+    starting = await PdfRenderer.start(io.env);
   } catch (e) {
     if (!(e instanceof NoBrowserError)) throw e;
     noBrowser = e;
   }
   let html: string;
   try {
-    html = await buildDocument(name, 'html', documentInputs(year, opts));
+    html = await buildDocument(name, 'html', documentInputs(year, opts, io));
   } catch (e) {
     await starting?.abort();
     throw e;
   }
   if (!starting) {
     const fallback = opts.out.replace(/\.pdf$/i, '') + '.html';
-    writeAtomic(fallback, html);
-    process.stderr.write(`Le HTML a été écrit dans ${fallback} ; le PDF n’a pas pu l’être.\n`);
+    writeAtomic(at(io, fallback), html);
+    io.stderr.write(`Le HTML a été écrit dans ${fallback} ; le PDF n’a pas pu l’être.\n`);
     throw noBrowser;
   }
   const renderer = await starting.connect();
   try {
     const pdf = await renderer.pdf(html, { footer: `Territoire Numérique Libre ${year}`, cssPages: name === 'dossier-de-presse' });
-    writeAtomic(opts.out, pdf);
+    writeAtomic(at(io, opts.out), pdf);
   } finally {
     await renderer.close();
   }
-  process.stderr.write(`${opts.out} écrit\n`);
+  io.stderr.write(`${opts.out} écrit\n`);
   return 0;
 }

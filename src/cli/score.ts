@@ -1,15 +1,12 @@
+import { writeAtomic, writePiecesTo } from '../files/atomic-write.js';
+import type { ExportRead } from '../files/read-export.js';
 import { hasErrors } from '../findings/finding.js';
-import { writeAtomic, writePiecesTo } from '../output/atomic-write.js';
-import { scoreRenderer, type ScoreFormat } from '../output/scores/registry.js';
-import { scoreExport, type PipelineOptions } from './pipeline.js';
-import type { ExportRead } from '../ingest/read-export.js';
-import { scoringNotice } from './scoring-notice.js';
-
-export interface ScoreOptions extends PipelineOptions {
-  format: ScoreFormat;
-  out?: string;
-  quiet?: boolean;
-}
+import { scoreRenderer } from '../output/scores/registry.js';
+import type { Io } from './io.js';
+import { at } from './paths.js';
+import { scoreExport } from './pipeline.js';
+import type { ScoreOptions } from './score-wiring.js';
+import { scoringNotice } from '../output/scoring-notice.js';
 
 /**
  * The dossiers deposited: every dossier of the export with a state (DS never exports drafts), or,
@@ -20,8 +17,8 @@ function depositedCount(read: ExportRead): number {
 }
 
 /** `tnl score`: exit 0, or 1 when the export has errors (the scores are still written). */
-export async function scoreCommand(file: string, opts: ScoreOptions): Promise<number> {
-  const s = await scoreExport(file, { ...opts, stream: true });
+export async function scoreCommand(file: string, opts: ScoreOptions, io: Io): Promise<number> {
+  const s = await scoreExport(file, opts, io, { stream: true });
   const render = await scoreRenderer(opts.format);
   const text = render({
     edition: s.edition,
@@ -31,17 +28,17 @@ export async function scoreCommand(file: string, opts: ScoreOptions): Promise<nu
     ...(s.decisions ? { decisions: s.decisions } : {}),
   });
   if (opts.out) {
-    writeAtomic(opts.out, text);
-    if (!opts.quiet) process.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);
-  } else writePiecesTo(process.stdout, text);
+    writeAtomic(at(io, opts.out), text);
+    if (!opts.quiet) io.stderr.write(`${s.results.length} dossiers notés → ${opts.out}\n`);
+  } else writePiecesTo(io.stdout, text);
   // Problems of the export itself, then what the results hold that the user must hear (incomplete
   // totals, dossiers not scored, alerts): said here, and marked in the results.
   const problems = s.read.findings.filter((f) => f.severity !== 'info');
   if (problems.length && !opts.quiet) {
     const { formatFindings } = await import('../output/findings/formatters.js');
-    process.stderr.write(formatFindings('stylish', problems, [s.read.file]));
+    io.stderr.write(formatFindings('stylish', problems, [s.read.file]));
   }
   const notice = scoringNotice(s.results);
-  if (notice.length && !opts.quiet) process.stderr.write(`${notice.join('\n')}\n`);
+  if (notice.length && !opts.quiet) io.stderr.write(`${notice.join('\n')}\n`);
   return hasErrors(s.findings) ? 1 : 0;
 }

@@ -2,29 +2,18 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../findings/errors.js';
 import { hasErrors, strictify, type Finding } from '../findings/finding.js';
-import {
-  displayPath,
-  editionFiles,
-  loadEditionFiles,
-  questionnaireFor,
-  questionnaireFromSource,
-  readYaml,
-  rubricFromSource,
-  sniffKind,
-} from '../edition/load.js';
-import { bundled } from '../paths.js';
-import { formatFindings, type FindingsFormat } from '../output/findings/formatters.js';
+import { displayPath, editionFiles, loadEditionFiles, questionnaireFor, readYaml } from '../files/edition-files.js';
+import { questionnaireFromSource, rubricFromSource, sniffKind } from '../edition/from-source.js';
+import { bundled } from '../files/paths.js';
+import { formatFindings } from '../output/findings/formatters.js';
+import type { Io } from './io.js';
+import { at, atOptional } from './paths.js';
 import { parseYear } from './run.js';
+import type { ValidateOptions } from './validate-wiring.js';
 import { findingAt, isRecord, type YamlSource } from '../util/yaml-source.js';
 import type { Questionnaire } from '../edition/types.js';
-import { checkResults, resultsDir } from '../history/archive.js';
-
-export interface ValidateOptions {
-  edition?: string;
-  root?: string;
-  format: FindingsFormat;
-  strict?: boolean;
-}
+import { checkResults } from '../history/archive.js';
+import { resultsDir } from '../files/archive-files.js';
 
 /** The years of the editions found in a root (or the bundled ones). */
 export function listEditions(root?: string): number[] {
@@ -37,25 +26,33 @@ export function listEditions(root?: string): number[] {
     .sort((a, b) => a - b);
 }
 
-export function validateCommand(files: string[], opts: ValidateOptions): number {
+export function validateCommand(files: string[], opts: ValidateOptions, io: Io): number {
+  const root = atOptional(io, opts.root);
+  const scales: ScaleCache = new Map();
   if (opts.edition && files.length) throw new UsageError('donnez soit --edition, soit des fichiers, pas les deux');
   const findings: Finding[] = [];
   const checked: string[] = [];
 
   if (files.length) {
-    findings.push(...validateFiles(files, checked));
+    findings.push(
+      ...validateFiles(
+        files.map((f) => at(io, f)),
+        checked,
+        scales,
+      ),
+    );
   } else {
-    const years = opts.edition ? [parseYear(opts.edition)] : listEditions(opts.root);
+    const years = opts.edition ? [parseYear(opts.edition)] : listEditions(root);
     if (!years.length) throw new UsageError('aucune édition trouvée');
     for (const year of years) {
-      const f = editionFiles(year, opts.root);
+      const f = editionFiles(year, root);
       checked.push(displayPath(f.questionnaire), displayPath(f.rubric));
       const loaded = loadEditionFiles(f);
       findings.push(...loaded.findings);
-      if (loaded.value) findings.push(...sameDemarcheAsBefore(loaded.value.questionnaire, f.questionnaire, opts.root));
+      if (loaded.value) findings.push(...sameDemarcheAsBefore(loaded.value.questionnaire, f.questionnaire, root));
     }
     // The results archive: every file without --edition, that year's with it.
-    const dir = resultsDir(opts.root);
+    const dir = resultsDir(root);
     const results = existsSync(dir)
       ? readdirSync(dir)
           .filter((f) => /^\d{4}\.yaml$/.test(f) && (!opts.edition || f === `${years[0]}.yaml`))
@@ -64,11 +61,11 @@ export function validateCommand(files: string[], opts: ValidateOptions): number 
     for (const f of results) {
       const { source } = readYaml(join(dir, f));
       checked.push(source.file);
-      findings.push(...checkResultsFile(source, opts.root));
+      findings.push(...checkResultsFile(source, scales, root));
     }
   }
   const final = opts.strict ? strictify(findings) : findings;
-  process.stdout.write(formatFindings(opts.format, final, checked));
+  io.stdout.write(formatFindings(opts.format, final, checked));
   return hasErrors(final) ? 1 : 0;
 }
 
@@ -100,7 +97,7 @@ function sameDemarcheAsBefore(questionnaire: Questionnaire, file: string, root?:
 }
 
 /** Validates files given on the command line, pairing each rubric with its questionnaire. */
-function validateFiles(files: string[], checked: string[]): Finding[] {
+function validateFiles(files: string[], checked: string[], scales: ScaleCache): Finding[] {
   const findings: Finding[] = [];
   const parsed = files.map((file) => ({ file, ...readYaml(file) }));
   const questionnaires = new Map<number, ReturnType<typeof questionnaireFromSource>>();
@@ -113,7 +110,7 @@ function validateFiles(files: string[], checked: string[]): Finding[] {
       const year = isRecord(p.source.data) ? Number(p.source.data.edition) : NaN;
       if (loaded.value) questionnaires.set(year, loaded);
     } else if (kind === 'results') {
-      findings.push(...checkResultsFile(p.source));
+      findings.push(...checkResultsFile(p.source, scales));
     } else if (kind === 'unknown') {
       findings.push({
         severity: 'error',
@@ -153,10 +150,11 @@ function validateFiles(files: string[], checked: string[]): Finding[] {
   return findings;
 }
 
-const scaleCache = new Map<string, string[] | undefined>();
+/** The levels of each edition's rubric, read once per run (a results file per edition asks). */
+type ScaleCache = Map<string, string[] | undefined>;
 
 /** A results file, its levels checked against the rubric of its edition when there is one. */
-function checkResultsFile(source: YamlSource, root?: string): Finding[] {
+function checkResultsFile(source: YamlSource, scaleCache: ScaleCache, root?: string): Finding[] {
   const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
   let levels: string[] | undefined;
   if (Number.isInteger(year)) {

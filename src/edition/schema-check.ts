@@ -1,11 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Finding } from '../findings/finding.js';
-import { schemaPath } from '../paths.js';
 import { closest, didYouMean, q } from '../util/french-text.js';
-import { sha256 } from '../util/read-input.js';
+import { schemaHash } from './schema/ajv-options.js';
 import type { Path, YamlSource } from '../util/yaml-source.js';
 import { newAjv, type SchemaName } from './schema/ajv-options.js';
 import { own } from '../util/own.js';
@@ -18,6 +15,13 @@ let ajv: ReturnType<typeof newAjv> | undefined;
 type Precompiled = Partial<Record<SchemaName, ValidateFunction>> & { hashes: Record<string, string> };
 let precompiled: Precompiled | null | undefined;
 
+const load = createRequire(import.meta.url);
+
+/** The JSON Schema itself, as a module (src/edition/schema/, from the sources and from dist/ alike). */
+function schemaText(name: SchemaName): string {
+  return JSON.stringify(load(`../../src/edition/schema/${name}.schema.json`));
+}
+
 /**
  * The validator compiled by `npm run build` (dist/edition/schema/validators.cjs), when it was
  * compiled from the schema as it is now; otherwise (tests run from the sources, a schema edited
@@ -27,12 +31,15 @@ function validator(name: SchemaName): ValidateFunction {
   let v = validators.get(name);
   if (v) return v;
   if (precompiled === undefined) {
-    const file = fileURLToPath(new URL('./schema/validators.cjs', import.meta.url));
-    precompiled = existsSync(file) ? (createRequire(import.meta.url)(file) as Precompiled) : null;
+    try {
+      precompiled = load('./schema/validators.cjs') as Precompiled;
+    } catch {
+      precompiled = null;
+    }
   }
-  const text = readFileSync(schemaPath(name), 'utf8');
+  const text = schemaText(name);
   const built = precompiled?.[name];
-  if (built && precompiled?.hashes[name] === sha256(text)) v = built;
+  if (built && precompiled?.hashes[name] === schemaHash(text)) v = built;
   else {
     ajv ??= newAjv();
     v = ajv.compile(JSON.parse(text) as object);

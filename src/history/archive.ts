@@ -1,17 +1,10 @@
 import { RESEARCH_NOTE } from './research-note.js';
-import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { displayPath, readYaml } from '../edition/load.js';
 import { checkSchema } from '../edition/schema-check.js';
-import { InputError, FindingsError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
-import { bundled } from '../paths.js';
-import { derivedCacheFile, readDerived, writeDerived } from '../util/derived-cache.js';
-import { readTextInput } from '../util/read-input.js';
 import { findingAt, type YamlSource } from '../util/yaml-source.js';
 import { authorityId } from './authority.js';
-import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate } from './types.js';
+import { SCALE_LEVELS, type EditionResults, type Laureate } from './types.js';
 
 interface RawResults {
   edition: number;
@@ -120,32 +113,6 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
 function mentionReasonsOf(mentions: RawResults['laureates'][number]['mentions']): Record<string, string> | undefined {
   const pairs = (mentions ?? []).flatMap((m) => (typeof m !== 'string' && m.reason ? [[m.label, m.reason] as const] : []));
   return pairs.length ? Object.fromEntries(pairs) : undefined;
-}
-
-export function resultsDir(root?: string): string {
-  return root ? join(root, 'results') : bundled.results;
-}
-
-/** Loads every results/<year>.yaml; a broken file is an input error with every problem located. */
-export function loadArchive(root?: string): Archive {
-  const dir = resultsDir(root);
-  if (!existsSync(dir)) throw new InputError('aucune archive de résultats (dossier results/ absent)', displayPath(dir));
-  const files = readdirSync(dir)
-    .filter((f) => /^\d{4}\.yaml$/.test(f))
-    .sort();
-  return files.map((f) => {
-    const path = join(dir, f);
-    const read = readTextInput(path);
-    // A checked results file is remembered between commands (src/util/derived-cache.ts).
-    const cacheFile = derivedCacheFile('results', ['results'], [{ name: displayPath(path), bytes: read.bytes }]);
-    const cached = readDerived<EditionResults>(cacheFile, (v) => typeof v.edition === 'number' && Array.isArray(v.laureates));
-    if (cached) return cached;
-    const { source } = readYaml(path, read);
-    const { results, findings } = checkResults(source);
-    if (!results) throw new FindingsError(`résultats invalides dans ${source.file} :`, findings);
-    writeDerived(cacheFile, results);
-    return results;
-  });
 }
 
 /** The YAML of a results file, with its schema line. Deterministic. */

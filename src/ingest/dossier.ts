@@ -1,4 +1,5 @@
 import type { AuthorityKind } from '../edition/types.js';
+import { UsageError } from '../findings/errors.js';
 
 /** Dossier states, as the DS API names them. `brouillon` is never exported. */
 export const DOSSIER_STATES = ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'] as const;
@@ -15,6 +16,20 @@ export const STATE_LABELS: Record<DossierState, string> = {
   refuse: 'Refusé',
   sans_suite: 'Classé sans suite',
 };
+
+/** `--state en_instruction,accepte` or repeated; French labels accepted. */
+export function parseStates(values: string[] | undefined): DossierState[] {
+  if (!values?.length) return [...SCORED_STATES];
+  const out: DossierState[] = [];
+  for (const v of values.flatMap((x) => x.split(','))) {
+    const s = v.trim();
+    if (s === 'tous') return [...DOSSIER_STATES];
+    const found = DOSSIER_STATES.find((k) => k === s || STATE_LABELS[k].toLowerCase() === s.toLowerCase());
+    if (!found) throw new UsageError(`état inconnu « ${s} » ; valeurs possibles : ${DOSSIER_STATES.join(', ')}, tous`);
+    out.push(found);
+  }
+  return out;
+}
 
 /** A normalised answer. An unanswered question has no entry at all. */
 export type Answer =

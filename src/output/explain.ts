@@ -1,3 +1,4 @@
+import type { ExplainFormat } from './explain-formats.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import { describeAnswer } from '../scoring/next-level.js';
@@ -160,3 +161,9 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
     ) + '\n'
   );
 }
+
+/** The renderer of each format of `tnl explain`: a format the command line offers without a renderer does not compile. */
+export const EXPLAIN_RENDERERS: Record<ExplainFormat, (edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[]) => string> = {
+  md: explainMarkdown,
+  json: explainJson,
+};

@@ -120,17 +120,15 @@ export function archiveCsv(archive: Archive): string {
 /** The JSON of `tnl history`: what the Markdown shows, the edition's laureates included. */
 export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline, edition?: EditionResults): string {
   const laureates = edition
-    ? [...edition.laureates]
-        .sort(byProperName)
-        .map((l) => ({
-          name: l.name,
-          kind: l.kind,
-          code: l.code ?? null,
-          departement: l.departement ?? null,
-          population: l.population ?? null,
-          level: l.level,
-          mentions: l.mentions,
-        }))
+    ? [...edition.laureates].sort(byProperName).map((l) => ({
+        name: l.name,
+        kind: l.kind,
+        code: l.code ?? null,
+        departement: l.departement ?? null,
+        population: l.population ?? null,
+        level: l.level,
+        mentions: l.mentions,
+      }))
     : undefined;
   return (
     JSON.stringify(

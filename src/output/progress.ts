@@ -4,7 +4,7 @@ export class Progress {
   private shown = false;
 
   constructor(
-    private readonly stream: NodeJS.WriteStream,
+    private readonly stream: { write(s: string): unknown; readonly isTTY?: boolean },
     opts: { quiet: boolean },
   ) {
     this.active = !opts.quiet && Boolean(stream.isTTY);

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { packageRoot } from '../paths.js';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Edition } from '../edition/types.js';
 
 /** Stamped on every output: which tool, which rules, which input, which day. */
@@ -18,16 +16,17 @@ export interface Provenance {
 
 let version: string | undefined;
 export function toolVersion(): string {
-  return (version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version);
+  return (version ??= (createRequire(import.meta.url)('../../package.json') as { version: string }).version);
 }
 
-export function runDate(env: NodeJS.ProcessEnv = process.env): string {
+/** The day of a run: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's. */
+export function runDate(env: Readonly<Record<string, string | undefined>>, now: Date): string {
   const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const d = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+  const d = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : now;
   return d.toISOString().slice(0, 10);
 }
 
-export function provenance(edition: Edition, input?: { file: string; sha256: string }, decisions?: { file: string; sha256: string }): Provenance {
+export function provenance(edition: Edition, date: string, input?: { file: string; sha256: string }, decisions?: { file: string; sha256: string }): Provenance {
   return {
     tool: 'tnl',
     version: toolVersion(),
@@ -36,6 +35,6 @@ export function provenance(edition: Edition, input?: { file: string; sha256: str
     questionnaire: { file: edition.files.questionnaire, sha256: edition.questionnaireHash },
     ...(input ? { input } : {}),
     ...(decisions ? { decisions } : {}),
-    date: runDate(),
+    date,
   };
 }

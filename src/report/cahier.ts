@@ -7,6 +7,8 @@ import { sortResults, KIND_FR } from '../output/scores/view.js';
 import { typography } from './french.js';
 
 export interface CahierSection {
+  /** The id the table of contents links to (a named destination of the PDF). */
+  anchor: string;
   number: string;
   name: string;
   meta: string;
@@ -22,9 +24,13 @@ export interface CahierVM {
   year: number;
   title: string;
   summary: { number: string; name: string; stratum: string; total: string; level: string; warnings: string }[];
-  toc: { title: string; page: string }[];
+  /** The table of contents: page numbers are measured on a first print (src/cli/cahier.ts). */
+  toc: { title: string; anchor: string; page: string }[];
   sections: CahierSection[];
 }
+
+/** The id of the summary table, linked from the table of contents. */
+export const SUMMARY_ANCHOR = 'recapitulatif';
 
 const levelShort = (e: Edition, id: string | undefined) =>
   id === undefined ? '—' : e.rubric.scale === 'niveaux' ? id : (e.rubric.levels.find((l) => l.id === id)?.label ?? id);
@@ -33,9 +39,10 @@ const levelShort = (e: Edition, id: string | undefined) =>
 export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[]): CahierVM {
   const byNumber = new Map(dossiers.map((d) => [d.number, d]));
   const results = sortResults(edition, all);
-  const sections: CahierSection[] = results.map(({ card, proposed }) => {
+  const sections: CahierSection[] = results.map(({ card, proposed }, index) => {
     const answered = new Map(card.questions.map((x) => [x.id, x]));
     return {
+      anchor: `dossier-${index + 1}`,
       number: card.number,
       name: card.name,
       meta: [
@@ -88,15 +95,10 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
       level: s.level,
       warnings: s.warnings.length ? String(s.warnings.length) : '',
     })),
-    toc: [{ title: 'Tableau récapitulatif', page: '' }, ...sections.map((s) => ({ title: `${s.number} — ${s.name}`, page: '' }))],
+    toc: [
+      { title: 'Tableau récapitulatif', anchor: SUMMARY_ANCHOR, page: '' },
+      ...sections.map((s) => ({ title: `${s.number} — ${s.name}`, anchor: s.anchor, page: '' })),
+    ],
     sections,
   };
-}
-
-/** The number of pages of a PDF made by Chromium (its page tree's /Count). */
-export function pdfPageCount(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf).toString('latin1');
-  let max = 0;
-  for (const m of text.matchAll(/\/Count\s+(\d+)/g)) max = Math.max(max, Number(m[1]));
-  return max;
 }

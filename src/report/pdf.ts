@@ -1,11 +1,12 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { onInterrupt } from '../output/interrupt.js';
+import { onInterrupt } from '../files/interrupt.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../findings/errors.js';
+import type { Env } from '../util/env.js';
 
 /** Where a Chromium may be: the environment first, then the usual paths. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findBrowser(env: Env): string | undefined {
   // A path given explicitly is the only one tried: a mistake there must not go unnoticed.
   const explicit = env.PUPPETEER_EXECUTABLE_PATH || env.CHROME_PATH;
   if (explicit) {
@@ -37,7 +38,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
  * TNL_BROWSER_TIMEOUT, 60 by default. A browser that never answers ends the command with a
  * message after that time, never a wait of minutes.
  */
-export function browserTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function browserTimeoutMs(env: Env): number {
   const raw = env.TNL_BROWSER_TIMEOUT;
   if (raw === undefined || raw === '') return 60_000;
   const seconds = Number(raw);
@@ -177,12 +178,12 @@ export class PdfRenderer {
   ) {}
 
   /** Spawns Chromium with a throw-away profile, removed when it exits. No browser → NoBrowserError. */
-  static async start(env: NodeJS.ProcessEnv = process.env): Promise<StartingBrowser> {
+  static async start(env: Env): Promise<StartingBrowser> {
     const executablePath = findBrowser(env);
     if (!executablePath) throw new NoBrowserError();
     const timeoutMs = browserTimeoutMs(env);
     const { launch } = await import('@puppeteer/browsers');
-    const profile = mkdtempSync(join(tmpdir(), 'tnl-chromium-'));
+    const profile = mkdtempSync(join(env.TMPDIR || tmpdir(), 'tnl-chromium-'));
     // Chromium's own temp files (org.chromium.Chromium.*) go inside the profile, removed with it.
     const temp = join(profile, 'tmp');
     mkdirSync(temp);
@@ -214,7 +215,7 @@ export class PdfRenderer {
   }
 
   /** Starts Chromium and waits until it is ready. */
-  static async launch(env: NodeJS.ProcessEnv = process.env): Promise<PdfRenderer> {
+  static async launch(env: Env): Promise<PdfRenderer> {
     return (await PdfRenderer.start(env)).connect();
   }
 

@@ -1,7 +1,6 @@
-import { readYaml } from '../edition/load.js';
 import { checkSchema } from '../edition/schema-check.js';
 import { FindingsError } from '../findings/errors.js';
-import { findingAt } from '../util/yaml-source.js';
+import { findingAt, type YamlSource } from '../util/yaml-source.js';
 
 export interface Press {
   edition: number;
@@ -24,9 +23,8 @@ export interface Press {
   file: string;
 }
 
-/** Reads and checks a press.yaml; mistakes are located, all at once (exit 2). */
-export function loadPress(file: string, year: number): Press {
-  const { source } = readYaml(file);
+/** Checks a parsed press.yaml; mistakes are located, all at once (exit 2). */
+export function pressFromSource(source: YamlSource, year: number): Press {
   const findings = checkSchema(source, 'press');
   const data = source.data as Omit<Press, 'file'>;
   if (!findings.length && data.edition !== year)

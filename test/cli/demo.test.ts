@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { tempDir, tnl } from '../helpers/cli.js';
 
 describe('npm start (tnl demo)', () => {
-  it('validates, scores the example export and writes its outputs, even without a browser', () => {
+  it('validates, scores the example export and writes its outputs, even without a browser', async () => {
     const out = tempDir();
-    const r = tnl(['demo', '--out', out], { env: { PUPPETEER_EXECUTABLE_PATH: '/nulle/part/chromium' } });
+    const r = await tnl(['demo', '--out', out], { env: { PUPPETEER_EXECUTABLE_PATH: '/nulle/part/chromium' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Vérification de l’édition 2024/);
     expect(r.stdout).toMatch(/Par niveau final — 1 : 0 · 2 : 0 · 3 : 8 · 4 : 12 · 5 : 4/);

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editionFiles, loadEditionFiles } from '../../src/edition/load.js';
+import { editionFiles, loadEditionFiles } from '../../src/files/edition-files.js';
 import { copyEditions, edit, tnl } from '../helpers/cli.js';
 
 describe('bundled editions', () => {
-  it.each([2024, 2025])('edition %i loads without findings', (year) => {
+  it.each([2024, 2025])('edition %i loads without findings', async (year) => {
     const { value, findings } = loadEditionFiles(editionFiles(year));
     expect(findings).toEqual([]);
     expect(value?.year).toBe(year);
   });
 
-  it('2024 has the five volets, at least 40 questions, levels 1 to 5 and gates on 4 and 5', () => {
+  it('2024 has the five volets, at least 40 questions, levels 1 to 5 and gates on 4 and 5', async () => {
     const e = loadEditionFiles(editionFiles(2024)).value!;
     expect(e.questionnaire.number).toBe(9);
     expect(e.questionnaire.volets.map((v) => v.id)).toEqual(['strategie', 'pratiques', 'logiciels', 'ecosysteme', 'donnees']);
@@ -24,7 +24,7 @@ describe('bundled editions', () => {
     expect(c1).toMatchObject({ min: 0, max: 3500 });
   });
 
-  it('2025 is the 10-question form with Badge, Bronze, Argent, Or and the four mentions', () => {
+  it('2025 is the 10-question form with Badge, Bronze, Argent, Or and the four mentions', async () => {
     const e = loadEditionFiles(editionFiles(2025)).value!;
     expect(e.questionnaire.number).toBe(10);
     expect(e.questionnaire.questions).toHaveLength(10);
@@ -106,11 +106,11 @@ describe('tnl validate on broken copies', () => {
     },
   ];
 
-  it.each(cases)('reports $name at its line, exit 1', ({ from, to, rule, message }) => {
+  it.each(cases)('reports $name at its line, exit 1', async ({ from, to, rule, message }) => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
     const line = edit(rubric, from, to) + (from.startsWith('    min: 80') ? 0 : 0);
-    const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
+    const r = await tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
     expect(r.code, r.stderr).toBe(1);
     const report = JSON.parse(r.stdout) as { findings: { ruleId: string; line: number; message: string; file: string; column: number }[] };
     const found = report.findings.find((f) => f.ruleId === rule);
@@ -121,7 +121,7 @@ describe('tnl validate on broken copies', () => {
     expect(found!.message).toMatch(message);
   });
 
-  it('a missing weight for a volet in a stratum is reported', () => {
+  it('a missing weight for a volet in a stratum is reported', async () => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
     edit(
@@ -129,27 +129,27 @@ describe('tnl validate on broken copies', () => {
       'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 15 }',
       'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15 }',
     );
-    const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
+    const r = await tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/pas de poids pour le volet « donnees » dans la strate « c3 »/);
   });
 
-  it('a YAML syntax error exits 2 with its line and column, no stack trace', () => {
+  it('a YAML syntax error exits 2 with its line and column, no stack trace', async () => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
     const line = edit(rubric, '  strategie.bilan: { yes: 3 }', '  strategie.bilan: { yes: 3 } ]');
-    const r = tnl(['validate', '--root', dir, '--edition', '2024']);
+    const r = await tnl(['validate', '--root', dir, '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`rubrics/2024\\.yaml:${line}:31 : YAML invalide : élément inattendu : « ] »`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a questionnaire with an unknown volet and a duplicate id is reported in one pass', () => {
+  it('a questionnaire with an unknown volet and a duplicate id is reported in one pass', async () => {
     const dir = copyEditions();
     const questionnaire = join(dir, 'questionnaires', '2024.yaml');
     const l1 = edit(questionnaire, '  - id: strategie.bilan\n    volet: strategie\n', '  - id: strategie.bilan\n    volet: strategy\n') + 1;
     const l2 = edit(questionnaire, '  - id: strategie.freins\n', '  - id: strategie.bilan\n');
-    const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
+    const r = await tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'json']);
     expect(r.code).toBe(1);
     const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; line: number; message: string }[] }).findings;
     expect(findings.find((f) => f.ruleId === 'questionnaire/unknown-volet')).toMatchObject({ line: l1 });
@@ -158,10 +158,10 @@ describe('tnl validate on broken copies', () => {
 });
 
 describe('tnl validate output formats', () => {
-  it('codeclimate is an array of GitLab Code Quality issues', () => {
+  it('codeclimate is an array of GitLab Code Quality issues', async () => {
     const dir = copyEditions();
     edit(join(dir, 'rubrics', '2024.yaml'), '  strategie.bilan: { yes: 3 }', '  strategie.bilans: { yes: 3 }');
-    const r = tnl(['validate', join(dir, 'rubrics', '2024.yaml'), '--format', 'codeclimate']);
+    const r = await tnl(['validate', join(dir, 'rubrics', '2024.yaml'), '--format', 'codeclimate']);
     expect(r.code).toBe(1);
     const issues = JSON.parse(r.stdout) as unknown[];
     expect(issues.length).toBeGreaterThan(0);
@@ -176,34 +176,34 @@ describe('tnl validate output formats', () => {
     }
   });
 
-  it('github prints workflow annotations', () => {
+  it('github prints workflow annotations', async () => {
     const dir = copyEditions();
     const line = edit(join(dir, 'rubrics', '2024.yaml'), '  strategie.bilan: { yes: 3 }', '  strategie.bilans: { yes: 3 }');
-    const r = tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'github']);
+    const r = await tnl(['validate', '--root', dir, '--edition', '2024', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^::error file=.*2024\\.yaml,line=${line},col=3,title=rubric/unknown-question::`, 'm'));
   });
 
-  it('json of a clean edition has no findings and exit 0', () => {
-    const r = tnl(['validate', '--edition', '2025', '--format', 'json']);
+  it('json of a clean edition has no findings and exit 0', async () => {
+    const r = await tnl(['validate', '--edition', '2025', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ errorCount: 0, warningCount: 0, findings: [] });
   });
 
-  it('validates files given as arguments, pairing the rubric with its questionnaire', () => {
-    const r = tnl(['validate', 'questionnaires/2025.yaml', 'rubrics/2025.yaml']);
+  it('validates files given as arguments, pairing the rubric with its questionnaire', async () => {
+    const r = await tnl(['validate', 'questionnaires/2025.yaml', 'rubrics/2025.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2 fichiers vérifiés, aucun problème/);
   });
 
-  it('--strict turns warnings into errors', () => {
+  it('--strict turns warnings into errors', async () => {
     const dir = copyEditions();
     edit(
       join(dir, 'questionnaires', '2024.yaml'),
       'label: Firefox est-il le navigateur par défaut des postes ?',
       'label: Quels logiciels libres utilisez-vous au quotidien ?',
     );
-    expect(tnl(['validate', '--root', dir, '--edition', '2024']).code).toBe(0);
-    expect(tnl(['validate', '--root', dir, '--edition', '2024', '--strict']).code).toBe(1);
+    expect(await (await tnl(['validate', '--root', dir, '--edition', '2024'])).code).toBe(0);
+    expect(await (await tnl(['validate', '--root', dir, '--edition', '2024', '--strict'])).code).toBe(1);
   });
 });

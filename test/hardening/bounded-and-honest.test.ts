@@ -11,7 +11,7 @@ import { zipBoundsProblem } from '../../src/ingest/zip-bounds.js';
 import { matchColumns, columnFindings } from '../../src/ingest/columns.js';
 import { own } from '../../src/util/own.js';
 import { Suggestions } from '../../src/util/french-text.js';
-import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
+import { copyEditions, plain, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
 import { edition, tempFile } from '../helpers/edition.js';
 
 /** A ZIP archive with the given parts; `declare` overrides the size a part announces. */
@@ -53,18 +53,18 @@ function zip(parts: { name: string; data: Buffer; declare?: number }[]): Buffer 
 }
 
 describe('an XLSX zip bomb is refused before it inflates', () => {
-  it('the bundled workbook passes', () => {
+  it('the bundled workbook passes', async () => {
     expect(zipBoundsProblem(readFileSync(join(root, 'fixtures', 'ds-2024.xlsx')))).toBeUndefined();
   });
-  it('a part that announces its true size of 300 MB is refused by the declared total', () => {
+  it('a part that announces its true size of 300 MB is refused by the declared total', async () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1000), declare: 300 * 2 ** 20 }]);
     expect(zipBoundsProblem(bomb)).toMatch(/se décompresse en plus de 256 Mo/);
   });
-  it('a part that lies (announces 1 kB, inflates to 20 MB) is caught at the bound', () => {
+  it('a part that lies (announces 1 kB, inflates to 20 MB) is caught at the bound', async () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 2 ** 20, 0x20), declare: 1024 }]);
     expect(zipBoundsProblem(bomb)).toMatch(/piégée/);
   });
-  it('through the CLI: exit 2, French, nothing scored', () => {
+  it('through the CLI: exit 2, French, nothing scored', async () => {
     const file = tempFile(
       'bombe.xlsx',
       zip([
@@ -72,7 +72,7 @@ describe('an XLSX zip bomb is refused before it inflates', () => {
         { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(10), declare: 400 * 2 ** 20 },
       ]),
     );
-    const r = tnl(['score', file, '--edition', '2024']);
+    const r = await tnl(['score', file, '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bombe\.xlsx : le classeur se décompresse en plus de 256 Mo/);
     expect(r.stdout).toBe('');
@@ -80,7 +80,7 @@ describe('an XLSX zip bomb is refused before it inflates', () => {
 });
 
 describe('inputs that never end', () => {
-  it('a FIFO nobody writes to, /dev/zero, a folder: refused at once, exit 2', () => {
+  it('a FIFO nobody writes to, /dev/zero, a folder: refused at once, exit 2', async () => {
     const dir = tempDir();
     execFileSync('mkfifo', [join(dir, 'tube.csv')]);
     mkdirSync(join(dir, 'dossier.csv'));
@@ -89,18 +89,18 @@ describe('inputs that never end', () => {
       ['/dev/zero', 'périphérique'],
       [join(dir, 'dossier.csv'), 'dossier'],
     ] as const) {
-      const r = tnl(['score', path, '--edition', '2024'], { timeout: 20_000 });
+      const r = tnlProcess(['score', path, '--edition', '2024'], { timeout: 20_000 });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(why);
     }
-    const yaml = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', '/dev/zero'], { timeout: 20_000 });
+    const yaml = tnlProcess(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', '/dev/zero'], { timeout: 20_000 });
     expect(yaml.code).toBe(2);
     expect(yaml.stderr).toMatch(/\/dev\/zero : ce n’est pas un fichier ordinaire/);
   });
 });
 
 describe('a header of 30 000 columns', () => {
-  it('is matched (every unknown column reported, suggestions made) without quadratic work', () => {
+  it('is matched (every unknown column reported, suggestions made) without quadratic work', async () => {
     const headers = ['ID', 'État du dossier', ...Array.from({ length: 30_000 }, (_, i) => `Colonne ${i}`), 'Nom de la collectivte'];
     const qn = edition(2024).questionnaire;
     const matches = matchColumns(headers, qn);
@@ -108,7 +108,7 @@ describe('a header of 30 000 columns', () => {
     expect(findings.filter((f) => f.rule === 'ingest/unknown-column')).toHaveLength(30_001);
     expect(plain(findings.find((f) => f.message.includes('Nom de la collectivité'))?.message ?? '')).toMatch(/Vouliez-vous dire « Nom de la collectivte »/);
   });
-  it('Suggestions gives the nearest candidate, or none when nothing is close', () => {
+  it('Suggestions gives the nearest candidate, or none when nothing is close', async () => {
     const s = new Suggestions(['Nombre d’habitants', 'Type de collectivité', 'Département']);
     expect(s.closest("Nombre d'habitant")).toBe('Nombre d’habitants');
     expect(s.closest('tout autre chose')).toBeUndefined();
@@ -122,34 +122,34 @@ describe('odd JSON exports', () => {
   };
   const write = (data: unknown) => tempFile('export.json', JSON.stringify(data));
 
-  it('data with errors (a partial answer): warned as incomplete on stderr; exit 1 with --strict', () => {
+  it('data with errors (a partial answer): warned as incomplete on stderr; exit 1 with --strict', async () => {
     const file = write({ ...api, errors: [{ message: 'Timeout on champ 4512301' }] });
-    const r = tnl(['score', file, '--edition', '2024']);
+    const r = await tnl(['score', file, '--edition', '2024']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/export incomplet : la réponse de l’API porte aussi des erreurs \(Timeout on champ 4512301\)/);
-    expect(tnl(['score', file, '--edition', '2024', '--strict']).code).toBe(1);
+    expect(await (await tnl(['score', file, '--edition', '2024', '--strict'])).code).toBe(1);
   });
 
-  it('a page that announces a next page: warned as incomplete', () => {
+  it('a page that announces a next page: warned as incomplete', async () => {
     const copy = structuredClone(api);
     copy.data.demarche.dossiers.pageInfo = { hasNextPage: true, endCursor: 'abc' };
-    const r = tnl(['score', write(copy), '--edition', '2024', '--strict']);
+    const r = await tnl(['score', write(copy), '--edition', '2024', '--strict']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/export incomplet : ce fichier est une seule page/);
   });
 
-  it.each([['1e400'], ['-3'], ['12.5'], ['"12a"']])('a dossier number %s is refused, exit 2', (n) => {
+  it.each([['1e400'], ['-3'], ['12.5'], ['"12a"']])('a dossier number %s is refused, exit 2', async (n) => {
     const copy = structuredClone(api);
     const text = JSON.stringify(copy).replace(/"number":118340\b/, `"number":${n}`);
     expect(text).not.toBe(JSON.stringify(copy));
-    const r = tnl(['score', tempFile('export.json', text), '--edition', '2024']);
+    const r = await tnl(['score', tempFile('export.json', text), '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/numéro de dossier invalide/);
     expect(r.stdout).not.toMatch(/Infinity/);
   });
 
-  it('tnl’s own scores JSON given as an export: one message saying what it is', () => {
-    const r = tnl(['score', 'test/golden/notes-2024.json', '--edition', '2024']);
+  it('tnl’s own scores JSON given as an export: one message saying what it is', async () => {
+    const r = await tnl(['score', 'test/golden/notes-2024.json', '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/c’est un fichier de notes produit par « tnl score --format json »/);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -157,17 +157,17 @@ describe('odd JSON exports', () => {
 });
 
 describe('ids named like Object’s prototype', () => {
-  it('own() reads only own entries', () => {
+  it('own() reads only own entries', async () => {
     expect(own({ a: 1 }, 'constructor')).toBeUndefined();
     expect(own({ a: 1 }, 'toString')).toBeUndefined();
     expect(own({ constructor: 3 } as Record<string, number>, 'constructor')).toBe(3);
   });
 
-  it('a stratum and a volet called « constructor » score like any other', () => {
+  it('a stratum and a volet called « constructor » score like any other', async () => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
     const questionnaire = join(dir, 'questionnaires', '2024.yaml');
-    const base = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
+    const base = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
     writeFileSync(
       rubric,
       readFileSync(rubric, 'utf8')
@@ -175,8 +175,8 @@ describe('ids named like Object’s prototype', () => {
         .replace(/\bstrategie\b/g, 'constructor'),
     );
     writeFileSync(questionnaire, readFileSync(questionnaire, 'utf8').replace(/\bstrategie\b/g, 'constructor'));
-    expect(tnl(['validate', '--edition', '2024', '--root', dir]).code).toBe(0);
-    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
+    expect(await (await tnl(['validate', '--edition', '2024', '--root', dir])).code).toBe(0);
+    const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
     expect(r.code).toBe(0);
     const totals = (csv: string) =>
       csv
@@ -186,11 +186,11 @@ describe('ids named like Object’s prototype', () => {
     expect(totals(r.stdout)).toEqual(totals(base.stdout));
   });
 
-  it('an unknown stratum « toString » or « constructor » is named, never printed as a function', () => {
+  it('an unknown stratum « toString » or « constructor » is named, never printed as a function', async () => {
     const dir = copyEditions();
     const rubric = join(dir, 'rubrics', '2024.yaml');
     writeFileSync(rubric, readFileSync(rubric, 'utf8').replace('min_by_stratum: { c1: 37 }', 'min_by_stratum: { constructor: 37, toString: 2 }'));
-    const r = tnl(['validate', '--edition', '2024', '--root', dir]);
+    const r = await tnl(['validate', '--edition', '2024', '--root', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/strate inconnue « constructor »/);
     expect(r.stdout).toMatch(/strate inconnue « toString »/);

@@ -8,20 +8,20 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync,
 import { join } from 'node:path';
 import { parseYaml } from '../../src/util/yaml-source.js';
 import { findBrowser } from '../../src/report/pdf.js';
-import { bin, copyEditions, root, tempDir, tnl } from '../helpers/cli.js';
+import { bin, copyEditions, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
 
 const clean = (stderr: string) => {
   expect(stderr).not.toMatch(/erreur interne|    at |Error:|TypeError|ReferenceError/);
 };
 
 describe('YAML aliases', () => {
-  it('one anchor used 500 times is a valid document', () => {
+  it('one anchor used 500 times is a valid document', async () => {
     const text = `base: &b { yes: 2, no: 0 }\nitems:\n${Array.from({ length: 500 }, () => '  - *b').join('\n')}\n`;
     const { data } = parseYaml(text, 'anchors.yaml');
     expect((data as { items: unknown[] }).items).toHaveLength(500);
   });
 
-  it('an alias expansion that explodes (billion laughs) is refused at the first alias, with its line', () => {
+  it('an alias expansion that explodes (billion laughs) is refused at the first alias, with its line', async () => {
     let text = 'a: &a [x, x, x, x, x, x, x, x, x, x]\n';
     let prev = 'a';
     for (const n of 'bcdefghij') {
@@ -36,13 +36,13 @@ describe('YAML aliases', () => {
     }
   });
 
-  it('the CLI says it located, exit 2', () => {
+  it('the CLI says it located, exit 2', async () => {
     const dir = copyEditions();
     const file = join(dir, 'rubrics', '2024.yaml');
     let bomb = 'x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n';
     for (let i = 1; i < 9; i++) bomb += `x${i}: &x${i} [${Array.from({ length: 10 }, () => `*x${i - 1}`).join(', ')}]\n`;
     writeFileSync(file, readFileSync(file, 'utf8') + bomb);
-    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--root', dir]);
+    const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--root', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rubrics\/2024\.yaml:\d+:\d+ : YAML refusé/);
     clean(r.stderr);
@@ -50,11 +50,11 @@ describe('YAML aliases', () => {
 });
 
 describe('tnl init', () => {
-  it('from an edition with a YAML error: located message, exit 2, nothing written', () => {
+  it('from an edition with a YAML error: located message, exit 2, nothing written', async () => {
     const dir = copyEditions();
     const file = join(dir, 'rubrics', '2025.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('decimals: 1', 'decimals: [1'));
-    const r = tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
+    const r = await tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rubrics\/2025\.yaml:\d+:\d+ : YAML invalide/);
     clean(r.stderr);
@@ -64,16 +64,16 @@ describe('tnl init', () => {
 });
 
 describe('where a folder is needed', () => {
-  it('--out below an existing file, or a fiches folder that is a file: French, exit 2', () => {
+  it('--out below an existing file, or a fiches folder that is a file: French, exit 2', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.csv'), 'x');
-    const below = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', join(dir, 'notes.csv', 'a.csv')]);
+    const below = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', join(dir, 'notes.csv', 'a.csv')]);
     expect(below.code).toBe(2);
     expect(below.stderr).toMatch(/création du dossier impossible : « .*notes\.csv » est un fichier, pas un dossier/);
-    const fiches = tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'md', '--out', join(dir, 'notes.csv')]);
+    const fiches = await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'md', '--out', join(dir, 'notes.csv')]);
     expect(fiches.code).toBe(2);
     expect(fiches.stderr).toMatch(/est un fichier, pas un dossier/);
-    const isDir = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir]);
+    const isDir = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', dir]);
     expect(isDir.code).toBe(2);
     expect(isDir.stderr).toMatch(/c’est un dossier : un nom de fichier est attendu/);
     for (const r of [below, fiches, isDir]) clean(r.stderr);
@@ -92,8 +92,8 @@ describe('standard output and a full disk', () => {
     expect(stderr).toBe('');
   });
 
-  it('--out /dev/full and > /dev/full: « plus de place sur le disque », exit 2', () => {
-    const out = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', '/dev/full']);
+  it('--out /dev/full and > /dev/full: « plus de place sur le disque », exit 2', async () => {
+    const out = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--out', '/dev/full']);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/\/dev\/full : écriture impossible : plus de place sur le disque \(ENOSPC\)/);
     clean(out.stderr);
@@ -108,11 +108,11 @@ describe('standard output and a full disk', () => {
 });
 
 describe('malformed scores given to publish', () => {
-  const publish = (content: string) => {
+  const publish = async (content: string) => {
     const dir = copyEditions();
     const file = join(dir, 'notes.json');
     writeFileSync(file, content);
-    return { r: tnl(['publish', '--edition', '2024', '--scores', file, '--root', dir]), dir };
+    return { r: await tnl(['publish', '--edition', '2024', '--scores', file, '--root', dir]), dir };
   };
   const provenance = { edition: 2024 };
   it.each([
@@ -138,8 +138,8 @@ describe('malformed scores given to publish', () => {
       }),
       /dossiers\[0\]\.mentions : une liste de mentions/,
     ],
-  ])('%s: exit 2, located, nothing written', (_, content, message) => {
-    const { r, dir } = publish(content);
+  ])('%s: exit 2, located, nothing written', async (_, content, message) => {
+    const { r, dir } = await publish(content);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     clean(r.stderr);
@@ -148,12 +148,12 @@ describe('malformed scores given to publish', () => {
 });
 
 describe('a browser that cannot be used', () => {
-  it('a browser path that is not executable: French message naming the variable, exit 2, no stack', () => {
+  it('a browser path that is not executable: French message naming the variable, exit 2, no stack', async () => {
     const dir = tempDir();
     const fake = join(dir, 'chromium');
     writeFileSync(fake, 'pas un programme');
     chmodSync(fake, 0o644);
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
       env: { PUPPETEER_EXECUTABLE_PATH: fake },
     });
     expect(r.code).toBe(2);
@@ -162,13 +162,13 @@ describe('a browser that cannot be used', () => {
     expect(r.stderr.split('\n').length).toBeLessThan(5);
   });
 
-  it('a browser that never answers: ends after TNL_BROWSER_TIMEOUT with a French message, no profile left', () => {
+  it('a browser that never answers: ends after TNL_BROWSER_TIMEOUT with a French message, no profile left', async () => {
     const dir = tempDir();
     const tmp = tempDir();
     const fake = join(dir, 'muet');
     writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n');
     chmodSync(fake, 0o755);
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+    const r = tnlProcess(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
       env: { PUPPETEER_EXECUTABLE_PATH: fake, TNL_BROWSER_TIMEOUT: '1', TMPDIR: tmp },
       timeout: 20_000,
     });
@@ -180,11 +180,11 @@ describe('a browser that cannot be used', () => {
   });
 });
 
-describe.skipIf(!findBrowser())('Chromium’s temp files', () => {
-  it('a PDF run leaves nothing in TMPDIR (profile and org.chromium.* files removed)', () => {
+describe.skipIf(!findBrowser(process.env))('Chromium’s temp files', () => {
+  it('a PDF run leaves nothing in TMPDIR (profile and org.chromium.* files removed)', async () => {
     const dir = tempDir();
     const tmp = tempDir();
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
       env: { TMPDIR: tmp },
     });
     expect(r.code).toBe(0);
@@ -193,41 +193,41 @@ describe.skipIf(!findBrowser())('Chromium’s temp files', () => {
 });
 
 describe('cache entries', () => {
-  it('an entry edited by hand (every threshold at 0) is ignored: the levels do not move', () => {
+  it('an entry edited by hand (every threshold at 0) is ignored: the levels do not move', async () => {
     const cache = tempDir();
     const env = { TNL_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1733788800' };
-    const first = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    const first = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
     const [entry] = readdirSync(join(cache, 'editions'));
     const file = join(cache, 'editions', entry!);
     const original = readFileSync(file, 'utf8');
     const forged = original.replace(/"min":\d+/g, '"min":0').replace(/"minByStratum":\{[^}]*\}/g, '"minByStratum":{}');
     expect(forged).not.toBe(original);
     writeFileSync(file, forged);
-    const again = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    const again = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
     expect(again.code).toBe(0);
     expect(again.rawStdout).toBe(first.rawStdout);
   });
 
-  it('an entry of the wrong shape, or a symlink in its place, is ignored', () => {
+  it('an entry of the wrong shape, or a symlink in its place, is ignored', async () => {
     const cache = tempDir();
     const env = { TNL_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '1733788800' };
-    const first = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    const first = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
     const [entry] = readdirSync(join(cache, 'editions'));
     const file = join(cache, 'editions', entry!);
     writeFileSync(file, '{"seal":"0000","value":[null]}');
-    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env }).rawStdout).toBe(first.rawStdout);
+    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env })).rawStdout).toBe(first.rawStdout);
     copyFileSync(join(root, 'package.json'), join(cache, 'autre.json'));
     rmSync(file);
     symlinkSync(join(cache, 'autre.json'), file);
-    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
+    const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env });
     expect(r.code).toBe(0);
     expect(r.rawStdout).toBe(first.rawStdout);
   });
 });
 
 describe('an empty option value', () => {
-  it.each([['--out'], ['--repetitions'], ['--decisions']])('%s "" is a usage error, never standard output', (option) => {
-    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', option, '']);
+  it.each([['--out'], ['--repetitions'], ['--decisions']])('%s "" is a usage error, never standard output', async (option) => {
+    const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', option, '']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`${option} est vide`));
     expect(r.stdout).toBe('');

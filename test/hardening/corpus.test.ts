@@ -113,16 +113,16 @@ function command(file: string, out: string): string[] {
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
 describe('the bad-input corpus', () => {
-  it('has at least 40 files, each with a case', () => {
+  it('has at least 40 files, each with a case', async () => {
     const files = readdirSync(join(root, 'test', 'corpus')).sort();
     expect(files.length).toBeGreaterThanOrEqual(40);
     expect(cases.map((c) => c.file).sort()).toEqual(files);
   });
 
-  it.each(cases)('$file → exit $code', ({ file, code, message }) => {
+  it.each(cases)('$file → exit $code', async ({ file, code, message }) => {
     const out = join(tempDir(), 'sortie');
     const before = sha(join(root, 'test', 'corpus', file));
-    const r = tnl(command(file, out));
+    const r = await tnl(command(file, out));
     expect(r.code, r.stdout + r.stderr).toBe(code);
     expect(r.stdout + r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at |Error:|TypeError|erreur interne/);

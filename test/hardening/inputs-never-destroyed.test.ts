@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, linkSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ficheFileNames } from '../../src/report/fiche.js';
-import { writeAtomic } from '../../src/output/atomic-write.js';
-import { readInput } from '../../src/util/read-input.js';
+import { writeAtomic } from '../../src/files/atomic-write.js';
+import { readInput } from '../../src/files/read-input.js';
 import { root, tempDir, tnl } from '../helpers/cli.js';
 
 const fixture = (name: string, dir = tempDir()) => {
@@ -65,11 +65,11 @@ describe('an output that is an input is refused, exit 2, the input untouched', (
       }),
     ],
   ];
-  it.each(cases)('%s', (_, make) => {
+  it.each(cases)('%s', async (_, make) => {
     const dir = tempDir();
     const { args, input } = make(dir);
     const before = readFileSync(input);
-    const r = tnl(args);
+    const r = await tnl(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/refusé : ce fichier est aussi une entrée de la commande/);
     expect(readFileSync(input).equals(before)).toBe(true);
@@ -78,13 +78,13 @@ describe('an output that is an input is refused, exit 2, the input untouched', (
 });
 
 describe('a device or a FIFO is written in place, never replaced', () => {
-  it('--out /dev/null leaves /dev/null a character device', () => {
-    const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--out', '/dev/null']);
+  it('--out /dev/null leaves /dev/null a character device', async () => {
+    const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--out', '/dev/null']);
     expect(r.code).toBe(0);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
-  it('a symlink to /dev/null stays a symlink; a symlink to a regular file keeps the link and replaces its target', () => {
+  it('a symlink to /dev/null stays a symlink; a symlink to a regular file keeps the link and replaces its target', async () => {
     const dir = tempDir();
     symlinkSync('/dev/null', join(dir, 'vers-null'));
     writeAtomic(join(dir, 'vers-null'), 'rien');
@@ -96,7 +96,7 @@ describe('a device or a FIFO is written in place, never replaced', () => {
     expect(readdirSync(dir).sort()).toEqual(['cible.txt', 'lien.txt', 'vers-null']);
   });
 
-  it('writeAtomic refuses an input read in this process (in process, through readInput)', () => {
+  it('writeAtomic refuses an input read in this process (in process, through readInput)', async () => {
     const dir = tempDir();
     const file = join(dir, 'entree.csv');
     writeFileSync(file, 'a,b\n');
@@ -105,7 +105,7 @@ describe('a device or a FIFO is written in place, never replaced', () => {
     expect(readFileSync(file, 'utf8')).toBe('a,b\n');
   });
 
-  it('a 244-character file name is written (the temp name stays short)', () => {
+  it('a 244-character file name is written (the temp name stays short)', async () => {
     const dir = tempDir();
     const file = join(dir, `${'a'.repeat(240)}.csv`);
     writeAtomic(file, 'contenu');
@@ -115,7 +115,7 @@ describe('a device or a FIFO is written in place, never replaced', () => {
 });
 
 describe('fiche names never collide', () => {
-  it('12, 1/2, ../12 and 1-2 of the same authority get four different, stable names', () => {
+  it('12, 1/2, ../12 and 1-2 of the same authority get four different, stable names', async () => {
     const dossiers = ['12', '1/2', '../12', '1-2'].map((number) => ({ number, name: 'Ville de Lyon' }));
     const names = ficheFileNames(dossiers, 'pdf');
     expect(new Set(names).size).toBe(4);
@@ -126,7 +126,7 @@ describe('fiche names never collide', () => {
     expect(ficheFileNames([...dossiers].reverse(), 'pdf')).toEqual([...names].reverse());
   });
 
-  it('names that differ only by case are told apart (case-insensitive file systems)', () => {
+  it('names that differ only by case are told apart (case-insensitive file systems)', async () => {
     const names = ficheFileNames(
       [
         { number: 'AB1', name: 'X' },

@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { fetchDemarche } from '../../src/ingest/ds-api.js';
 import { csvSafe } from '../../src/util/french-format.js';
 import { findBrowser } from '../../src/report/pdf.js';
-import { bin, copyEditions, root, tempDir, tnl, tnlAsync } from '../helpers/cli.js';
+import { bin, copyEditions, root, tempDir, tnl, tnlProcessAsync } from '../helpers/cli.js';
 import { tempFile } from '../helpers/edition.js';
 
 const page = (cursor: string | null, nodes: unknown[] = [{ number: 1 }]) =>
@@ -47,7 +47,7 @@ describe('tnl fetch is bounded', () => {
   });
 
   let server: Server | undefined;
-  afterEach(() => server?.close());
+  afterEach(async () => server?.close());
 
   it('a server that trickles forever: one overall deadline, a French message', async () => {
     server = createServer((_, res) => {
@@ -69,7 +69,7 @@ describe('tnl fetch is bounded', () => {
     server = createServer(() => undefined);
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     const out = join(tempDir(), 'd.json');
-    const r = await tnlAsync(
+    const r = await tnlProcessAsync(
       ['fetch', '--demarche', '1', '--instance', `http://127.0.0.1:${(server.address() as AddressInfo).port}`, '--out', out, '--timeout', '1'],
       { env: { DS_API_TOKEN: 'tok' } },
     );
@@ -105,22 +105,22 @@ describe('tnl fetch is bounded', () => {
 });
 
 describe('tnl fetch never prints a secret', () => {
-  it('credentials in --instance are refused without being printed', () => {
-    const r = tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@127.0.0.1:9', '--out', join(tempDir(), 'x.json')], {
+  it('credentials in --instance are refused without being printed', async () => {
+    const r = await tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@127.0.0.1:9', '--out', join(tempDir(), 'x.json')], {
       env: { DS_API_TOKEN: 'tok' },
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/contient un identifiant ou un mot de passe/);
     expect(r.stderr).not.toMatch(/MotDePasse42|agent/);
-    const bad = tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@[::', '--out', join(tempDir(), 'x.json')], {
+    const bad = await tnl(['fetch', '--demarche', '1', '--instance', 'http://agent:MotDePasse42@[::', '--out', join(tempDir(), 'x.json')], {
       env: { DS_API_TOKEN: 'tok' },
     });
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toMatch(/MotDePasse42/);
   });
 
-  it('a token with a newline inside: a clear message, the token not printed', () => {
-    const r = tnl(['fetch', '--demarche', '1', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: 'abc\ndefSecret' } });
+  it('a token with a newline inside: a clear message, the token not printed', async () => {
+    const r = await tnl(['fetch', '--demarche', '1', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: 'abc\ndefSecret' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/le jeton DS_API_TOKEN contient un retour à la ligne/);
     expect(r.stderr).not.toMatch(/defSecret/);
@@ -128,10 +128,12 @@ describe('tnl fetch never prints a secret', () => {
 });
 
 describe('tnl rubric diff --from-rev', () => {
-  it.each([['--output=PWNED'], ['-p'], ['HEAD\nx']])('a revision %j that git would read as an option is refused; git writes nothing', (rev) => {
+  it.each([['--output=PWNED'], ['-p'], ['HEAD\nx']])('a revision %j that git would read as an option is refused; git writes nothing', async (rev) => {
     const repo = copyEditions();
     execFileSync('git', ['init', '-q'], { cwd: repo });
-    const r = tnl(['rubric', 'diff', join(root, 'fixtures', 'ds-2024.json'), `--from-rev=${rev}`, '--to', join(repo, 'rubrics', '2024.yaml')], { cwd: repo });
+    const r = await tnl(['rubric', 'diff', join(root, 'fixtures', 'ds-2024.json'), `--from-rev=${rev}`, '--to', join(repo, 'rubrics', '2024.yaml')], {
+      cwd: repo,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/révision git invalide/);
     expect(readdirSync(repo).sort()).toEqual(['.git', 'questionnaires', 'rubrics']);
@@ -155,20 +157,20 @@ describe('CSV cells are never formulas', () => {
     ['12,5', '12,5'],
     ['Ville de Lyon', 'Ville de Lyon'],
     ['', ''],
-  ])('%j → %j', (input, output) => expect(csvSafe(input)).toBe(output));
-  it('numbers stay numbers', () => {
+  ])('%j → %j', async (input, output) => expect(csvSafe(input)).toBe(output));
+  it('numbers stay numbers', async () => {
     expect(csvSafe(-3)).toBe(-3);
     expect(csvSafe(12.5)).toBe(12.5);
   });
 
-  it('scores CSV from a JSON export whose texts are formulas: every text cell is neutralised', () => {
+  it('scores CSV from a JSON export whose texts are formulas: every text cell is neutralised', async () => {
     const api = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as {
       data: { demarche: { dossiers: { nodes: { champs: { label: string; stringValue: string | null }[] }[] } } };
     };
     const node = api.data.demarche.dossiers.nodes[0]!;
     for (const c of node.champs) if (c.label === 'Nom de la collectivité') c.stringValue = '=HYPERLINK("http://x","clic")';
     const out = join(tempDir(), 'notes.csv');
-    const r = tnl(['score', tempFile('export.json', JSON.stringify(api)), '--edition', '2024', '--format', 'csv', '--out', out, '--state', 'tous']);
+    const r = await tnl(['score', tempFile('export.json', JSON.stringify(api)), '--edition', '2024', '--format', 'csv', '--out', out, '--state', 'tous']);
     expect(r.code).toBeLessThan(2);
     const rows = parse(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { relax_column_count: true }) as string[][];
     const risky = rows.flat().filter((cell) => /^\s*[=+@＝＋＠－]/.test(cell) || /^-[^\d]/.test(cell) || /^-\d+[^\d.,]/.test(cell));
@@ -176,14 +178,14 @@ describe('CSV cells are never formulas', () => {
     expect(rows.flat()).toContain(`'=HYPERLINK("http://x","clic")`);
   });
 
-  it('the history open-data CSV neutralises its cells too', () => {
-    const r = tnl(['history', '--format', 'csv']);
+  it('the history open-data CSV neutralises its cells too', async () => {
+    const r = await tnl(['history', '--format', 'csv']);
     const rows = parse(r.stdout.replace(/^\ufeff/, ''), {}) as string[][];
     expect(rows.flat().filter((cell) => /^\s*[=+@]/.test(cell))).toEqual([]);
   });
 });
 
-describe.skipIf(!findBrowser())('SIGTERM', () => {
+describe.skipIf(!findBrowser(process.env))('SIGTERM', () => {
   it('during fiches: exit 143, no partial file, no browser profile', async () => {
     const dir = tempDir();
     const tmp = tempDir();
@@ -202,10 +204,10 @@ describe.skipIf(!findBrowser())('SIGTERM', () => {
   });
 });
 
-it('writes nothing outside its outputs: a failed score leaves no temp file beside --out', () => {
+it('writes nothing outside its outputs: a failed score leaves no temp file beside --out', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'notes.csv'), 'ancien');
-  const r = tnl(['score', 'fixtures/ds-2024.json', '--edition', '9999', '--out', join(dir, 'notes.csv')]);
+  const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '9999', '--out', join(dir, 'notes.csv')]);
   expect(r.code).toBe(2);
   expect(readdirSync(dir)).toEqual(['notes.csv']);
   expect(readFileSync(join(dir, 'notes.csv'), 'utf8')).toBe('ancien');

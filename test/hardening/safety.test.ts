@@ -6,12 +6,16 @@ import { findBrowser } from '../../src/report/pdf.js';
 import { bin, copyEditions, root, tempDir, tnl } from '../helpers/cli.js';
 
 describe('personal data never reach a published document', () => {
-  it('communiqué, results page and press kit name the authority and the elected referent, never agents, e-mails or phones', () => {
+  it('communiqué, results page and press kit name the authority and the elected referent, never agents, e-mails or phones', async () => {
     const dir = copyEditions();
     cpSync(join(root, 'results'), join(dir, 'results'), { recursive: true });
     const notes = join(dir, 'notes.json');
-    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes]).code).toBe(0);
-    expect(tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir, '--force']).code).toBe(0);
+    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
+    expect(
+      await (
+        await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir, '--force'])
+      ).code,
+    ).toBe(0);
     const published = readFileSync(join(dir, 'results', '2024.yaml'), 'utf8');
     const fixture = readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8');
     const agents = [
@@ -26,9 +30,9 @@ describe('personal data never reach a published document', () => {
     expect(agents.length).toBeGreaterThan(2);
     const docs = [
       published,
-      tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--root', dir]).stdout,
-      tnl(['report', 'resultats', '--edition', '2024', '--format', 'html', '--root', dir]).stdout,
-      tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'html', '--root', dir]).stdout,
+      (await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--root', dir])).stdout,
+      (await tnl(['report', 'resultats', '--edition', '2024', '--format', 'html', '--root', dir])).stdout,
+      (await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'html', '--root', dir])).stdout,
     ];
     for (const doc of docs.slice(0, 3)) expect(doc).toMatch(/Échirolles/);
     for (const doc of docs.map((d) => d.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/ d="[^"]*"/g, ''))) {
@@ -41,16 +45,16 @@ describe('personal data never reach a published document', () => {
 });
 
 describe('DS_API_TOKEN never appears', () => {
-  it('not in a usage error, nor in help', () => {
+  it('not in a usage error, nor in help', async () => {
     const token = 'tok-Secret-4242';
-    const r = tnl(['fetch', '--demarche', 'abc', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: token } });
+    const r = await tnl(['fetch', '--demarche', 'abc', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: token } });
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).not.toContain(token);
-    expect(tnl(['fetch', '--help'], { env: { DS_API_TOKEN: token } }).stdout).not.toContain(token);
+    expect(await (await tnl(['fetch', '--help'], { env: { DS_API_TOKEN: token } })).stdout).not.toContain(token);
   });
 });
 
-describe.skipIf(!findBrowser())('an interrupted tnl fiches', () => {
+describe.skipIf(!findBrowser(process.env))('an interrupted tnl fiches', () => {
   it('leaves no half-written file, and no browser profile behind', async () => {
     const dir = tempDir();
     const tmp = tempDir();

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'bin', 'tnl.js');
@@ -19,8 +19,39 @@ export interface CliResult {
 
 export const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
 
-/** Runs the built binary, colours off, like a user would. */
-export function tnl(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
+/** A stream that keeps what is written to it. */
+class Captured {
+  readonly isTTY = false;
+  private readonly chunks: Buffer[] = [];
+  write(chunk: string | Uint8Array): boolean {
+    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    return true;
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+type Main = (argv: readonly string[], io: { stdout: Captured; stderr: Captured; env: NodeJS.ProcessEnv; cwd: string; now: () => Date }) => Promise<number>;
+let main: Main | undefined;
+
+/**
+ * Runs a tnl command in this process, as the binary would (the built dist/, colours off), with
+ * memory streams: what every test uses. `tnlProcess` spawns the binary, for what only a process
+ * shows (signals, a closed pipe, exit codes of bin/tnl.js itself): one end-to-end test per command.
+ */
+export async function tnl(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  main ??= ((await import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href)) as { main: Main }).main;
+  const stdout = new Captured();
+  const stderr = new Captured();
+  const code = await main(args, { stdout, stderr, env: { ...process.env, NO_COLOR: '1', ...opts.env }, cwd: opts.cwd ?? root, now: () => new Date() });
+  const out = stdout.text();
+  const err = stderr.text();
+  return { code, stdout: plain(out), stderr: plain(err), rawStdout: out, rawStderr: err };
+}
+
+/** Runs the built binary in a child process, colours off, like a user would. */
+export function tnlProcess(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [bin, ...args], {
     ...(opts.timeout ? { timeout: opts.timeout } : {}),
     cwd: opts.cwd ?? root,
@@ -53,8 +84,8 @@ export function edit(file: string, from: string, to: string): number {
   return text.slice(0, at).split('\n').length;
 }
 
-/** Runs the built binary without blocking the event loop (for tests that serve HTTP in-process). */
-export function tnlAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/** Runs the built binary in a child process without blocking the event loop. */
+export function tnlProcessAsync(args: string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
     let out = '';

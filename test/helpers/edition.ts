@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { loadEdition } from '../../src/edition/load.js';
+import { loadEdition } from '../../src/files/edition-files.js';
 import type { Edition } from '../../src/edition/types.js';
-import { readExport } from '../../src/ingest/read-export.js';
+import { readExport } from '../../src/files/read-export.js';
 import { tempDir } from './cli.js';
 
 let cached: Partial<Record<number, Edition>> = {};

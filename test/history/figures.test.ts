@@ -46,17 +46,17 @@ const archive: Archive = [
 
 describe('history figures on a hand-made archive', () => {
   const f = keyFigures(archive);
-  it('distinct laureates by kind, as a lower bound since 2020 is incomplete', () => {
+  it('distinct laureates by kind, as a lower bound since 2020 is incomplete', async () => {
     expect(f.laureates).toEqual({ value: 4, lowerBound: true });
     expect(f.laureatesByKind.commune).toEqual({ value: 2, lowerBound: true });
     expect(f.laureatesByKind.epci.value).toBe(1);
     expect(f.laureatesByKind.syndicat.value).toBe(1);
   });
-  it('inhabitants covered: each laureate once, latest known figure (1 000 + 50 000 + 200)', () => {
+  it('inhabitants covered: each laureate once, latest known figure (1 000 + 50 000 + 200)', async () => {
     expect(f.inhabitants).toEqual({ value: 51200, lowerBound: true });
     expect(f.withoutPopulation).toBe(1);
   });
-  it('counts per level per edition: published counts, else known ones (lower bound when incomplete)', () => {
+  it('counts per level per edition: published counts, else known ones (lower bound when incomplete)', async () => {
     expect(f.perEdition[0]).toMatchObject({
       year: 2020,
       laureates: { value: 5, lowerBound: false },
@@ -68,11 +68,11 @@ describe('history figures on a hand-made archive', () => {
       levels: { '2': { value: 1, lowerBound: false }, '4': { value: 1, lowerBound: false } },
     });
   });
-  it('figures up to a year only count editions until then, without lower bound when all are complete', () => {
+  it('figures up to a year only count editions until then, without lower bound when all are complete', async () => {
     const only = keyFigures(archive.slice(1));
     expect(only.laureates).toEqual({ value: 4, lowerBound: false });
   });
-  it('participations, first application, streaks and progressions', () => {
+  it('participations, first application, streaks and progressions', async () => {
     const t = timelines(archive);
     const alpha = t.get('code:01001')!;
     expect(alpha.participations.map((p) => [p.year, p.level])).toEqual([
@@ -94,7 +94,7 @@ describe('history figures on a hand-made archive', () => {
     const delta = t.get('code:02002')!;
     expect(firstParticipation(archive, delta)).toEqual({ year: 2022, lowerBound: true });
   });
-  it('suggested mentions for 2022', () => {
+  it('suggested mentions for 2022', async () => {
     const s = suggestMentions(archive, 2022);
     expect(s).toEqual([
       {
@@ -107,7 +107,7 @@ describe('history figures on a hand-made archive', () => {
       { mention: 'continuite', label: 'Meilleure continuité', who: ['Alpha'], why: expect.stringMatching(/^2 éditions de suite au même niveau \(3\)/) },
     ]);
   });
-  it('with this edition’s scores, the best first application is the best score', () => {
+  it('with this edition’s scores, the best first application is the best score', async () => {
     const more: Archive = [...archive.slice(0, 2), E(2022, true, [...archive[2]!.laureates, L('Epsilon', 'commune', '4', { code: '03003' })])];
     const scores = new Map([
       ['code:02002', 61],
@@ -121,8 +121,8 @@ describe('history figures on a hand-made archive', () => {
 });
 
 describe('suggested mentions say each authority’s own level', () => {
-  it('2022: Abbeville kept level 5 and Boé level 4, never « both at 4 »', () => {
-    const r = tnl(['history', '--edition', '2022']);
+  it('2022: Abbeville kept level 5 and Boé level 4, never « both at 4 »', async () => {
+    const r = await tnl(['history', '--edition', '2022']);
     expect(r.stdout).toMatch(
       /Meilleure continuité : Ville d'Abbeville, Ville de Boé — 2 éditions de suite au même niveau \(Ville d'Abbeville : 5 ; Ville de Boé : 4\)/,
     );
@@ -141,16 +141,18 @@ describe('laureates in the order a reader expects', () => {
         .sort(byProperName)
         .map((x) => x.name),
     ).toEqual(['Ville des Abymes', 'Centre de Gestion de Lot-et-Garonne', 'Ville de Colomiers', 'SMEACC']);
-    const list = tnl(['history', '--edition', '2024']).stdout;
+    const list = (await tnl(['history', '--edition', '2024'])).stdout;
     expect(list.indexOf('- Ville des Abymes')).toBeLessThan(list.indexOf('- Centre de Gestion'));
     expect(list.indexOf('- Ville de Colomiers')).toBeLessThan(list.indexOf('- Dracénie'));
   });
 });
 
 describe('a participation published as the second', () => {
-  it('2021: Abbeville (« pour sa deuxième participation ») is no first application; Échirolles is suggested, as ADULLACT did', () => {
-    const r = tnl(['history', '--edition', '2021']);
+  it('2021: Abbeville (« pour sa deuxième participation ») is no first application; Échirolles is suggested, as ADULLACT did', async () => {
+    const r = await tnl(['history', '--edition', '2021']);
     expect(r.stdout).toMatch(/Meilleure première candidature : Ville d'Échirolles —/);
-    expect(tnl(['history', '--authority', "Ville d'Abbeville"]).stdout).toMatch(/Première participation : 2020 au plus tard · 3 participations connues/);
+    expect(await (await tnl(['history', '--authority', "Ville d'Abbeville"])).stdout).toMatch(
+      /Première participation : 2020 au plus tard · 3 participations connues/,
+    );
   });
 });

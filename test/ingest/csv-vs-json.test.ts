@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readExport, readExportAsync } from '../../src/ingest/read-export.js';
+import { readExport, readExportAsync } from '../../src/files/read-export.js';
 import type { Dossier } from '../../src/ingest/dossier.js';
 import { root } from '../helpers/cli.js';
 import { edition } from '../helpers/edition.js';

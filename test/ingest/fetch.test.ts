@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { tempDir, tnlAsync } from '../helpers/cli.js';
-import { loadEdition } from '../../src/edition/load.js';
-import { readExport } from '../../src/ingest/read-export.js';
+import { tempDir, tnlProcessAsync } from '../helpers/cli.js';
+import { loadEdition } from '../../src/files/edition-files.js';
+import { readExport } from '../../src/files/read-export.js';
 
 const TOKEN = 'secret-token-Zx81';
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -48,7 +48,7 @@ const page = (nodes: unknown[], next: string | null) => ({
   },
 });
 const run = (url: string, out: string, env: NodeJS.ProcessEnv = { DS_API_TOKEN: TOKEN }) =>
-  tnlAsync(['fetch', '--demarche', '1187', '--instance', url, '--out', out], { env: { TNL_FETCH_BACKOFF_MS: '5', ...env } });
+  tnlProcessAsync(['fetch', '--demarche', '1187', '--instance', url, '--out', out], { env: { TNL_FETCH_BACKOFF_MS: '5', ...env } });
 
 describe('tnl fetch against a local DS API', () => {
   it('follows cursors, retries a 429 and a 500, and writes every dossier atomically', async () => {

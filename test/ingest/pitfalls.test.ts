@@ -1,6 +1,6 @@
 /** One test (at least) per pitfall of section C of the DS export specification. */
 import { describe, expect, it } from 'vitest';
-import { readExport } from '../../src/ingest/read-export.js';
+import { readExport } from '../../src/files/read-export.js';
 import { dossiersFromJson } from '../../src/ingest/ds-json.js';
 import { parseFrenchNumber, readCell, splitMultiple, withoutUnit } from '../../src/ingest/values.js';
 import { plain } from '../helpers/cli.js';

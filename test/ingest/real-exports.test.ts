@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { loadEdition } from '../../src/edition/load.js';
-import { readExport, readExportAsync } from '../../src/ingest/read-export.js';
+import { loadEdition } from '../../src/files/edition-files.js';
+import { readExport, readExportAsync } from '../../src/files/read-export.js';
 import { scoreAll } from '../../src/scoring/score.js';
 import { inseeLookup } from '../../src/territory/insee.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
@@ -22,10 +22,10 @@ const env = { SOURCE_DATE_EPOCH: '1790000000' };
 const dossiersOf = (stdout: string) => JSON.parse(stdout).dossiers as Record<string, unknown>[];
 
 describe('the same dossiers, in every format DS gives them', () => {
-  it('CSV + repetition sheet ≡ API JSON ≡ XLSX: identical results, every field', () => {
-    const json = tnl(['score', at('export.json'), ...R, '--format', 'json'], { env });
-    const xlsx = tnl(['score', at('export.xlsx'), ...R, '--format', 'json'], { env });
-    const csv = tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R, '--format', 'json'], { env });
+  it('CSV + repetition sheet ≡ API JSON ≡ XLSX: identical results, every field', async () => {
+    const json = await tnl(['score', at('export.json'), ...R, '--format', 'json'], { env });
+    const xlsx = await tnl(['score', at('export.xlsx'), ...R, '--format', 'json'], { env });
+    const csv = await tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R, '--format', 'json'], { env });
     for (const r of [json, xlsx, csv]) expect(r.code).toBe(0);
     expect(dossiersOf(xlsx.stdout)).toEqual(dossiersOf(json.stdout));
     expect(dossiersOf(csv.stdout)).toEqual(dossiersOf(json.stdout));
@@ -37,8 +37,8 @@ describe('the same dossiers, in every format DS gives them', () => {
     ]);
   });
 
-  it('the CSV alone: said once on stderr (questions, how many dossiers), marked incomplete in JSON, CSV and table', () => {
-    const r = tnl(['score', at('export.csv'), ...R, '--format', 'json'], { env });
+  it('the CSV alone: said once on stderr (questions, how many dossiers), marked incomplete in JSON, CSV and table', async () => {
+    const r = await tnl(['score', at('export.csv'), ...R, '--format', 'json'], { env });
     expect(r.code).toBe(0);
     const said = r.stderr.split('\n').filter((l) => l.includes('total incomplet'));
     expect(said).toHaveLength(1);
@@ -48,7 +48,7 @@ describe('the same dossiers, in every format DS gives them', () => {
     expect(dossiers.every((d) => d.status === 'incomplete')).toBe(true);
     expect(dossiers.find((d) => d.number === '260004')!.total).not.toBe(67.1);
     expect(dossiers.find((d) => d.number === '260001')!.incomplete).toEqual(['ecosysteme.contributions']);
-    const csv = tnl(['score', at('export.csv'), ...R, '--format', 'csv'], { env }).stdout;
+    const csv = (await tnl(['score', at('export.csv'), ...R, '--format', 'csv'], { env })).stdout;
     const rows = (text: string) => parse(text.replace(/^\ufeff/, '')) as string[][];
     const statut = rows(csv)[0]!.indexOf('statut');
     expect(statut).toBeGreaterThan(0);
@@ -57,29 +57,29 @@ describe('the same dossiers, in every format DS gives them', () => {
         .slice(1)
         .map((l) => l[statut]),
     ).toEqual(['incomplet', 'incomplet', 'incomplet', 'incomplet']);
-    const complete = tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R, '--format', 'csv'], { env }).stdout;
+    const complete = (await tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R, '--format', 'csv'], { env })).stdout;
     expect(
       rows(complete)
         .slice(1)
         .map((l) => l[statut]),
     ).toEqual(['complet', 'complet', 'complet', 'complet']);
-    const table = tnl(['score', at('export.csv'), ...R], { env }).stdout;
+    const table = (await tnl(['score', at('export.csv'), ...R], { env })).stdout;
     expect(table).toMatch(/78,6 ⚠|\d+,\d ⚠/);
     expect(table).toMatch(/⚠ total incomplet pour 4 dossiers/);
-    expect(tnl(['score', at('export.csv'), ...R, '--strict'], { env }).code).toBe(1);
+    expect(await (await tnl(['score', at('export.csv'), ...R, '--strict'], { env })).code).toBe(1);
   });
 
-  it('the repetition sheet given as the export: one message saying what it is and how to pass it', () => {
-    const r = tnl(['score', at('contributions.csv'), ...R]);
+  it('the repetition sheet given as the export: one message saying what it is and how to pass it', async () => {
+    const r = await tnl(['score', at('contributions.csv'), ...R]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/feuille d’un bloc répétable .* --repetitions FICHIER/);
     expect(r.stderr).not.toMatch(/en double/);
   });
 
-  it('a sheet whose columns match no block is refused, located', () => {
+  it('a sheet whose columns match no block is refused, located', async () => {
     const sheet = tempFile('autre.csv', 'Dossier ID,Ligne,Montant\n260001,1,12\n');
-    const r = tnl(['score', at('export.csv'), '--repetitions', sheet, ...R]);
+    const r = await tnl(['score', at('export.csv'), '--repetitions', sheet, ...R]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/autre\.csv:1 : ses colonnes ne sont celles d’aucun bloc répétable/);
   });
@@ -98,7 +98,7 @@ describe('the authority’s INSEE or SIREN code comes from the DS commune field'
       expect(gap.dossier).toBe('260001');
       expect(plain(gap.message)).toMatch(/population déclarée 3 000 habitants, 37 491 selon l’INSEE pour Échirolles/);
     }
-    const r = tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R]);
+    const r = await tnl(['score', at('export.csv'), '--repetitions', at('contributions.csv'), ...R]);
     expect(r.stderr).toMatch(/dossier 260001 : population déclarée 3 000 habitants, 37 491 selon l’INSEE/);
   });
 
@@ -113,10 +113,10 @@ describe('the authority’s INSEE or SIREN code comes from the DS commune field'
     }
   });
 
-  it('an EPCI whose declared population is far from INSEE’s is warned too', () => {
+  it('an EPCI whose declared population is far from INSEE’s is warned too', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'e.csv'), readFileSync(at('export.csv'), 'utf8').replace('450 000', '45 000'));
-    const r = tnl(['score', join(dir, 'e.csv'), ...R]);
+    const r = await tnl(['score', join(dir, 'e.csv'), ...R]);
     expect(r.stderr).toMatch(/dossier 260002 : population déclarée 45 000 habitants, \d{3} \d{3} selon l’INSEE pour Grenoble-Alpes-Métropole/);
   });
 });
@@ -146,8 +146,8 @@ describe('strict values, located in every format', () => {
     return join(dir, 'export.csv');
   };
 
-  it('« env. 8% » and -5 for a percentage are errors (the answer counts as missing), exit 1', () => {
-    const r = tnl(['inspect', broken(), ...R]);
+  it('« env. 8% » and -5 for a percentage are errors (the answer counts as missing), exit 1', async () => {
+    const r = await tnl(['inspect', broken(), ...R]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/2:13 +erreur +dossier 260001, « Part des postes de travail sous GNU\/Linux » : « env\. 8% » n’est pas un nombre exact/);
     expect(r.stdout).toMatch(
@@ -155,14 +155,14 @@ describe('strict values, located in every format', () => {
     );
   });
 
-  it('the same findings name the dossier and the column in JSON, codeclimate and github formats', () => {
+  it('the same findings name the dossier and the column in JSON, codeclimate and github formats', async () => {
     const file = broken();
-    const json = JSON.parse(tnl(['inspect', file, ...R, '--format', 'json']).stdout) as {
+    const json = JSON.parse(await (await tnl(['inspect', file, ...R, '--format', 'json'])).stdout) as {
       findings: { dossier?: string; field?: string; line: number; column: number; message: string }[];
     };
     const f = json.findings.find((x) => x.dossier === '260001')!;
     expect(f).toMatchObject({ field: 'Part des postes de travail sous GNU/Linux', line: 2, column: 13 });
-    const validate = tnl(['score', file, ...R, '--format', 'csv', '--strict']);
+    const validate = await tnl(['score', file, ...R, '--format', 'csv', '--strict']);
     expect(validate.code).toBe(1);
     expect(validate.stderr).toMatch(/dossier 260001, « Part des postes de travail sous GNU\/Linux » : « env\. 8% »/);
   });
@@ -179,15 +179,15 @@ describe('strict values, located in every format', () => {
 });
 
 describe('the wrong export is recognised', () => {
-  it('a JSON export of another démarche: one error naming both numbers', () => {
-    const r = tnl(['score', 'fixtures/ds-2024.json', ...R]);
+  it('a JSON export of another démarche: one error naming both numbers', async () => {
+    const r = await tnl(['score', 'fixtures/ds-2024.json', ...R]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/cet export est celui de la démarche 1187, mais le questionnaire de l’édition 2026 est celui de la démarche 1500/);
   });
 
-  it('a CSV missing most required columns: one error asking whether it is the right export', () => {
-    const r = tnl(['score', 'fixtures/candidatures-2025.csv', '--edition', '2024']);
+  it('a CSV missing most required columns: one error asking whether it is the right export', async () => {
+    const r = await tnl(['score', 'fixtures/candidatures-2025.csv', '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/est-ce bien l’export de la démarche 1187 \(édition 2024\) \? Seules \d+ des \d+ colonnes obligatoires/);
@@ -196,7 +196,7 @@ describe('the wrong export is recognised', () => {
 });
 
 describe('a dossier that cannot be scored gets no level', () => {
-  it('a required answer missing: « non noté » in the table, no level in JSON, exit 1', () => {
+  it('a required answer missing: « non noté » in the table, no level in JSON, exit 1', async () => {
     const plan = "Où en est votre plan d'action en faveur du libre ?";
     const [header, missing] = oneDossierCsv({ [plan]: '' }).split('\n');
     const answered = oneDossierCsv({ [plan]: 'Adopté' })
@@ -204,11 +204,11 @@ describe('a dossier that cannot be scored gets no level', () => {
       .replace('118340', '118341');
     const both = `${header}\n${missing}\n${answered}\n`;
     const file = tempFile('export.csv', both);
-    const table = tnl(['score', file, '--edition', '2024']);
+    const table = await tnl(['score', file, '--edition', '2024']);
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/118340 .* non noté/);
     expect(table.stderr).toMatch(/1 dossier non noté, sans niveau proposé : 118340 \(réponse obligatoire manquante : strategie\.plan_action\)/);
-    const json = dossiersOf(tnl(['score', file, '--edition', '2024', '--format', 'json']).stdout);
+    const json = dossiersOf(await (await tnl(['score', file, '--edition', '2024', '--format', 'json'])).stdout);
     const d = json.find((x) => x.number === '118340')!;
     expect(d.proposedLevel).toBeNull();
     expect(d.status).toBe('not_scored');
@@ -217,11 +217,11 @@ describe('a dossier that cannot be scored gets no level', () => {
 });
 
 describe('counts that go to the press', () => {
-  it('publish records as applications every dossier deposited, not only those scored', () => {
+  it('publish records as applications every dossier deposited, not only those scored', async () => {
     const dir = copyEditions();
     const notes = join(dir, 'notes.json');
-    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes]).code).toBe(0);
-    const r = tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir]);
+    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
+    const r = await tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\(27 candidatures déposées, 24 notées\)/);
     expect(readFileSync(join(dir, 'results', '2024.yaml'), 'utf8')).toMatch(/applications: 27/);
@@ -229,18 +229,18 @@ describe('counts that go to the press', () => {
 });
 
 describe('private annotations', () => {
-  it('shown in explain (when the questionnaire says so), never in a fiche', () => {
-    const md = tnl(['explain', at('export.json'), ...R, '--dossier', '260001']);
+  it('shown in explain (when the questionnaire says so), never in a fiche', async () => {
+    const md = await tnl(['explain', at('export.json'), ...R, '--dossier', '260001']);
     expect(md.stdout).toMatch(/## Annotations privées \(pour le jury, jamais publiées\)/);
     expect(md.stdout).toMatch(/\*\*Avis du rapporteur\*\* : Dossier solide ; population déclarée à vérifier\./);
-    const json = JSON.parse(tnl(['explain', at('export.csv'), ...R, '--dossier', '260001', '--format', 'json']).stdout) as {
+    const json = JSON.parse(await (await tnl(['explain', at('export.csv'), ...R, '--dossier', '260001', '--format', 'json'])).stdout) as {
       dossier: { annotations: { id: string; text: string }[] };
     };
     expect(json.dossier.annotations).toEqual([
       { id: 'avis_rapporteur', label: 'Avis du rapporteur', text: 'Dossier solide ; population déclarée à vérifier.' },
     ]);
     const dir = tempDir();
-    expect(tnl(['fiches', at('export.json'), ...R, '--format', 'md', '--out', dir]).code).toBe(0);
+    expect(await (await tnl(['fiches', at('export.json'), ...R, '--format', 'md', '--out', dir])).code).toBe(0);
     for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/rapporteur|Dossier solide/);
   });
 });
@@ -257,9 +257,9 @@ describe('the GraphQL query of tnl fetch', () => {
 });
 
 describe('tnl init for the next edition', () => {
-  it('comments and ordinals follow the new year; the démarche number is kept, flagged in the file, said, and warned by validate', () => {
+  it('comments and ordinals follow the new year; the démarche number is kept, flagged in the file, said, and warned by validate', async () => {
     const dir = copyEditions();
-    const r = tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
+    const r = await tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/À mettre à jour : le numéro de démarche \(1342\) est encore celui de 2025/);
     const rubric = readFileSync(join(dir, 'rubrics', '2026.yaml'), 'utf8');
@@ -268,10 +268,10 @@ describe('tnl init for the next edition', () => {
     expect(rubric).not.toMatch(/10e édition|2025/);
     expect(questionnaire).toMatch(/^# Questionnaire de la 11e édition \(2026\)/m);
     expect(questionnaire).toMatch(/^ {2}number: 1342 # À METTRE À JOUR : numéro de la démarche 2025, à remplacer par celui de 2026$/m);
-    const v = tnl(['validate', '--edition', '2026', '--root', dir]);
+    const v = await tnl(['validate', '--edition', '2026', '--root', dir]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/avertissement +la démarche 1342 est aussi celle de l’édition 2025/);
-    expect(tnl(['validate', '--edition', '2026', '--root', dir, '--strict']).code).toBe(1);
+    expect(await (await tnl(['validate', '--edition', '2026', '--root', dir, '--strict'])).code).toBe(1);
   });
 
   it('an ordinal written « 9ème » in a comment follows too', async () => {
@@ -290,7 +290,7 @@ describe('tnl init for the next edition', () => {
 describe('fiches and the cahier from an incomplete export', () => {
   it('the fiche says its total is provisional; the stderr notice comes once; the cahier view carries the annotations', async () => {
     const dir = tempDir();
-    const r = tnl(['fiches', at('export.csv'), ...R, '--format', 'md', '--out', dir]);
+    const r = await tnl(['fiches', at('export.csv'), ...R, '--format', 'md', '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.includes('total incomplet'))).toHaveLength(1);
     const fiche = plain(readFileSync(join(dir, '260001-ville-d-echirolles.md'), 'utf8'));

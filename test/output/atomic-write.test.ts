@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAtomic, writePiecesTo } from '../../src/output/atomic-write.js';
+import { writeAtomic, writePiecesTo } from '../../src/files/atomic-write.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('writeAtomic', () => {

@@ -4,8 +4,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { PdfRenderer, findBrowser } from '../../src/report/pdf.js';
-import { loadPress } from '../../src/report/press.js';
-import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
+import { loadPress } from '../../src/files/press-file.js';
+import { copyEditions, plain, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
 import { minimalPress } from '../helpers/edition.js';
 
 const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
@@ -58,13 +58,13 @@ describe('communiqué de presse', () => {
     expect(md).toMatch(/sont là\u202f!/);
     expect(md).not.toMatch(/ [;:!?](\s|$)/m);
   });
-  it('is byte-identical across two runs', () => {
-    const a = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
-    const b = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
+  it('is byte-identical across two runs', async () => {
+    const a = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
+    const b = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
     expect(a.code).toBe(0);
     expect(a.rawStdout).toBe(b.rawStdout);
-    const r1 = tnl(['report', 'resultats', '--edition', '2024']);
-    expect(r1.rawStdout).toBe(tnl(['report', 'resultats', '--edition', '2024']).rawStdout);
+    const r1 = await tnl(['report', 'resultats', '--edition', '2024']);
+    expect(r1.rawStdout).toBe(await (await tnl(['report', 'resultats', '--edition', '2024'])).rawStdout);
   });
 });
 
@@ -82,17 +82,17 @@ describe('page de résultats', () => {
   });
 });
 
-const browser = findBrowser();
+const browser = findBrowser(process.env);
 describe.skipIf(!browser)('PDF', () => {
   let renderer: PdfRenderer;
   beforeAll(async () => {
-    renderer = await PdfRenderer.launch();
+    renderer = await PdfRenderer.launch(process.env);
   });
   afterAll(async () => renderer?.close());
 
-  it('the communiqué PDF names every laureate', () => {
+  it('the communiqué PDF names every laureate', async () => {
     const out = join(tempDir(), 'communique.pdf');
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]);
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const text = pdftotext(out);
     for (const name of LAUREATES_2024) expect(text).toContain(name);
@@ -100,9 +100,13 @@ describe.skipIf(!browser)('PDF', () => {
     expect(text).toMatch(/Territoire Numérique Libre 2024 1 ?\/ ?1/);
   });
 
-  it('the dossier de presse is a PDF of several pages with figures, volets, map and chart', () => {
+  it('the dossier de presse is a PDF of several pages with figures, volets, map and chart', async () => {
     const out = join(tempDir(), 'dossier.pdf');
-    expect(tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]).code).toBe(0);
+    expect(
+      await (
+        await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out])
+      ).code,
+    ).toBe(0);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(5);
     const text = pdftotext(out);
@@ -170,9 +174,9 @@ describe.skipIf(!browser)('PDF', () => {
 });
 
 describe('without a browser', () => {
-  it('says in French how to install one, and still writes the HTML', () => {
+  it('says in French how to install one, and still writes the HTML', async () => {
     const out = join(tempDir(), 'communique.pdf');
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out], {
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nulle/part/chromium' },
     });
     expect(r.code).toBe(2);
@@ -188,10 +192,10 @@ describe('with a browser that does not start', () => {
   it.each([
     ['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf'],
     ['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--quiet'],
-  ])('%s says so in French and exits 2 at once', (...args) => {
+  ])('%s says so in French and exits 2 at once', async (...args) => {
     const dir = tempDir();
     const out = args[0] === 'report' ? ['--out', join(dir, 'communique.pdf')] : ['--out', dir];
-    const r = tnl([...args, ...out], { env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' }, timeout: 20_000 });
+    const r = tnlProcess([...args, ...out], { env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' }, timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/le navigateur \/bin\/false n’a pas démarré/);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
@@ -200,35 +204,37 @@ describe('with a browser that does not start', () => {
 });
 
 describe('report errors', () => {
-  it('a communiqué without press data is a usage error', () => {
-    const r = tnl(['report', 'communique', '--edition', '2024']);
+  it('a communiqué without press data is a usage error', async () => {
+    const r = await tnl(['report', 'communique', '--edition', '2024']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--press press-2024\.yaml/);
   });
-  it('a press file with mistakes is reported at its lines', () => {
+  it('a press file with mistakes is reported at its lines', async () => {
     const dir = tempDir();
     const f = join(dir, 'press.yaml');
     writeFileSync(f, 'edition: 2024\nrelease:\n  city: Montpellier\n  date: 10/12/2024\ncontacts: []\n');
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', f]);
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', f]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/press\.yaml:4:9 : release\.date/);
     expect(r.stderr).toMatch(/press\.yaml:5:11 : contacts : doit contenir au moins 1 élément/);
   });
-  it('an unknown document or a format it does not exist in is a usage error', () => {
-    expect(tnl(['report', 'affiche', '--edition', '2024']).code).toBe(2);
-    expect(tnl(['report', 'resultats', '--edition', '2024', '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')]).stderr).toMatch(/existe en md, html/);
+  it('an unknown document or a format it does not exist in is a usage error', async () => {
+    expect(await (await tnl(['report', 'affiche', '--edition', '2024'])).code).toBe(2);
+    expect(await (await tnl(['report', 'resultats', '--edition', '2024', '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')])).stderr).toMatch(
+      /existe en md, html/,
+    );
   });
-  it('custom templates replace the bundled ones', () => {
+  it('custom templates replace the bundled ones', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'resultats.md.hbs'), '{{title}} — {{#each levels}}{{heading}} ({{lines.length}}) {{/each}}\n');
-    const r = tnl(['report', 'resultats', '--edition', '2024', '--templates', dir]);
+    const r = await tnl(['report', 'resultats', '--edition', '2024', '--templates', dir]);
     expect(r.stdout).toBe('Résultats édition 2024 — Label niveau 1 (0) Label niveau 2 (0) Label niveau 3 (8) Label niveau 4 (12) Label niveau 5 (4) \n');
   });
 });
 
 describe('never a false figure in the communiqué', () => {
   it('2021 (names known for 14 of 24 laureates): every count is the published one, names given as « dont »', async () => {
-    const r = tnl(['report', 'communique', '--edition', '2021', '--press', minimalPress(2021, '2021-11-23')]);
+    const r = await tnl(['report', 'communique', '--edition', '2021', '--press', minimalPress(2021, '2021-11-23')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/vingt-quatre candidatures ont été déposées/);
     expect(r.stdout).toMatch(/vingt-quatre collectivités et établissements ont été labellisés, du niveau 2 au niveau 5/);
@@ -246,14 +252,14 @@ describe('never a false figure in the communiqué', () => {
     const base = {
       edition: 2019,
       number: 4,
-      scale: 'niveaux',
+      scale: 'niveaux' as const,
       complete: false,
       juryDate: null,
       resultsPublished: null,
       jury: [],
       sources: [],
       notes: [],
-    } as const;
+    };
     const laureates = [
       { name: 'A', kind: 'commune', level: '3', mentions: [] },
       { name: 'B', kind: 'commune', level: '3', mentions: [] },
@@ -265,25 +271,25 @@ describe('never a false figure in the communiqué', () => {
 });
 
 describe('the results page never says « Aucun candidat » where laureates were not recorded', () => {
-  it('2021: the names known, and how many more the published count says', () => {
-    const r = tnl(['report', 'resultats', '--edition', '2021']);
+  it('2021: the names known, and how many more the published count says', async () => {
+    const r = await tnl(['report', 'resultats', '--edition', '2021']);
     expect(r.stdout).toMatch(/### Label niveau 4\n\n(- .*\n){3}- et sept autres lauréats dont le nom n’est pas dans l’archive/);
     expect(r.stdout).toMatch(/### Label niveau 1\n\nAucun candidat/);
   });
-  it('2018 (no count per level published): « Lauréats non connus de l’archive », never « Aucun candidat »', () => {
-    const r = tnl(['report', 'resultats', '--edition', '2018']);
+  it('2018 (no count per level published): « Lauréats non connus de l’archive », never « Aucun candidat »', async () => {
+    const r = await tnl(['report', 'resultats', '--edition', '2018']);
     expect(r.stdout).not.toMatch(/Aucun candidat/);
     expect(r.stdout).toMatch(/Lauréats non connus de l’archive/);
   });
 });
 
 describe('mentions as ADULLACT writes them', () => {
-  it('the count is that of the awards: five mentions for four titles in 2024', () => {
-    const r = tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
+  it('the count is that of the awards: five mentions for four titles in 2024', async () => {
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
     expect(r.stdout).toMatch(/Le jury a également décerné cinq mentions spéciales : « Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif/);
   });
 
-  it('a reason given in the decisions reaches the results file and the communiqué', () => {
+  it('a reason given in the decisions reaches the results file and the communiqué', async () => {
     const dir = copyEditions();
     const decisions = join(dir, 'jury.yaml');
     writeFileSync(
@@ -291,12 +297,14 @@ describe('mentions as ADULLACT writes them', () => {
       'edition: 2024\njury_date: 2024-11-21\ndecisions:\n  - dossier: 118527\n    mentions:\n      - { id: premiere_candidature, reason: pour son entrée remarquable au niveau 4 }\n  - dossier: 118476\n    mentions: [sobriete]\n',
     );
     const notes = join(dir, 'notes.json');
-    expect(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', decisions, '--format', 'json', '--out', notes]).code).toBe(0);
-    expect(tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', decisions, '--root', dir]).code).toBe(0);
+    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', decisions, '--format', 'json', '--out', notes])).code).toBe(
+      0,
+    );
+    expect(await (await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', decisions, '--root', dir])).code).toBe(0);
     const results = readFileSync(join(dir, 'results', '2024.yaml'), 'utf8');
     expect(results).toMatch(/mentions:\n\s+- label: Meilleure première candidature\n\s+reason: pour son entrée remarquable au niveau 4/);
-    expect(tnl(['validate', join(dir, 'results', '2024.yaml')]).code).toBe(0);
-    const c = tnl(['report', 'communique', '--edition', '2024', '--root', dir, '--press', 'fixtures/press-2024.yaml']);
+    expect(await (await tnl(['validate', join(dir, 'results', '2024.yaml')])).code).toBe(0);
+    const c = await tnl(['report', 'communique', '--edition', '2024', '--root', dir, '--press', 'fixtures/press-2024.yaml']);
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(
       /décerné deux mentions spéciales : .*« Meilleure première candidature » au Syndicat Fibre 64, pour son entrée remarquable au niveau 4/,
@@ -305,7 +313,7 @@ describe('mentions as ADULLACT writes them', () => {
 });
 
 describe('the press kit', () => {
-  it('testimonies are verbatim: every piece of a quote between « […] » is in ADULLACT’s text', () => {
+  it('testimonies are verbatim: every piece of a quote between « […] » is in ADULLACT’s text', async () => {
     const source = readFileSync(join(root, 'test', 'fixtures', 'press', 'dossier-de-presse-2022.txt'), 'utf8')
       .replace(/\[\.\.\.\]/g, '[…]')
       .replace(/\s+/g, ' ');
@@ -336,7 +344,7 @@ describe('the press kit', () => {
 });
 
 describe('the communiqué’s wording comes from the press file', () => {
-  it('title, participants of the ceremony, supporters and closing paragraphs; absent, each leaves no trace', () => {
+  it('title, participants of the ceremony, supporters and closing paragraphs; absent, each leaves no trace', async () => {
     const dir = tempDir();
     const file = join(dir, 'press.yaml');
     writeFileSync(
@@ -353,22 +361,22 @@ describe('the communiqué’s wording comes from the press file', () => {
         '',
       ].join('\n'),
     );
-    const r = tnl(['report', 'communique', '--edition', '2021', '--press', file]);
+    const r = await tnl(['report', 'communique', '--edition', '2021', '--press', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# « Territoires Numériques Libres » 2021, les résultats sont là !/m);
     expect(r.stdout).toMatch(/au Palais des Congrès, Paris ; une vingtaine de participants y étaient réunis\./);
     expect(r.stdout).toMatch(/Le label est soutenu par les associations AFUL, April et Déclic et le Conseil National du Logiciel Libre\./);
     expect(r.stdout).toMatch(/Le label est un outil d’auto-évaluation, mais également un outil de sensibilisation\.\n\n/);
-    const bare = tnl(['report', 'communique', '--edition', '2021', '--press', '/dev/null']);
+    const bare = await tnl(['report', 'communique', '--edition', '2021', '--press', '/dev/null']);
     expect(bare.code).toBe(2);
-    const m = tnl(['report', 'communique', '--edition', '2021', '--press', minimalPress(2021, '2021-12-09')]).stdout;
+    const m = (await tnl(['report', 'communique', '--edition', '2021', '--press', minimalPress(2021, '2021-12-09')])).stdout;
     expect(m).not.toMatch(/soutenu par|y étaient réunis|Plus de détails/);
   });
 });
 
 describe('the call for applications (tnl report appel)', () => {
-  it('writes the campaign from the press file: calendar, platform, volets, what changed, ceremony', () => {
-    const r = tnl(['report', 'appel', '--edition', '2025', '--press', 'fixtures/appel-2025.yaml']);
+  it('writes the campaign from the press file: calendar, platform, volets, what changed, ceremony', async () => {
+    const r = await tnl(['report', 'appel', '--edition', '2025', '--press', 'fixtures/appel-2025.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# En 2025, devenez un « Territoire Numérique Libre » !/m);
     expect(r.stdout).toMatch(/Depuis 2016, le label Territoire Numérique Libre a récompensé au moins \d+ collectivités/);
@@ -380,14 +388,14 @@ describe('the call for applications (tnl report appel)', () => {
     expect(r.stdout).toMatch(/L’annonce des résultats et la remise des labels auront lieu mercredi 19 novembre 2025 à Paris, durant le Congrès des Maires/);
   });
 
-  it('without the campaign dates: one usage error saying what to add', () => {
-    const r = tnl(['report', 'appel', '--edition', '2026', '--press', minimalPress(2026, '2026-06-01')]);
+  it('without the campaign dates: one usage error saying what to add', async () => {
+    const r = await tnl(['report', 'appel', '--edition', '2026', '--press', minimalPress(2026, '2026-06-01')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/l’appel à candidatures a besoin des dates de la campagne/);
   });
 
-  it('a future edition with no questionnaire yet: the campaign « débutera », no volets sentence', () => {
-    const r = tnl([
+  it('a future edition with no questionnaire yet: the campaign « débutera », no volets sentence', async () => {
+    const r = await tnl([
       'report',
       'appel',
       '--edition',
@@ -401,10 +409,14 @@ describe('the call for applications (tnl report appel)', () => {
   });
 });
 
-describe.skipIf(!findBrowser())('the press kit PDF', () => {
-  it('has no page number on its cover, numbers every other page, and fills its pages (6 for 2024)', () => {
+describe.skipIf(!findBrowser(process.env))('the press kit PDF', () => {
+  it('has no page number on its cover, numbers every other page, and fills its pages (6 for 2024)', async () => {
     const out = join(tempDir(), 'dp.pdf');
-    expect(tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]).code).toBe(0);
+    expect(
+      await (
+        await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out])
+      ).code,
+    ).toBe(0);
     const page = (n: number) => plain(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), out, '-'], { encoding: 'utf8' }));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
     expect(pages).toBe(6);

@@ -20,13 +20,13 @@ describe('fiche file names', () => {
     ['../1', '/etc/passwd', '1-etc-passwd.pdf'],
     ['42', 'Vandœuvre-lès-Nancy', '42-vandoeuvre-les-nancy.pdf'],
     ['7', '<img src=x>', '7-img-src-x.pdf'],
-  ])('%s + %s → %s', (n, name, out) => expect(ficheFileName(n, name, 'pdf')).toBe(out));
+  ])('%s + %s → %s', async (n, name, out) => expect(ficheFileName(n, name, 'pdf')).toBe(out));
 });
 
 describe('tnl fiches (Markdown)', () => {
-  it('writes one fiche per dossier, with level, volets against the stratum median, path and jury opinion; nothing on stdout', () => {
+  it('writes one fiche per dossier, with level, volets against the stratum median, path and jury opinion; nothing on stdout', async () => {
     const dir = tempDir();
-    const r = tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--format', 'md', '--out', dir]);
+    const r = await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--format', 'md', '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const files = readdirSync(dir);
@@ -37,47 +37,47 @@ describe('tnl fiches (Markdown)', () => {
     expect(colomiers).toMatch(/## Pistes pour atteindre le niveau 4 \(politique volontariste\)/);
     expect(colomiers).toMatch(/## L’avis du jury\n\nUne stratégie solide/);
   });
-  it('when the jury grants the next level, the fiche no longer shows the path toward it', () => {
+  it('when the jury grants the next level, the fiche no longer shows the path toward it', async () => {
     const dir = tempDir();
     const jury = tempFile('jury.yaml', 'edition: 2024\ndecisions:\n  - dossier: 118357\n    level: "4"\n    reason: Plan adopté après le dépôt.\n');
-    expect(tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', jury, '--format', 'md', '--out', dir]).code).toBe(0);
+    expect(await (await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', jury, '--format', 'md', '--out', dir])).code).toBe(0);
     const fiche = plain(readFileSync(join(dir, '118357-ville-de-colomiers.md'), 'utf8'));
     expect(fiche).toMatch(/\*\*Résultat : Niveau 4 \(politique volontariste\)\*\*/);
     expect(fiche).not.toMatch(/Pistes pour atteindre le niveau 4|est atteint en points, mais/);
     expect(fiche).toMatch(/## Décision du jury\n\nPlan adopté après le dépôt\./);
   });
 
-  it('a dossier named to escape --out stays inside it', () => {
+  it('a dossier named to escape --out stays inside it', async () => {
     const dir = tempDir();
     const csv = oneDossierCsv({ 'Nom de la collectivité': '../../../tmp/evil' });
-    expect(tnl(['fiches', tempFile('x.csv', csv), '--edition', '2024', '--format', 'md', '--out', join(dir, 'fiches')]).code).toBe(0);
+    expect(await (await tnl(['fiches', tempFile('x.csv', csv), '--edition', '2024', '--format', 'md', '--out', join(dir, 'fiches')])).code).toBe(0);
     expect(readdirSync(join(dir, 'fiches'))).toEqual(['118340-tmp-evil.md']);
   });
-  it('a dossier that cannot be scored gets no fiche, says why, and the exit code is 1', () => {
+  it('a dossier that cannot be scored gets no fiche, says why, and the exit code is 1', async () => {
     const dir = tempDir();
     const [header, row] = oneDossierCsv({ ID: '1', 'Nom de la collectivité': 'Ville A', "Nombre d'habitants": '' }).split('\n');
     const other = oneDossierCsv({ ID: '2', 'Nom de la collectivité': 'Ville B', "Nombre d'habitants": '1200' }).split('\n')[1];
     const csv = tempFile('x.csv', `${header}\n${row}\n${other}\n`);
-    const r = tnl(['fiches', csv, '--edition', '2024', '--format', 'md', '--out', dir]);
+    const r = await tnl(['fiches', csv, '--edition', '2024', '--format', 'md', '--out', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/dossier 1 \(Ville A\) : pas de fiche, le dossier n’a pas pu être noté \(population absente/);
     expect(readdirSync(dir)).toEqual(['2-ville-b.md']);
   });
 
-  it('a bad --concurrency is a usage error', () => {
-    expect(tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', tempDir(), '--concurrency', '0']).code).toBe(2);
+  it('a bad --concurrency is a usage error', async () => {
+    expect(await (await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', tempDir(), '--concurrency', '0'])).code).toBe(2);
   });
 });
 
-describe.skipIf(!findBrowser())('tnl fiches and tnl cahier (PDF)', () => {
-  it('24 PDF fiches, each naming its authority and level', () => {
+describe.skipIf(!findBrowser(process.env))('tnl fiches and tnl cahier (PDF)', () => {
+  it('24 PDF fiches, each naming its authority and level', async () => {
     const dir = tempDir();
-    const r = tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--out', dir, '--concurrency', '3']);
+    const r = await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--out', dir, '--concurrency', '3']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
     expect(files).toHaveLength(24);
-    const scores = JSON.parse(tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json']).stdout) as {
+    const scores = JSON.parse(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'])).stdout) as {
       dossiers: { number: string; name: string; finalLevel: string }[];
     };
     for (const d of scores.dossiers) {
@@ -89,9 +89,9 @@ describe.skipIf(!findBrowser())('tnl fiches and tnl cahier (PDF)', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('the cahier has a table of contents whose page numbers are right', () => {
+  it('the cahier has a table of contents whose page numbers are right', async () => {
     const out = join(tempDir(), 'cahier.pdf');
-    const r = tnl(['cahier', 'fixtures/ds-2024.json', '--edition', '2024', '--out', out]);
+    const r = await tnl(['cahier', 'fixtures/ds-2024.json', '--edition', '2024', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const first = text(out, 1);
     const m = /118731 — Ville d'Échirolles (\d+)/.exec(first);
@@ -114,12 +114,12 @@ describe('tnl rubric diff', () => {
     return file;
   };
 
-  it('one weight changed: the exact list of dossiers that change level', () => {
+  it('one weight changed: the exact list of dossiers that change level', async () => {
     const to = newRubric(
       'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 15 }',
       'default: { strategie: 25, pratiques: 15, logiciels: 30, ecosysteme: 15, donnees: 45 }',
     );
-    const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', to, '--format', 'json']);
+    const r = await tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', to, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
       changes: { number: string; from: string; to: string; direction: number }[];
@@ -131,9 +131,9 @@ describe('tnl rubric diff', () => {
     expect([out.up, out.down, out.dossiers]).toEqual([1, 0, 24]);
   });
 
-  it('a threshold raised: dossiers go down, --fail-on-change exits 1, codeclimate lists them', () => {
+  it('a threshold raised: dossiers go down, --fail-on-change exits 1, codeclimate lists them', async () => {
     const to = newRubric('    min: 58\n', '    min: 66\n');
-    const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', to, '--format', 'codeclimate', '--fail-on-change']);
+    const r = await tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', to, '--format', 'codeclimate', '--fail-on-change']);
     expect(r.code).toBe(1);
     const issues = JSON.parse(r.stdout) as { description: string; check_name: string }[];
     expect(issues.length).toBeGreaterThan(0);
@@ -141,13 +141,13 @@ describe('tnl rubric diff', () => {
     expect(issues.map((i) => i.description).join('\n')).toMatch(/Le dossier 118578 \(Ville et Métropole de Montpellier\) passe du niveau 4 au niveau 3/);
   });
 
-  it('no change: exit 0 even with --fail-on-change', () => {
-    const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml', '--fail-on-change']);
+  it('no change: exit 0 even with --fail-on-change', async () => {
+    const r = await tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml', '--fail-on-change']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Aucun des 24 dossiers ne change de niveau/);
   });
 
-  it('--from-rev takes the old rubric from git', () => {
+  it('--from-rev takes the old rubric from git', async () => {
     const repo = copyEditions();
     const git = (...a: string[]) =>
       execFileSync('git', a, {
@@ -160,7 +160,7 @@ describe('tnl rubric diff', () => {
     git('commit', '-qm', 'base');
     const file = join(repo, 'rubrics', '2024.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('    min: 58\n', '    min: 66\n'));
-    const r = tnl(['rubric', 'diff', join(root, 'fixtures', 'ds-2024.json'), '--from-rev', 'HEAD', '--to', file, '--format', 'md']);
+    const r = await tnl(['rubric', 'diff', join(root, 'fixtures', 'ds-2024.json'), '--from-rev', 'HEAD', '--to', file, '--format', 'md']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/## Changement de barème : .*2024\.yaml@HEAD → /);
     expect(r.stdout).toMatch(/\| 118578 \| Ville et Métropole de Montpellier \| c4 \| 4 → \*\*3\*\* \|/);
@@ -168,17 +168,17 @@ describe('tnl rubric diff', () => {
 });
 
 describe('tnl init', () => {
-  it('copies the previous edition with the new year and number, and refuses to overwrite', () => {
+  it('copies the previous edition with the new year and number, and refuses to overwrite', async () => {
     const dir = copyEditions();
-    const r = tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
+    const r = await tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
     expect(r.code).toBe(0);
     const q = readFileSync(join(dir, 'questionnaires', '2026.yaml'), 'utf8');
     expect(q).toMatch(/^edition: 2026$/m);
     expect(q).toMatch(/^number: 11$/m);
     expect(q).toMatch(/^# yaml-language-server: \$schema=/);
     expect(readFileSync(join(dir, 'rubrics', '2026.yaml'), 'utf8')).toMatch(/^edition: 2026$/m);
-    expect(tnl(['validate', '--root', dir, '--edition', '2026']).code).toBe(0);
-    const again = tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
+    expect(await (await tnl(['validate', '--root', dir, '--edition', '2026'])).code).toBe(0);
+    const again = await tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/existe déjà/);
     expect(existsSync(join(dir, 'rubrics', '2026.yaml'))).toBe(true);

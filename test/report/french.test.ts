@@ -32,25 +32,25 @@ describe('French helpers', () => {
     [200000, 'deux cent mille'],
     [1000000, 'un million'],
     [10000000, 'dix millions'],
-  ])('%i → %s', (n, words) => expect(numberToWords(n)).toBe(words));
-  it('capitalises at the start of a sentence', () => expect(capitalise(numberToWords(8))).toBe('Huit'));
-  it('writes dates', () => {
+  ])('%i → %s', async (n, words) => expect(numberToWords(n)).toBe(words));
+  it('capitalises at the start of a sentence', async () => expect(capitalise(numberToWords(8))).toBe('Huit'));
+  it('writes dates', async () => {
     expect(longDate('2024-12-10')).toBe('mardi 10 décembre 2024');
     expect(longDate('2024-12-01')).toBe('dimanche 1er décembre 2024');
     expect(longDate('2024-12-04', false)).toBe('4 décembre 2024');
   });
-  it('writes ordinals', () => {
+  it('writes ordinals', async () => {
     expect(ordinal(9)).toBe('9e');
     expect(ordinal(9, 'ème')).toBe('9ème');
     expect(ordinal(1)).toBe('1re');
     expect(ordinal(1, 'ème')).toBe('1ère');
     expect(ordinal(11)).toBe('11e');
   });
-  it('uses no-break spaces', () => {
+  it('uses no-break spaces', async () => {
     expect(thousands(10000)).toBe('10\u202f000');
     expect(typography('Contact : « Oui » ; vraiment ? 10 000')).toBe('Contact\u00a0: «\u00a0Oui\u00a0»\u202f; vraiment\u202f? 10\u202f000');
   });
-  it('joins lists', () => {
+  it('joins lists', async () => {
     expect(joinList(['A'])).toBe('A');
     expect(joinList(['A', 'B'])).toBe('A et B');
     expect(joinList(['A', 'B', 'C'])).toBe('A, B et C');
@@ -68,8 +68,8 @@ describe('French helpers', () => {
     ['Agence de Mutualisation des Universités', '', "l'Agence de Mutualisation des Universités"],
     ['Centre de Gestion de Lot-et-Garonne', 'de', 'du Centre de Gestion de Lot-et-Garonne'],
     ['SMEACC', '', 'le SMEACC'],
-  ] as const)('%s (%s) → %s', (name, preposition, text) => expect(nameInText(name, { preposition })).toBe(text));
-  it('the article can be overridden per laureate', () => {
+  ] as const)('%s (%s) → %s', async (name, preposition, text) => expect(nameInText(name, { preposition })).toBe(text));
+  it('the article can be overridden per laureate', async () => {
     expect(nameInText('Ville et Métropole de Montpellier', { article: 'la', preposition: 'à' })).toBe('à la Ville et Métropole de Montpellier');
     expect(nameInText('Morbihan Énergies', { article: '' })).toBe('Morbihan Énergies');
   });
@@ -88,14 +88,14 @@ describe('levels in running text', () => {
     expect(withArticle(word, true)).toBe(phrase.charAt(0).toUpperCase() + phrase.slice(1));
   });
 
-  it('explain and the fiche say « Pour atteindre l’Or », never « le Or »', () => {
-    const r = tnl(['explain', 'fixtures/candidatures-2025.csv', '--edition', '2025', '--dossier', '2025-006']);
+  it('explain and the fiche say « Pour atteindre l’Or », never « le Or »', async () => {
+    const r = await tnl(['explain', 'fixtures/candidatures-2025.csv', '--edition', '2025', '--dossier', '2025-006']);
     expect(r.stdout).toMatch(/## Pour atteindre l’Or/);
     expect(r.stdout).not.toMatch(/le Or|le Argent/);
   });
 
-  it('rubric diff: « Aucun dossier ne voit son total bouger », « 1 dossier voit son total »', () => {
-    const r = tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml']);
+  it('rubric diff: « Aucun dossier ne voit son total bouger », « 1 dossier voit son total »', async () => {
+    const r = await tnl(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml']);
     expect(r.stdout).toMatch(/Aucun dossier ne voit son total bouger\./);
     expect(r.stdout).not.toMatch(/0 dossier/);
   });
@@ -103,22 +103,22 @@ describe('levels in running text', () => {
 
 describe('one French typography for Markdown and HTML', () => {
   it('the text written in HTML templates gets no-break spaces too, never inside a tag, an expression or a style sheet', async () => {
-    const { htmlTextTypography } = await import('../../src/report/render.js');
+    const { htmlTextTypography } = await import('../../src/files/templates.js');
     expect(htmlTextTypography('<style>a :hover { b: c ; }</style><p>Voici le jury : {{#if x}}oui ?{{/if}} <a title="x : y">z</a></p>')).toBe(
       '<style>a :hover { b: c ; }</style><p>Voici le jury\u00a0: {{#if x}}oui\u202f?{{/if}} <a title="x : y">z</a></p>',
     );
   });
-  it('the results page in HTML has the no-break space before « : » its Markdown has', () => {
-    const html = tnl(['report', 'resultats', '--edition', '2024', '--format', 'html']).rawStdout;
+  it('the results page in HTML has the no-break space before « : » its Markdown has', async () => {
+    const html = (await tnl(['report', 'resultats', '--edition', '2024', '--format', 'html'])).rawStdout;
     expect(html).toContain('Voici la liste des membres du jury\u00a0:');
   });
-  it('ordinals: « 9e », « 1re » by default; « 9ème » when the press file asks for ADULLACT’s usage', () => {
+  it('ordinals: « 9e », « 1re » by default; « 9ème » when the press file asks for ADULLACT’s usage', async () => {
     const press = minimalPress(2024, '2024-12-10', 'links: { results: "https://territoire-numerique-libre.org/edition-2024" }\n');
-    const plainStyle = tnl(['report', 'communique', '--edition', '2024', '--press', press]).stdout;
+    const plainStyle = (await tnl(['report', 'communique', '--edition', '2024', '--press', press])).stdout;
     expect(plainStyle).toMatch(/Depuis sa 1re édition en 2016/);
     expect(plainStyle).toMatch(/cette 9e édition/);
     writeFileSync(press, readFileSync(press, 'utf8').replace('edition: 2024\n', 'edition: 2024\nordinals: ème\n'));
-    const adullact = tnl(['report', 'communique', '--edition', '2024', '--press', press]).stdout;
+    const adullact = (await tnl(['report', 'communique', '--edition', '2024', '--press', press])).stdout;
     expect(adullact).toMatch(/Depuis sa 1ère édition en 2016/);
     expect(adullact).toMatch(/cette 9ème édition/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecisions, type Result } from '../../src/decisions/decisions.js';
-import { readExport } from '../../src/ingest/read-export.js';
+import { readExport } from '../../src/files/read-export.js';
 import { scoresJson } from '../../src/output/scores/json.js';
 import { scoreAll } from '../../src/scoring/score.js';
 import type { ScoreCard } from '../../src/scoring/types.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options } from 'ajv/dist/2020.js';
 
@@ -11,4 +12,9 @@ export const AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: tr
 export function newAjv(options: Options = AJV_OPTIONS): Ajv2020 {
   const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   return new Ajv2020(options);
+}
+
+/** The fingerprint that ties a compiled validator to its schema: sha256 of the schema as JSON. */
+export function schemaHash(schemaJson: string): string {
+  return createHash('sha256').update(schemaJson).digest('hex');
 }

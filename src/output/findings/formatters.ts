@@ -3,8 +3,9 @@ import { countBySeverity, messageWithPlace, sortFindings, type Finding } from '.
 import { chalk } from '../colors.js';
 import { frenchSpaces } from '../../util/typography.js';
 
-export type FindingsFormat = 'stylish' | 'json' | 'codeclimate' | 'github';
-export const FINDINGS_FORMATS: readonly FindingsFormat[] = ['stylish', 'json', 'codeclimate', 'github'];
+import type { FindingsFormat } from './formats.js';
+
+export type { FindingsFormat } from './formats.js';
 
 const severityFr = { error: 'erreur', warning: 'avertissement', info: 'info' } as const;
 
@@ -102,15 +103,14 @@ function github(findings: readonly Finding[]): string {
     .join('');
 }
 
+/** The formatter of each format: pure functions of the findings and the files checked. */
+const FORMATTERS: Record<FindingsFormat, (findings: readonly Finding[], checked: readonly string[]) => string> = {
+  stylish,
+  json,
+  codeclimate: (findings) => codeclimate(findings),
+  github: (findings) => github(findings),
+};
+
 export function formatFindings(format: FindingsFormat, findings: readonly Finding[], checked: readonly string[]): string {
-  switch (format) {
-    case 'stylish':
-      return stylish(findings, checked);
-    case 'json':
-      return json(findings, checked);
-    case 'codeclimate':
-      return codeclimate(findings);
-    case 'github':
-      return github(findings);
-  }
+  return FORMATTERS[format](findings, checked);
 }

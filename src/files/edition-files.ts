@@ -1,21 +1,13 @@
+import { questionnaireFromSource, rubricFromSource, type Loaded } from '../edition/from-source.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../findings/errors.js';
 import { hasErrors, type Finding } from '../findings/finding.js';
-import { bundled } from '../paths.js';
-import { readTextInput, sha256 } from '../util/read-input.js';
-import { isRecord, parseYaml, type YamlSource } from '../util/yaml-source.js';
-import { buildQuestionnaire, checkQuestionnaire, type RawQuestionnaire } from './questionnaire.js';
-import { buildRubric, type RawRubric } from './rubric.js';
-import { checkRubric } from './rubric-checks.js';
-import { checkSchema } from './schema-check.js';
-import type { Edition, Questionnaire } from './types.js';
-import { derivedCacheFile, readDerived, writeDerived } from '../util/derived-cache.js';
-
-export interface Loaded<T> {
-  value?: T;
-  findings: Finding[];
-}
+import { bundled } from './paths.js';
+import { readTextInput, sha256 } from './read-input.js';
+import { parseYaml, type YamlSource } from '../util/yaml-source.js';
+import type { Edition, Questionnaire } from '../edition/types.js';
+import { derivedCacheFile, readDerived, writeDerived } from './derived-cache.js';
 
 /** How files are named in messages: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
@@ -30,29 +22,6 @@ export function readYaml(file: string, read: { text: string; bytes: Buffer } = r
 export function loadQuestionnaire(file: string, read?: { text: string; bytes: Buffer }): Loaded<Questionnaire> & { hash: string } {
   const { source, hash } = readYaml(file, read);
   return { ...questionnaireFromSource(source), hash };
-}
-
-export function questionnaireFromSource(source: YamlSource): Loaded<Questionnaire> {
-  const findings = checkSchema(source, 'questionnaire');
-  if (findings.length) return { findings };
-  const raw = source.data as RawQuestionnaire;
-  findings.push(...checkQuestionnaire(raw, source));
-  return { value: buildQuestionnaire(raw), findings };
-}
-
-export function rubricFromSource(source: YamlSource, questionnaire: Questionnaire): Loaded<Edition['rubric']> {
-  const findings = checkSchema(source, 'rubric');
-  if (findings.length) return { findings };
-  const raw = source.data as RawRubric;
-  findings.push(...checkRubric(raw, questionnaire, source));
-  if (hasErrors(findings)) return { findings };
-  return {
-    value: buildRubric(
-      raw,
-      questionnaire.volets.map((v) => v.id),
-    ),
-    findings,
-  };
 }
 
 /** Where an edition's files are: `<root>/questionnaires/YEAR.yaml` and `<root>/rubrics/YEAR.yaml`. */
@@ -125,14 +94,4 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
 export function questionnaireFor(rubricFile: string, year: number): string | undefined {
   const candidates = [join(dirname(resolve(rubricFile)), '..', 'questionnaires', `${year}.yaml`), join(bundled.questionnaires, `${year}.yaml`)];
   return candidates.find((c) => existsSync(c));
-}
-
-export type FileKind = 'questionnaire' | 'rubric' | 'results' | 'unknown';
-
-export function sniffKind(data: unknown): FileKind {
-  if (!isRecord(data)) return 'unknown';
-  if (Array.isArray(data.questions) || isRecord(data.identity)) return 'questionnaire';
-  if (Array.isArray(data.levels) || isRecord(data.strata)) return 'rubric';
-  if (Array.isArray(data.laureates)) return 'results';
-  return 'unknown';
 }

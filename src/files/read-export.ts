@@ -1,17 +1,17 @@
 import type { Questionnaire } from '../edition/types.js';
 import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
-import { displayPath } from '../edition/load.js';
-import { readInput, sha256 } from '../util/read-input.js';
-import { parseCsv, readCsvTable } from './csv-table.js';
+import { displayPath } from './edition-files.js';
+import { readInput, sha256 } from './read-input.js';
+import { parseCsv, readCsvTable } from '../ingest/csv-table.js';
 import { basename } from 'node:path';
-import { zipBoundsProblem } from './zip-bounds.js';
-import { matchColumns, wrongExportProblem, type ColumnMatch } from './columns.js';
-import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type RepetitionSheet } from './repetition-sheet.js';
-import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from './decode.js';
-import { SCORED_STATES, type Dossier, type DossierState } from './dossier.js';
-import { tableReader, type TableReader } from './ds-csv.js';
-import { completenessFindings, demarcheMismatch, dossierNodes, dossiersFromJson, parseJsonText } from './ds-json.js';
+import { zipBoundsProblem } from '../ingest/zip-bounds.js';
+import { matchColumns, wrongExportProblem, type ColumnMatch } from '../ingest/columns.js';
+import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type RepetitionSheet } from '../ingest/repetition-sheet.js';
+import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from '../ingest/decode.js';
+import { SCORED_STATES, type Dossier, type DossierState } from '../ingest/dossier.js';
+import { tableReader, type TableReader } from '../ingest/ds-csv.js';
+import { completenessFindings, demarcheMismatch, dossierNodes, dossiersFromJson, parseJsonText } from '../ingest/ds-json.js';
 
 export interface ExportRead {
   file: string;
@@ -57,7 +57,7 @@ export async function readExportAsync(path: string, questionnaire: Questionnaire
     throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
   const refused = zipBoundsProblem(bytes);
   if (refused) throw new InputError(refused, file);
-  const { dossiersFromXlsx } = await import('./xlsx.js');
+  const { dossiersFromXlsx } = await import('../ingest/xlsx.js');
   const filter = new StateFilter(options);
   const read = await dossiersFromXlsx(bytes, questionnaire, file);
   for (const d of read.dossiers) filter.offer(d);

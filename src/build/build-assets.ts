@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validatorsFile, validatorsSource } from './edition/schema/compile-validators.js';
-import { writeAtomic } from './output/atomic-write.js';
-import { buildPopulationIndex, populationsFile } from './territory/population-index.js';
+import { validatorsFile, validatorsSource } from './compile-validators.js';
+import { writeAtomic } from '../files/atomic-write.js';
+import { buildPopulationIndex, populationsFile } from '../territory/population-index.js';
 
 writeAtomic(validatorsFile, validatorsSource());
 writeAtomic(populationsFile, `${JSON.stringify(buildPopulationIndex())}\n`);
@@ -16,12 +16,12 @@ writeAtomic(populationsFile, `${JSON.stringify(buildPopulationIndex())}\n`);
 writeAtomic(buildIdFile(), `${buildId()}\n`);
 
 function buildIdFile(): string {
-  return fileURLToPath(new URL('./build-id', import.meta.url));
+  return fileURLToPath(new URL('../build-id', import.meta.url));
 }
 
 /** sha256 of every compiled file of dist/, in a stable order. */
 function buildId(): string {
-  const dist = fileURLToPath(new URL('.', import.meta.url));
+  const dist = fileURLToPath(new URL('..', import.meta.url));
   const hash = createHash('sha256');
   const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(js|cjs|json)$/.test(f)).sort();
   for (const f of files)

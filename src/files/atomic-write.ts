@@ -1,8 +1,8 @@
 import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError } from '../findings/errors.js';
-import { inputAt } from '../util/read-input.js';
-import { systemErrorText } from '../util/system-errors.js';
+import { inputAt } from './read-input.js';
+import { systemErrorText } from './system-errors.js';
 import { onInterrupt } from './interrupt.js';
 
 /** What a file is written from: text, bytes, or text in pieces (a large output is never one string). */

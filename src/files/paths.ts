@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 /** The package root (this file is compiled to dist/paths.js). */
-export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export const bundled = {
   questionnaires: join(packageRoot, 'questionnaires'),

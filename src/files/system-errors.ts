@@ -1,4 +1,4 @@
-import { own } from './own.js';
+import { own } from '../util/own.js';
 /** What a failed system call means, in French, for the person who ran the command. */
 const reasons: Record<string, string> = {
   ENOENT: 'fichier ou dossier introuvable',

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { readInput } from '../util/read-input.js';
+import { readInput } from './read-input.js';
 import { frenchSpaces } from '../util/typography.js';
 import { join, basename } from 'node:path';
 import { createRequire } from 'node:module';
 import { InputError } from '../findings/errors.js';
-import { bundled } from '../paths.js';
-import { typography } from './french.js';
+import { bundled } from './paths.js';
+import { typography } from '../report/french.js';
 import { mdEscapeText as mdText } from '../util/french-format.js';
 
 type HandlebarsModule = typeof import('handlebars');

@@ -12,6 +12,11 @@ export const MAX_INPUT_BYTES = 1 << 30;
 /** Every file read as an input in this process, by device and inode: an output never replaces one. */
 const inputs = new Map<string, string>();
 
+/** A new command starts: the inputs of the previous one (a test runs many in one process) are forgotten. */
+export function beginRun(): void {
+  inputs.clear();
+}
+
 const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
 
 /** Remembers a file as an input of the running command (done by every reader below). */

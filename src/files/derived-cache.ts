@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeAtomic } from '../output/atomic-write.js';
-import { packageRoot, schemaPath } from '../paths.js';
+import { writeAtomic } from './atomic-write.js';
+import { packageRoot, schemaPath } from './paths.js';
+import type { Env } from '../util/env.js';
 
 /**
  * What tnl derives from its YAML files (a checked edition, a checked results file), remembered
@@ -42,12 +43,20 @@ export interface CacheSlot {
   key: string;
 }
 
+/** Where this run keeps its cache (undefined: no cache), from its environment: set by each run (src/cli/main.ts). */
+let cacheRoot: string | undefined = join(packageRoot, 'node_modules', '.cache', 'tnl');
+
+/** TNL_NO_CACHE turns the cache off for the run; TNL_CACHE_DIR moves it. */
+export function configureCache(env: Env): void {
+  cacheRoot = env.TNL_NO_CACHE ? undefined : env.TNL_CACHE_DIR ? env.TNL_CACHE_DIR : join(packageRoot, 'node_modules', '.cache', 'tnl');
+}
+
 /** The cache slot for these inputs, or undefined when there is no cache. */
 export function derivedCacheFile(kind: string, schemas: readonly string[], inputs: readonly CacheInput[]): CacheSlot | undefined {
-  if (process.env.TNL_NO_CACHE) return undefined;
+  if (cacheRoot === undefined) return undefined;
   const parts = keyParts(schemas);
   if (!parts) return undefined;
-  const dir = process.env.TNL_CACHE_DIR ? join(process.env.TNL_CACHE_DIR, kind) : join(packageRoot, 'node_modules', '.cache', 'tnl', kind);
+  const dir = join(cacheRoot, kind);
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   for (const f of inputs) hash.update('\0').update(f.name).update('\0').update(f.bytes);

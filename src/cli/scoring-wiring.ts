@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { collect } from './define.js';
+
+/** The options every command that scores an export shares (score, explain, fiches, cahier). */
+export interface PipelineOptions {
+  edition: string;
+  root?: string;
+  decisions?: string;
+  state?: string[];
+  strict?: boolean;
+  /** Repetition sheets saved as CSV, given beside a CSV export. */
+  repetitions?: string[];
+}
+
+export const STATE_HELP = 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)';
+export const REPETITIONS_HELP = 'feuille d’un bloc répétable enregistrée en CSV, à joindre à un export CSV (répétable)';
+
+export function scoringOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('-e, --edition <année>', 'édition (questionnaire et barème)')
+    .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
+    .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
+    .option('--state <états...>', STATE_HELP)
+    .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])
+    .option('--strict', 'les avertissements comptent comme des erreurs');
+}

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FindingsError, InputError } from '../findings/errors.js';
+import { checkResults } from '../history/archive.js';
+import type { Archive, EditionResults } from '../history/types.js';
+import { derivedCacheFile, readDerived, writeDerived } from './derived-cache.js';
+import { displayPath, readYaml } from './edition-files.js';
+import { bundled } from './paths.js';
+import { readTextInput } from './read-input.js';
+
+// The archive of results on disk: results/<year>.yaml, each checked by src/history/archive.ts.
+
+export function resultsDir(root?: string): string {
+  return root ? join(root, 'results') : bundled.results;
+}
+
+/** Loads every results/<year>.yaml; a broken file is an input error with every problem located. */
+export function loadArchive(root?: string): Archive {
+  const dir = resultsDir(root);
+  if (!existsSync(dir)) throw new InputError('aucune archive de résultats (dossier results/ absent)', displayPath(dir));
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}\.yaml$/.test(f))
+    .sort();
+  return files.map((f) => {
+    const path = join(dir, f);
+    const read = readTextInput(path);
+    // A checked results file is remembered between commands (src/util/derived-cache.ts).
+    const cacheFile = derivedCacheFile('results', ['results'], [{ name: displayPath(path), bytes: read.bytes }]);
+    const cached = readDerived<EditionResults>(cacheFile, (v) => typeof v.edition === 'number' && Array.isArray(v.laureates));
+    if (cached) return cached;
+    const { source } = readYaml(path, read);
+    const { results, findings } = checkResults(source);
+    if (!results) throw new FindingsError(`résultats invalides dans ${source.file} :`, findings);
+    writeDerived(cacheFile, results);
+    return results;
+  });
+}

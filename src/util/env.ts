@@ -1,0 +1,2 @@
+/** Environment variables as a command receives them (the process's, or a test's). */
+export type Env = Readonly<Record<string, string | undefined>>;
