@@ -7,6 +7,13 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // A few tests still start the binary or Chromium: allow for a loaded CI machine.
     testTimeout: 30_000,
+    // Two workers on two cores: while one waits for Chromium or a child process, the other runs.
+    maxWorkers: 2,
+    minWorkers: 1,
+    // Test files share a worker's modules: the built tnl, the INSEE index and the compiled schemas are
+    // loaded once per worker, not once per file. Commands keep no state between runs (src/cli/main.ts
+    // resets what a run configures), so nothing leaks from one file to the next.
+    isolate: false,
     hookTimeout: 30_000,
   },
 });

@@ -73,6 +73,6 @@ describe('the cache of checked results files', () => {
     expect(readdirSync(join(cache, 'results'))).toHaveLength(readdirSync(join(root, 'results')).filter((f) => f.endsWith('.yaml')).length);
     const warm = await tnl(['history', '--format', 'json'], { env: { TNL_CACHE_DIR: cache } });
     expect(warm.rawStdout).toBe(cold.rawStdout);
-    expect(await (await tnl(['history', '--format', 'json'], { env: { TNL_NO_CACHE: '1' } })).rawStdout).toBe(cold.rawStdout);
+    expect((await tnl(['history', '--format', 'json'], { env: { TNL_NO_CACHE: '1' } })).rawStdout).toBe(cold.rawStdout);
   });
 });

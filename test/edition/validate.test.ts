@@ -203,7 +203,7 @@ describe('tnl validate output formats', () => {
       'label: Firefox est-il le navigateur par défaut des postes ?',
       'label: Quels logiciels libres utilisez-vous au quotidien ?',
     );
-    expect(await (await tnl(['validate', '--root', dir, '--edition', '2024'])).code).toBe(0);
-    expect(await (await tnl(['validate', '--root', dir, '--edition', '2024', '--strict'])).code).toBe(1);
+    expect((await tnl(['validate', '--root', dir, '--edition', '2024'])).code).toBe(0);
+    expect((await tnl(['validate', '--root', dir, '--edition', '2024', '--strict'])).code).toBe(1);
   });
 });

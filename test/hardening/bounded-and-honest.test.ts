@@ -127,7 +127,7 @@ describe('odd JSON exports', () => {
     const r = await tnl(['score', file, '--edition', '2024']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/export incomplet : la réponse de l’API porte aussi des erreurs \(Timeout on champ 4512301\)/);
-    expect(await (await tnl(['score', file, '--edition', '2024', '--strict'])).code).toBe(1);
+    expect((await tnl(['score', file, '--edition', '2024', '--strict'])).code).toBe(1);
   });
 
   it('a page that announces a next page: warned as incomplete', async () => {
@@ -175,7 +175,7 @@ describe('ids named like Object’s prototype', () => {
         .replace(/\bstrategie\b/g, 'constructor'),
     );
     writeFileSync(questionnaire, readFileSync(questionnaire, 'utf8').replace(/\bstrategie\b/g, 'constructor'));
-    expect(await (await tnl(['validate', '--edition', '2024', '--root', dir])).code).toBe(0);
+    expect((await tnl(['validate', '--edition', '2024', '--root', dir])).code).toBe(0);
     const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'csv', '--root', dir], { env: { SOURCE_DATE_EPOCH: '1' } });
     expect(r.code).toBe(0);
     const totals = (csv: string) =>

@@ -7,8 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYaml } from '../../src/util/yaml-source.js';
-import { findBrowser } from '../../src/report/pdf.js';
 import { bin, copyEditions, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 
 const clean = (stderr: string) => {
   expect(stderr).not.toMatch(/erreur interne|    at |Error:|TypeError|ReferenceError/);
@@ -180,7 +180,7 @@ describe('a browser that cannot be used', () => {
   });
 });
 
-describe.skipIf(!findBrowser(process.env))('Chromium’s temp files', () => {
+describe.skipIf(!browserPath)('Chromium’s temp files', () => {
   it('a PDF run leaves nothing in TMPDIR (profile and org.chromium.* files removed)', async () => {
     const dir = tempDir();
     const tmp = tempDir();
@@ -215,7 +215,7 @@ describe('cache entries', () => {
     const [entry] = readdirSync(join(cache, 'editions'));
     const file = join(cache, 'editions', entry!);
     writeFileSync(file, '{"seal":"0000","value":[null]}');
-    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env })).rawStdout).toBe(first.rawStdout);
+    expect((await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'], { env })).rawStdout).toBe(first.rawStdout);
     copyFileSync(join(root, 'package.json'), join(cache, 'autre.json'));
     rmSync(file);
     symlinkSync(join(cache, 'autre.json'), file);

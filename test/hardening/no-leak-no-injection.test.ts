@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { fetchDemarche } from '../../src/ingest/ds-api.js';
 import { csvSafe } from '../../src/util/french-format.js';
-import { findBrowser } from '../../src/report/pdf.js';
 import { bin, copyEditions, root, tempDir, tnl, tnlProcessAsync } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 import { tempFile } from '../helpers/edition.js';
 
 const page = (cursor: string | null, nodes: unknown[] = [{ number: 1 }]) =>
@@ -185,7 +185,7 @@ describe('CSV cells are never formulas', () => {
   });
 });
 
-describe.skipIf(!findBrowser(process.env))('SIGTERM', () => {
+describe.skipIf(!browserPath)('SIGTERM', () => {
   it('during fiches: exit 143, no partial file, no browser profile', async () => {
     const dir = tempDir();
     const tmp = tempDir();

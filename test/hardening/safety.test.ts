@@ -2,20 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBrowser } from '../../src/report/pdf.js';
 import { bin, copyEditions, root, tempDir, tnl } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 
 describe('personal data never reach a published document', () => {
   it('communiqué, results page and press kit name the authority and the elected referent, never agents, e-mails or phones', async () => {
     const dir = copyEditions();
     cpSync(join(root, 'results'), join(dir, 'results'), { recursive: true });
     const notes = join(dir, 'notes.json');
-    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
-    expect(
-      await (
-        await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir, '--force'])
-      ).code,
-    ).toBe(0);
+    expect((await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
+    expect((await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir, '--force'])).code).toBe(0);
     const published = readFileSync(join(dir, 'results', '2024.yaml'), 'utf8');
     const fixture = readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8');
     const agents = [
@@ -50,11 +46,11 @@ describe('DS_API_TOKEN never appears', () => {
     const r = await tnl(['fetch', '--demarche', 'abc', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: token } });
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).not.toContain(token);
-    expect(await (await tnl(['fetch', '--help'], { env: { DS_API_TOKEN: token } })).stdout).not.toContain(token);
+    expect((await tnl(['fetch', '--help'], { env: { DS_API_TOKEN: token } })).stdout).not.toContain(token);
   });
 });
 
-describe.skipIf(!findBrowser(process.env))('an interrupted tnl fiches', () => {
+describe.skipIf(!browserPath)('an interrupted tnl fiches', () => {
   it('leaves no half-written file, and no browser profile behind', async () => {
     const dir = tempDir();
     const tmp = tempDir();

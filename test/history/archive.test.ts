@@ -50,7 +50,7 @@ describe('the bundled results archive', () => {
     expect(lines).toContain("2024,9,Ville d'Échirolles,38151,commune,38,37491,5,Mutualisation,oui");
   });
   it('tnl history --format json is valid JSON', async () => {
-    expect(JSON.parse(await (await tnl(['history', '--edition', '2024', '--format', 'json'])).stdout).suggestedMentions.length).toBeGreaterThan(0);
+    expect(JSON.parse((await tnl(['history', '--edition', '2024', '--format', 'json'])).stdout).suggestedMentions.length).toBeGreaterThan(0);
   });
 });
 
@@ -123,7 +123,7 @@ describe('results files with mistakes', () => {
   it('broken YAML → exit 2 with line and column, for validate and for history', async () => {
     const dir = withResults();
     edit(join(dir, 'results', '2023.yaml'), 'laureates:\n', 'laureates: [\n');
-    expect(await (await tnl(['validate', '--root', dir])).code).toBe(2);
+    expect((await tnl(['validate', '--root', dir])).code).toBe(2);
     const r = await tnl(['history', '--root', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/results\/2023\.yaml:\d+:\d+ : YAML invalide/);
@@ -134,20 +134,20 @@ describe('tnl publish', () => {
   it('writes results/<year>.yaml from scores and decisions, atomically, and refuses to overwrite', async () => {
     const dir = copyEditions();
     const notes = join(dir, 'notes.json');
-    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
+    expect((await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
     const r = await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', 'fixtures/jury-2024.yaml', '--root', dir]);
     expect(r.code).toBe(0);
     const out = join(dir, 'results', '2024.yaml');
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=/);
     expect(text).toMatch(/mentions:\n\s+- Meilleure première candidature/);
-    expect(await (await tnl(['validate', '--root', dir, '--edition', '2024'])).code).toBe(0);
+    expect((await tnl(['validate', '--root', dir, '--edition', '2024'])).code).toBe(0);
     const before = statSync(out).mtimeMs;
     const again = await tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/existe déjà : relisez-le, puis --force/);
     expect(statSync(out).mtimeMs).toBe(before);
-    expect(await (await tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir, '--force'])).code).toBe(0);
+    expect((await tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir, '--force'])).code).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
   it('a file that is not a scores file → exit 2', async () => {
@@ -181,7 +181,7 @@ describe('research notes never reach a published text', () => {
     expect(r.stdout).toMatch(/24:\d+ +avertissement +note de recherche dans un texte publié/);
   });
   it('the bundled archive has none, and the 2024 communiqué says « Open Source Experience » alone', async () => {
-    expect(await (await tnl(['validate'])).stdout).not.toMatch(/note de recherche/);
+    expect((await tnl(['validate'])).stdout).not.toMatch(/note de recherche/);
     const r = await tnl(['report', 'communique', '--edition', '2024', '--press', minimalPress(2024, '2024-12-10')]);
     expect(r.stdout).toMatch(/lors d’Open Source Experience|lors d'Open Source Experience/);
     expect(r.stdout).not.toMatch(/page:|wording|not found/);
@@ -193,7 +193,7 @@ describe('published figures that contradict each other', () => {
     const r = await tnl(['history']);
     expect(r.stdout).toMatch(/## Chiffres publiés contradictoires\n\n- 2022, /);
     expect(r.stdout).toMatch(/\n- 2025, lauréats : 36 ou 37 selon les sources .* l’archive retient 36, à vérifier avant publication/);
-    const json = JSON.parse(await (await tnl(['history', '--format', 'json'])).stdout) as { figures: { conflicts: { year: number; values: number[] }[] } };
+    const json = JSON.parse((await tnl(['history', '--format', 'json'])).stdout) as { figures: { conflicts: { year: number; values: number[] }[] } };
     expect(json.figures.conflicts).toEqual([
       expect.objectContaining({ year: 2022, values: [64, 57] }),
       expect.objectContaining({ year: 2025, values: [36, 37], kept: 36 }),
@@ -213,7 +213,7 @@ describe('published figures that contradict each other', () => {
 
 describe('history data formats carry what the Markdown shows', () => {
   it('--edition --format json lists the edition’s laureates; the open-data CSV has the population', async () => {
-    const json = JSON.parse(await (await tnl(['history', '--edition', '2024', '--format', 'json'])).stdout) as {
+    const json = JSON.parse((await tnl(['history', '--edition', '2024', '--format', 'json'])).stdout) as {
       edition: { laureates: { name: string; population: number | null; level: string }[] };
     };
     expect(json.edition.laureates).toHaveLength(24);

@@ -151,7 +151,7 @@ describe('a participation published as the second', () => {
   it('2021: Abbeville (« pour sa deuxième participation ») is no first application; Échirolles is suggested, as ADULLACT did', async () => {
     const r = await tnl(['history', '--edition', '2021']);
     expect(r.stdout).toMatch(/Meilleure première candidature : Ville d'Échirolles —/);
-    expect(await (await tnl(['history', '--authority', "Ville d'Abbeville"])).stdout).toMatch(
+    expect((await tnl(['history', '--authority', "Ville d'Abbeville"])).stdout).toMatch(
       /Première participation : 2020 au plus tard · 3 participations connues/,
     );
   });

@@ -66,7 +66,7 @@ describe('the same dossiers, in every format DS gives them', () => {
     const table = (await tnl(['score', at('export.csv'), ...R], { env })).stdout;
     expect(table).toMatch(/78,6 ⚠|\d+,\d ⚠/);
     expect(table).toMatch(/⚠ total incomplet pour 4 dossiers/);
-    expect(await (await tnl(['score', at('export.csv'), ...R, '--strict'], { env })).code).toBe(1);
+    expect((await tnl(['score', at('export.csv'), ...R, '--strict'], { env })).code).toBe(1);
   });
 
   it('the repetition sheet given as the export: one message saying what it is and how to pass it', async () => {
@@ -157,7 +157,7 @@ describe('strict values, located in every format', () => {
 
   it('the same findings name the dossier and the column in JSON, codeclimate and github formats', async () => {
     const file = broken();
-    const json = JSON.parse(await (await tnl(['inspect', file, ...R, '--format', 'json'])).stdout) as {
+    const json = JSON.parse((await tnl(['inspect', file, ...R, '--format', 'json'])).stdout) as {
       findings: { dossier?: string; field?: string; line: number; column: number; message: string }[];
     };
     const f = json.findings.find((x) => x.dossier === '260001')!;
@@ -208,7 +208,7 @@ describe('a dossier that cannot be scored gets no level', () => {
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/118340 .* non noté/);
     expect(table.stderr).toMatch(/1 dossier non noté, sans niveau proposé : 118340 \(réponse obligatoire manquante : strategie\.plan_action\)/);
-    const json = dossiersOf(await (await tnl(['score', file, '--edition', '2024', '--format', 'json'])).stdout);
+    const json = dossiersOf((await tnl(['score', file, '--edition', '2024', '--format', 'json'])).stdout);
     const d = json.find((x) => x.number === '118340')!;
     expect(d.proposedLevel).toBeNull();
     expect(d.status).toBe('not_scored');
@@ -220,7 +220,7 @@ describe('counts that go to the press', () => {
   it('publish records as applications every dossier deposited, not only those scored', async () => {
     const dir = copyEditions();
     const notes = join(dir, 'notes.json');
-    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
+    expect((await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json', '--out', notes])).code).toBe(0);
     const r = await tnl(['publish', '--edition', '2024', '--scores', notes, '--root', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\(27 candidatures déposées, 24 notées\)/);
@@ -233,14 +233,14 @@ describe('private annotations', () => {
     const md = await tnl(['explain', at('export.json'), ...R, '--dossier', '260001']);
     expect(md.stdout).toMatch(/## Annotations privées \(pour le jury, jamais publiées\)/);
     expect(md.stdout).toMatch(/\*\*Avis du rapporteur\*\* : Dossier solide ; population déclarée à vérifier\./);
-    const json = JSON.parse(await (await tnl(['explain', at('export.csv'), ...R, '--dossier', '260001', '--format', 'json'])).stdout) as {
+    const json = JSON.parse((await tnl(['explain', at('export.csv'), ...R, '--dossier', '260001', '--format', 'json'])).stdout) as {
       dossier: { annotations: { id: string; text: string }[] };
     };
     expect(json.dossier.annotations).toEqual([
       { id: 'avis_rapporteur', label: 'Avis du rapporteur', text: 'Dossier solide ; population déclarée à vérifier.' },
     ]);
     const dir = tempDir();
-    expect(await (await tnl(['fiches', at('export.json'), ...R, '--format', 'md', '--out', dir])).code).toBe(0);
+    expect((await tnl(['fiches', at('export.json'), ...R, '--format', 'md', '--out', dir])).code).toBe(0);
     for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f), 'utf8')).not.toMatch(/rapporteur|Dossier solide/);
   });
 });
@@ -271,7 +271,7 @@ describe('tnl init for the next edition', () => {
     const v = await tnl(['validate', '--edition', '2026', '--root', dir]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/avertissement +la démarche 1342 est aussi celle de l’édition 2025/);
-    expect(await (await tnl(['validate', '--edition', '2026', '--root', dir, '--strict'])).code).toBe(1);
+    expect((await tnl(['validate', '--edition', '2026', '--root', dir, '--strict'])).code).toBe(1);
   });
 
   it('an ordinal written « 9ème » in a comment follows too', async () => {

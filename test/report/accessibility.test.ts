@@ -7,12 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
-import { findBrowser } from '../../src/report/pdf.js';
 import { loadPress } from '../../src/files/press-file.js';
 import { root } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 import { minimalPress } from '../helpers/edition.js';
 
-const browserPath = findBrowser(process.env);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type Browser = import('puppeteer-core').Browser;
 let browser: Browser | undefined;

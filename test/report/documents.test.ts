@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
-import { PdfRenderer, findBrowser } from '../../src/report/pdf.js';
+import { PdfRenderer } from '../../src/report/pdf.js';
 import { loadPress } from '../../src/files/press-file.js';
 import { copyEditions, plain, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 import { minimalPress } from '../helpers/edition.js';
 
 const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
@@ -64,7 +65,7 @@ describe('communiqué de presse', () => {
     expect(a.code).toBe(0);
     expect(a.rawStdout).toBe(b.rawStdout);
     const r1 = await tnl(['report', 'resultats', '--edition', '2024']);
-    expect(r1.rawStdout).toBe(await (await tnl(['report', 'resultats', '--edition', '2024'])).rawStdout);
+    expect(r1.rawStdout).toBe((await tnl(['report', 'resultats', '--edition', '2024'])).rawStdout);
   });
 });
 
@@ -82,7 +83,17 @@ describe('page de résultats', () => {
   });
 });
 
-const browser = findBrowser(process.env);
+const browser = browserPath;
+
+/** The 2024 press kit as a PDF, printed once for the tests that read it. */
+let pressKit: Promise<string> | undefined;
+const pressKitPdf = (): Promise<string> =>
+  (pressKit ??= (async () => {
+    const out = join(tempDir(), 'dossier-de-presse-2024.pdf');
+    const r = await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    return out;
+  })());
 describe.skipIf(!browser)('PDF', () => {
   let renderer: PdfRenderer;
   beforeAll(async () => {
@@ -101,12 +112,7 @@ describe.skipIf(!browser)('PDF', () => {
   });
 
   it('the dossier de presse is a PDF of several pages with figures, volets, map and chart', async () => {
-    const out = join(tempDir(), 'dossier.pdf');
-    expect(
-      await (
-        await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out])
-      ).code,
-    ).toBe(0);
+    const out = await pressKitPdf();
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(5);
     const text = pdftotext(out);
@@ -219,8 +225,8 @@ describe('report errors', () => {
     expect(r.stderr).toMatch(/press\.yaml:5:11 : contacts : doit contenir au moins 1 élément/);
   });
   it('an unknown document or a format it does not exist in is a usage error', async () => {
-    expect(await (await tnl(['report', 'affiche', '--edition', '2024'])).code).toBe(2);
-    expect(await (await tnl(['report', 'resultats', '--edition', '2024', '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')])).stderr).toMatch(
+    expect((await tnl(['report', 'affiche', '--edition', '2024'])).code).toBe(2);
+    expect((await tnl(['report', 'resultats', '--edition', '2024', '--format', 'pdf', '--out', join(tempDir(), 'x.pdf')])).stderr).toMatch(
       /existe en md, html/,
     );
   });
@@ -297,13 +303,11 @@ describe('mentions as ADULLACT writes them', () => {
       'edition: 2024\njury_date: 2024-11-21\ndecisions:\n  - dossier: 118527\n    mentions:\n      - { id: premiere_candidature, reason: pour son entrée remarquable au niveau 4 }\n  - dossier: 118476\n    mentions: [sobriete]\n',
     );
     const notes = join(dir, 'notes.json');
-    expect(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', decisions, '--format', 'json', '--out', notes])).code).toBe(
-      0,
-    );
-    expect(await (await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', decisions, '--root', dir])).code).toBe(0);
+    expect((await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', decisions, '--format', 'json', '--out', notes])).code).toBe(0);
+    expect((await tnl(['publish', '--edition', '2024', '--scores', notes, '--decisions', decisions, '--root', dir])).code).toBe(0);
     const results = readFileSync(join(dir, 'results', '2024.yaml'), 'utf8');
     expect(results).toMatch(/mentions:\n\s+- label: Meilleure première candidature\n\s+reason: pour son entrée remarquable au niveau 4/);
-    expect(await (await tnl(['validate', join(dir, 'results', '2024.yaml')])).code).toBe(0);
+    expect((await tnl(['validate', join(dir, 'results', '2024.yaml')])).code).toBe(0);
     const c = await tnl(['report', 'communique', '--edition', '2024', '--root', dir, '--press', 'fixtures/press-2024.yaml']);
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(
@@ -409,14 +413,9 @@ describe('the call for applications (tnl report appel)', () => {
   });
 });
 
-describe.skipIf(!findBrowser(process.env))('the press kit PDF', () => {
+describe.skipIf(!browserPath)('the press kit PDF', () => {
   it('has no page number on its cover, numbers every other page, and fills its pages (6 for 2024)', async () => {
-    const out = join(tempDir(), 'dp.pdf');
-    expect(
-      await (
-        await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out])
-      ).code,
-    ).toBe(0);
+    const out = await pressKitPdf();
     const page = (n: number) => plain(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), out, '-'], { encoding: 'utf8' }));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
     expect(pages).toBe(6);

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ficheFileName } from '../../src/report/fiche.js';
-import { findBrowser } from '../../src/report/pdf.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 import { oneDossierCsv, tempFile } from '../helpers/edition.js';
 
 const text = (file: string, first?: number) =>
@@ -40,7 +40,7 @@ describe('tnl fiches (Markdown)', () => {
   it('when the jury grants the next level, the fiche no longer shows the path toward it', async () => {
     const dir = tempDir();
     const jury = tempFile('jury.yaml', 'edition: 2024\ndecisions:\n  - dossier: 118357\n    level: "4"\n    reason: Plan adopté après le dépôt.\n');
-    expect(await (await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', jury, '--format', 'md', '--out', dir])).code).toBe(0);
+    expect((await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', jury, '--format', 'md', '--out', dir])).code).toBe(0);
     const fiche = plain(readFileSync(join(dir, '118357-ville-de-colomiers.md'), 'utf8'));
     expect(fiche).toMatch(/\*\*Résultat : Niveau 4 \(politique volontariste\)\*\*/);
     expect(fiche).not.toMatch(/Pistes pour atteindre le niveau 4|est atteint en points, mais/);
@@ -50,7 +50,7 @@ describe('tnl fiches (Markdown)', () => {
   it('a dossier named to escape --out stays inside it', async () => {
     const dir = tempDir();
     const csv = oneDossierCsv({ 'Nom de la collectivité': '../../../tmp/evil' });
-    expect(await (await tnl(['fiches', tempFile('x.csv', csv), '--edition', '2024', '--format', 'md', '--out', join(dir, 'fiches')])).code).toBe(0);
+    expect((await tnl(['fiches', tempFile('x.csv', csv), '--edition', '2024', '--format', 'md', '--out', join(dir, 'fiches')])).code).toBe(0);
     expect(readdirSync(join(dir, 'fiches'))).toEqual(['118340-tmp-evil.md']);
   });
   it('a dossier that cannot be scored gets no fiche, says why, and the exit code is 1', async () => {
@@ -65,21 +65,26 @@ describe('tnl fiches (Markdown)', () => {
   });
 
   it('a bad --concurrency is a usage error', async () => {
-    expect(await (await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', tempDir(), '--concurrency', '0'])).code).toBe(2);
+    expect((await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--out', tempDir(), '--concurrency', '0'])).code).toBe(2);
   });
 });
 
-describe.skipIf(!findBrowser(process.env))('tnl fiches and tnl cahier (PDF)', () => {
-  it('24 PDF fiches, each naming its authority and level', async () => {
+describe.skipIf(!browserPath)('tnl fiches and tnl cahier (PDF)', () => {
+  it('one PDF fiche per dossier, each naming its authority and level', async () => {
+    // Six dossiers of the fixture, one of each level and kind: the Markdown fiches above cover all 24.
+    const all = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: unknown[] } } } };
+    all.data.demarche.dossiers.nodes = all.data.demarche.dossiers.nodes.filter((_, i) => i % 4 === 0);
+    const six = tempFile('ds-2024-six.json', JSON.stringify(all));
     const dir = tempDir();
-    const r = await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--out', dir, '--concurrency', '3']);
+    const r = await tnl(['fiches', six, '--edition', '2024', '--out', dir, '--concurrency', '3']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
-    expect(files).toHaveLength(24);
-    const scores = JSON.parse(await (await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'json'])).stdout) as {
+    expect(files).toHaveLength(6);
+    const scores = JSON.parse((await tnl(['score', six, '--edition', '2024', '--format', 'json'])).stdout) as {
       dossiers: { number: string; name: string; finalLevel: string }[];
     };
+    expect(scores.dossiers).toHaveLength(6);
     for (const d of scores.dossiers) {
       const f = files.find((x) => x.startsWith(`${d.number}-`))!;
       const t = text(join(dir, f));
@@ -177,7 +182,7 @@ describe('tnl init', () => {
     expect(q).toMatch(/^number: 11$/m);
     expect(q).toMatch(/^# yaml-language-server: \$schema=/);
     expect(readFileSync(join(dir, 'rubrics', '2026.yaml'), 'utf8')).toMatch(/^edition: 2026$/m);
-    expect(await (await tnl(['validate', '--root', dir, '--edition', '2026'])).code).toBe(0);
+    expect((await tnl(['validate', '--root', dir, '--edition', '2026'])).code).toBe(0);
     const again = await tnl(['init', '--edition', '2026', '--from', '2025', '--root', dir]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/existe déjà/);

@@ -26,7 +26,7 @@ describe('the 2025 edition (Badge, Bronze, Argent, Or) on a hand-made CSV', () =
 
   it('writes fiches that name the medal', async () => {
     const dir = tempDir();
-    expect(await (await tnl(['fiches', 'fixtures/candidatures-2025.csv', '--edition', '2025', '--format', 'md', '--out', dir])).code).toBe(0);
+    expect((await tnl(['fiches', 'fixtures/candidatures-2025.csv', '--edition', '2025', '--format', 'md', '--out', dir])).code).toBe(0);
     expect(plain(readFileSync(join(dir, '2025001-ville-de-boe.md'), 'utf8'))).toMatch(/\*\*Résultat : Or\*\*, total 100,0 \/ 100/);
   });
 });
