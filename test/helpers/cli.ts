@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'bin', 'tnl.js');
@@ -41,7 +41,7 @@ let main: Main | undefined;
  * shows (signals, a closed pipe, exit codes of bin/tnl.js itself): one end-to-end test per command.
  */
 export async function tnl(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  main ??= ((await import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href)) as { main: Main }).main;
+  main ??= ((await import(join(root, 'dist', 'cli', 'main.js'))) as { main: Main }).main;
   const stdout = new Captured();
   const stderr = new Captured();
   const code = await main(args, { stdout, stderr, env: { ...process.env, NO_COLOR: '1', ...opts.env }, cwd: opts.cwd ?? root, now: () => new Date() });

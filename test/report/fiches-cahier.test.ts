@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,12 +69,17 @@ describe('tnl fiches (Markdown)', () => {
   });
 });
 
+/** Some dossiers of the 2024 API export, as an export file of their own. */
+function fixtureSubset(name: string, keep: (index: number) => boolean): string {
+  const all = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: unknown[] } } } };
+  all.data.demarche.dossiers.nodes = all.data.demarche.dossiers.nodes.filter((_, i) => keep(i));
+  return tempFile(`ds-2024-${name}.json`, JSON.stringify(all));
+}
+
 describe.skipIf(!browserPath)('tnl fiches and tnl cahier (PDF)', () => {
   it('one PDF fiche per dossier, each naming its authority and level', async () => {
-    // Six dossiers of the fixture, one of each level and kind: the Markdown fiches above cover all 24.
-    const all = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: unknown[] } } } };
-    all.data.demarche.dossiers.nodes = all.data.demarche.dossiers.nodes.filter((_, i) => i % 4 === 0);
-    const six = tempFile('ds-2024-six.json', JSON.stringify(all));
+    // Six dossiers of the fixture: the Markdown fiches above cover all 24.
+    const six = fixtureSubset('six', (i) => i % 4 === 0);
     const dir = tempDir();
     const r = await tnl(['fiches', six, '--edition', '2024', '--out', dir, '--concurrency', '3']);
     expect(r.code, r.stderr).toBe(0);
@@ -95,9 +100,22 @@ describe.skipIf(!browserPath)('tnl fiches and tnl cahier (PDF)', () => {
   });
 
   it('the cahier has a table of contents whose page numbers are right', async () => {
+    // Nine dossiers of the fixture (about 30 pages), Échirolles and the long answers among them.
+    const nine = fixtureSubset('nine', (i) => i % 3 === 2);
     const out = join(tempDir(), 'cahier.pdf');
-    const r = await tnl(['cahier', 'fixtures/ds-2024.json', '--edition', '2024', '--out', out]);
+    // The book is printed twice, whatever its size: once to measure, once with the page numbers.
+    const built = (await import(join(root, 'dist', 'report', 'pdf.js'))) as typeof import('../../src/report/pdf.js');
+    const prints = vi.spyOn(built.PdfRenderer.prototype, 'pdf');
+    let r;
+    let printed;
+    try {
+      r = await tnl(['cahier', nine, '--edition', '2024', '--out', out]);
+      printed = prints.mock.calls.length;
+    } finally {
+      prints.mockRestore();
+    }
     expect(r.code, r.stderr).toBe(0);
+    expect(printed).toBe(2);
     const first = text(out, 1);
     const m = /118731 — Ville d'Échirolles (\d+)/.exec(first);
     expect(m).not.toBeNull();
