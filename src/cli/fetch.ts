@@ -15,7 +15,6 @@ export async function fetchCommand(opts: FetchOptions, io: Io): Promise<number> 
     throw new UsageError(
       'la variable d’environnement DS_API_TOKEN n’est pas définie : créez un jeton dans votre profil démarches simplifiées, puis « export DS_API_TOKEN=… » (jamais sur la ligne de commande)',
     );
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(token))
     throw new UsageError(
       'le jeton DS_API_TOKEN contient un retour à la ligne, une espace ou un caractère de contrôle : recopiez-le tel que démarches simplifiées l’a donné',

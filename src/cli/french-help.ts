@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help } from 'commander';
+import { type Command, type CommanderError, type Help } from 'commander';
 import { frenchSpaces } from '../util/typography.js';
 import { own } from '../util/own.js';
 import type { Io } from './io.js';

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { InputError, UsageError } from '../findings/errors.js';
 import { resultsYaml } from '../history/archive.js';
 import { loadArchive, resultsDir } from '../files/archive-files.js';
-import { normaliseAuthorityName } from '../history/authority.js';
+import { normaliseAuthorityName } from '../territory/authority-name.js';
 import { keyFigures, suggestMentions, timelines, type Timeline } from '../history/figures.js';
 import { importPublicHistory } from '../history/import-public.js';
 import { writeAtomic } from '../files/atomic-write.js';

@@ -45,7 +45,6 @@ function editionOf(rubricFile: string, questionnaireFile?: string): Edition {
  * starts with « - », then resolved to a commit after --end-of-options, and only that hash is used.
  */
 function rubricAtRevision(rev: string, file: string): { file: string; dir: string } {
-  // eslint-disable-next-line no-control-regex
   if (!rev || rev.startsWith('-') || /[\u0000-\u001f\u007f]/.test(rev))
     throw new UsageError(`révision git invalide « ${rev.replace(/[\u0000-\u001f\u007f]/g, '?')} » (exemples : origin/main, HEAD~1, v2025)`);
   const abs = resolve(file);

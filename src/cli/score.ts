@@ -1,5 +1,5 @@
 import { writeAtomic, writePiecesTo } from '../files/atomic-write.js';
-import type { ExportRead } from '../files/read-export.js';
+import type { ExportRead } from '../ingest/export-read.js';
 import { hasErrors } from '../findings/finding.js';
 import { scoreRenderer } from '../output/scores/registry.js';
 import type { Io } from './io.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.js';
-import { ruleMax } from '../scoring/rule-max.js';
+import { ruleMax } from './rule-max.js';
 import { closest, didYouMean, q } from '../util/french-text.js';
 import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import { buildGate, buildPointsRule, type RawRubric } from './rubric.js';

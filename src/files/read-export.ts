@@ -1,6 +1,7 @@
 import type { Questionnaire } from '../edition/types.js';
 import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
+import type { ExportRead } from '../ingest/export-read.js';
 import { displayPath } from './edition-files.js';
 import { readInput, sha256 } from './read-input.js';
 import { parseCsv, readCsvTable } from '../ingest/csv-table.js';
@@ -12,24 +13,6 @@ import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } f
 import { SCORED_STATES, type Dossier, type DossierState } from '../ingest/dossier.js';
 import { tableReader, type TableReader } from '../ingest/ds-csv.js';
 import { completenessFindings, demarcheMismatch, dossierNodes, dossiersFromJson, parseJsonText } from '../ingest/ds-json.js';
-
-export interface ExportRead {
-  file: string;
-  sha256: string;
-  format: 'csv' | 'json' | 'xlsx';
-  encoding: Encoding;
-  delimiter?: string;
-  columns: ColumnMatch[];
-  /** Every dossier read, whatever its state (empty when the dossiers were handed to a callback). */
-  all: Dossier[];
-  /** The dossiers kept for scoring, by state (empty when handed to a callback). */
-  dossiers: Dossier[];
-  /** How many dossiers were read, and kept. */
-  count: { read: number; kept: number };
-  /** Dossiers left aside, counted per state. */
-  skipped: Partial<Record<DossierState | 'inconnu', number>>;
-  findings: Finding[];
-}
 
 /**
  * Where the dossiers go: into the lists of the ExportRead, or, for a large export, to a callback as

@@ -41,5 +41,3 @@ export class FindingsError extends InputError {
     return [this.message, ...lines].join('\n');
   }
 }
-
-export const EXIT = { ok: 0, findings: 1, input: 2 } as const;

@@ -1,6 +1,7 @@
 import type { AuthorityKind } from '../edition/types.js';
 import { frCollator } from '../util/french-text.js';
-import { authorityId, normaliseAuthorityName } from './authority.js';
+import { authorityId } from './authority.js';
+import { normaliseAuthorityName } from '../territory/authority-name.js';
 import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate, type Scale } from './types.js';
 
 /** A number that may only be a lower bound, because an edition it counts is incomplete. */

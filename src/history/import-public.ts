@@ -2,7 +2,7 @@ import { publishable } from './research-note.js';
 import { AUTHORITY_KINDS, type AuthorityKind } from '../edition/types.js';
 import { resolveCommune, resolveEpci } from '../territory/resolve.js';
 import { isRecord } from '../util/yaml-source.js';
-import { normaliseAuthorityName } from './authority.js';
+import { normaliseAuthorityName } from '../territory/authority-name.js';
 import type { EditionResults, Laureate } from './types.js';
 
 export const POPULATION_SOURCE = 'INSEE, population municipale (découpage administratif d’Etalab)';

@@ -1,7 +1,7 @@
 import type { ExplainFormat } from './explain-formats.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
-import { describeAnswer } from '../scoring/next-level.js';
+import { describeAnswer, describeChange } from './answer-text.js';
 import { frenchSpaces } from '../util/typography.js';
 import { frNumber, mdEscape } from '../util/french-format.js';
 import type { Provenance } from './provenance.js';
@@ -104,7 +104,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     for (const c of n.changes) {
       const question = questions.get(c.question)!;
       out.push(
-        `| ${mdEscape(question.label)}${c.forGate ? ' (condition du niveau)' : ''} | ${mdEscape(describeAnswer(question, c.from))} | ${mdEscape(c.toLabel)} | +${frNumber(c.gain)} |`,
+        `| ${mdEscape(question.label)}${c.forGate ? ' (condition du niveau)' : ''} | ${mdEscape(describeAnswer(question, c.from))} | ${mdEscape(describeChange(question, c.from, c.to))} | +${frNumber(c.gain)} |`,
       );
     }
     out.push('');
@@ -151,7 +151,24 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
           })),
           gates: card.gates,
           blocked: card.blocked,
-          next: card.next ?? null,
+          next: card.next
+            ? {
+                ...card.next,
+                changes: card.next.changes.map((c) => ({
+                  question: c.question,
+                  volet: c.volet,
+                  ...(c.from ? { from: c.from } : {}),
+                  to: c.to,
+                  toLabel: describeChange(
+                    edition.questionnaire.questions.find((y) => y.id === c.question)!,
+                    c.from,
+                    c.to,
+                  ),
+                  gain: c.gain,
+                  forGate: c.forGate,
+                })),
+              }
+            : null,
           warnings: card.findings,
           ...(annotations.length ? { annotations } : {}),
         },

@@ -1,4 +1,4 @@
-import type { ExportRead } from '../files/read-export.js';
+import type { ExportRead } from '../ingest/export-read.js';
 import type { Finding } from '../findings/finding.js';
 import type { ColumnMatch } from '../ingest/columns.js';
 import { STATE_LABELS, type DossierState } from '../ingest/dossier.js';

@@ -1,7 +1,7 @@
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import type { Dossier } from '../ingest/dossier.js';
-import { describeAnswer } from '../scoring/next-level.js';
+import { describeAnswer } from '../output/answer-text.js';
 import { frNumber } from '../util/french-format.js';
 import { sortResults, KIND_FR } from '../output/scores/view.js';
 import { typography } from './french.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
-import { describeAnswer } from '../scoring/next-level.js';
+import { describeAnswer, describeChange } from '../output/answer-text.js';
 import { frNumber } from '../util/french-format.js';
 import { levelWords } from '../output/scores/view.js';
 import { withArticle } from '../util/french-text.js';
@@ -132,7 +132,7 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
             changes: path.changes.map((c) => ({
               question: typography(`${questions.get(c.question)!.label}${c.forGate ? ' (condition du niveau)' : ''}`),
               from: describeAnswer(questions.get(c.question)!, c.from),
-              to: c.toLabel,
+              to: describeChange(questions.get(c.question)!, c.from, c.to),
               gain: `+${frNumber(c.gain)}`,
             })),
           },

@@ -5,7 +5,7 @@ import { gateApplies, gateHolds } from './gates.js';
 import { own } from '../util/own.js';
 import { answerPoints } from './points.js';
 import { roundTotal } from './round.js';
-import type { RubricIndex } from './score.js';
+import type { RubricIndex } from './types.js';
 import type { AnswerChange, NextLevelPath, ScoreCard } from './types.js';
 
 /**
@@ -82,7 +82,7 @@ export function nextLevelPath(card: ScoreCard, dossier: Dossier, index: RubricIn
     const to = answers[id]!;
     const rule = index.rules.get(id);
     const gain = rule && applicable.has(id) ? answerPoints(rule.points, question, to) - answerPoints(rule.points, question, from) : 0;
-    return { question: id, volet: question.volet, ...(from ? { from } : {}), to, toLabel: describeChange(question, from, to), gain, forGate };
+    return { question: id, volet: question.volet, ...(from ? { from } : {}), to, gain, forGate };
   });
   const order = edition.questionnaire.questions.map((x) => x.id);
   changes.sort((a, b) => order.indexOf(a.question) - order.indexOf(b.question));
@@ -247,48 +247,4 @@ function satisfyingAnswer(
   if (question.type === 'yes_no' || question.type === 'checkbox') return { kind: 'bool', value: true };
   if (rule) return betterAnswers(question, rule, current).find((a) => answerPoints(rule.points, question, a) > 0);
   return undefined;
-}
-
-export function describeAnswer(question: Question, a: Answer | undefined): string {
-  if (!a) return 'sans réponse';
-  const label = (id: string) => question.choices?.find((c) => c.id === id)?.label ?? id;
-  switch (a.kind) {
-    case 'bool':
-      return a.value ? 'Oui' : 'Non';
-    case 'choice':
-      return label(a.id);
-    case 'choices':
-      return a.ids.length ? a.ids.map(label).join(', ') : 'aucune';
-    case 'number':
-      return a.value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
-    case 'text':
-      return a.value;
-    case 'date':
-      return a.value;
-    case 'commune':
-      return a.code ? `${a.name} (${a.code})` : a.name;
-    case 'rows':
-      return `${a.rows.length} ligne${a.rows.length > 1 ? 's' : ''}`;
-    case 'files':
-      return a.names.length ? a.names.join(', ') : 'aucun fichier';
-  }
-}
-
-function describeChange(question: Question, from: Answer | undefined, to: Answer): string {
-  if (to.kind === 'choices') {
-    const before = from?.kind === 'choices' ? from.ids : [];
-    const added = to.ids.filter((id) => !before.includes(id));
-    return `ajouter : ${added.map((id) => question.choices?.find((c) => c.id === id)?.label ?? id).join(', ')}`;
-  }
-  if (to.kind === 'number') return `au moins ${describeAnswer(question, to)}`;
-  if (to.kind === 'rows') {
-    const before = from?.kind === 'rows' ? from.rows.length : 0;
-    return `${to.rows.length - before} ligne${to.rows.length - before > 1 ? 's' : ''} de plus`;
-  }
-  if (to.kind === 'files') {
-    const before = from?.kind === 'files' ? from.names.length : 0;
-    const n = to.names.length - before;
-    return `${n} document${n > 1 ? 's' : ''} de plus à joindre`;
-  }
-  return describeAnswer(question, to);
 }

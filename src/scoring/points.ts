@@ -1,6 +1,6 @@
 import type { PointsRule, Question } from '../edition/types.js';
 import type { Answer } from '../ingest/dossier.js';
-import { ruleMax } from './rule-max.js';
+import { ruleMax } from '../edition/rule-max.js';
 import { own } from '../util/own.js';
 
 /** Points an answer earns under a rule (0 for an answer of the wrong kind: ingest reports those). */

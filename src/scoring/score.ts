@@ -1,4 +1,4 @@
-import type { Edition, Gate, Level, PointsRule, Question, QuestionRule } from '../edition/types.js';
+import type { Edition, Level } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { Answer, Dossier } from '../ingest/dossier.js';
 import { q } from '../util/french-text.js';
@@ -7,17 +7,13 @@ import { gateApplies, gateHolds, gateLabel } from './gates.js';
 import { nextLevelPath } from './next-level.js';
 import { answerPoints } from './points.js';
 import { roundTotal } from './round.js';
-import { ruleMax } from './rule-max.js';
+import { ruleMax } from '../edition/rule-max.js';
 import { findStratum } from './stratum.js';
-import type { GateResult, QuestionScore, QuestionStatus, ScoreCard, VoletScore } from './types.js';
+import type { GateResult, QuestionScore, QuestionStatus, RubricIndex, ScoreCard, ScoredQuestion, StratumPlan, VoletScore } from './types.js';
 import { own } from '../util/own.js';
+import type { TerritoryLookup } from '../territory/lookup.js';
 
 /** What the scoring needs to know about the territory (injected: the core reads no file). */
-export interface TerritoryLookup {
-  population(code: string, kind: string): { population: number; name: string } | undefined | 'unchecked';
-  /** The EPCI a commune (INSEE code) belongs to: resolves an EPCI candidate from its seat. */
-  epciOfCommune?(communeCode: string): { code: string; name: string } | undefined;
-}
 
 /**
  * The code (INSEE or SIREN) of the candidate authority, and where it comes from: the code declared
@@ -48,40 +44,6 @@ export function authorityCode(
 export interface ScoringContext {
   edition: Edition;
   territory?: TerritoryLookup;
-}
-
-/** An edition's rules, indexed once for a batch. */
-export interface RubricIndex {
-  edition: Edition;
-  questions: Map<string, Question>;
-  rules: Map<string, QuestionRule>;
-  /** The scored questions in form order, with their rule and maximum. */
-  scored: ScoredQuestion[];
-  /** What scoring in each stratum needs, worked out on its first dossier. */
-  strata: Map<string, StratumPlan>;
-}
-
-/** A stratum's questions, weights and gates, decided once for every dossier of that stratum. */
-interface StratumPlan {
-  /** Each scored question, whether it applies here, and the position of its volet. */
-  slots: { slot: ScoredQuestion; applies: boolean; volet: number }[];
-  /** The weight of each volet (questionnaire order) in this stratum. */
-  weights: number[];
-  /** The gates that apply here, level by level, with their two possible (shared, frozen) results. */
-  gates: { gate: Gate; question: Question; rule?: PointsRule; holds: GateResult; fails: GateResult }[];
-}
-
-interface ScoredQuestion {
-  question: Question;
-  rule: QuestionRule;
-  max: number;
-  notApplicable: Set<string>;
-  /**
-   * How each answer already met counted, by status: the entries of a batch are shared between the
-   * dossiers that gave the same answer (ingest shares those), so that 10 000 dossiers do not hold
-   * 10 000 copies of « Oui : 3/3 ». Entries are frozen: nothing may modify them.
-   */
-  entries: Record<QuestionStatus, Map<Answer | undefined, QuestionScore>>;
 }
 
 /** Distinct answers remembered per question and status; beyond, entries are made afresh. */

@@ -1,4 +1,4 @@
-import type { AuthorityKind, Level, Stratum } from '../edition/types.js';
+import type { AuthorityKind, Edition, Gate, Level, PointsRule, Question, QuestionRule, Stratum } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { Answer } from '../ingest/dossier.js';
 
@@ -36,8 +36,6 @@ export interface AnswerChange {
   volet: string;
   from?: Answer;
   to: Answer;
-  /** Human wording of the new answer. */
-  toLabel: string;
   gain: number;
   /** Whether the change is needed by a gate rather than for points. */
   forGate: boolean;
@@ -81,4 +79,38 @@ export interface ScoreCard {
   incomplete?: string[];
   /** Why the dossier could not be scored (no level is proposed); absent when it was. */
   notScored?: string;
+}
+
+/** An edition's rules, indexed once for a batch. */
+export interface RubricIndex {
+  edition: Edition;
+  questions: Map<string, Question>;
+  rules: Map<string, QuestionRule>;
+  /** The scored questions in form order, with their rule and maximum. */
+  scored: ScoredQuestion[];
+  /** What scoring in each stratum needs, worked out on its first dossier. */
+  strata: Map<string, StratumPlan>;
+}
+
+/** A stratum's questions, weights and gates, decided once for every dossier of that stratum. */
+export interface StratumPlan {
+  /** Each scored question, whether it applies here, and the position of its volet. */
+  slots: { slot: ScoredQuestion; applies: boolean; volet: number }[];
+  /** The weight of each volet (questionnaire order) in this stratum. */
+  weights: number[];
+  /** The gates that apply here, level by level, with their two possible (shared, frozen) results. */
+  gates: { gate: Gate; question: Question; rule?: PointsRule; holds: GateResult; fails: GateResult }[];
+}
+
+export interface ScoredQuestion {
+  question: Question;
+  rule: QuestionRule;
+  max: number;
+  notApplicable: Set<string>;
+  /**
+   * How each answer already met counted, by status: the entries of a batch are shared between the
+   * dossiers that gave the same answer (ingest shares those), so that 10 000 dossiers do not hold
+   * 10 000 copies of « Oui : 3/3 ». Entries are frozen: nothing may modify them.
+   */
+  entries: Record<QuestionStatus, Map<Answer | undefined, QuestionScore>>;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { TerritoryLookup } from '../scoring/score.js';
+import type { TerritoryLookup } from './lookup.js';
 import { loadPopulationIndex, type PopulationIndex } from './population-index.js';
 
 /** Reference data of @etalab/decoupage-administratif, loaded on first use (13 MB of JSON). */
@@ -18,16 +18,9 @@ interface EpciRecord {
   populationMunicipale?: number;
   populationTotale?: number;
 }
-interface DepartementRecord {
-  code: string;
-  nom: string;
-  region: string;
-}
-
 const require = createRequire(import.meta.url);
 let communeList: CommuneRecord[] | undefined;
 let epciList: EpciRecord[] | undefined;
-let departements: DepartementRecord[] | undefined;
 
 export function allCommunes(): CommuneRecord[] {
   if (!communeList) {
@@ -41,14 +34,6 @@ export function allEpcis(): EpciRecord[] {
     epciList = require('@etalab/decoupage-administratif/data/epci.json') as EpciRecord[];
   }
   return epciList;
-}
-
-export function allDepartements(): DepartementRecord[] {
-  return (departements ??= require('@etalab/decoupage-administratif/data/departements.json') as DepartementRecord[]);
-}
-
-export function departementName(code: string): string | undefined {
-  return allDepartements().find((d) => d.code === code)?.nom;
 }
 
 let populations: PopulationIndex | undefined;

@@ -1,4 +1,4 @@
-import { normaliseAuthorityName } from '../history/authority.js';
+import { normaliseAuthorityName } from './authority-name.js';
 import { allCommunes, allEpcis } from './insee.js';
 
 export type Resolution =

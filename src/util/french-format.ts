@@ -17,11 +17,6 @@ export function frNumber(n: number, decimals?: number): string {
   return format.format(n).replace(/[\u202f\s]/g, '\u00a0');
 }
 
-/** 12.5 → « 12,5 % » */
-export function frPercent(n: number, decimals = 1): string {
-  return `${frNumber(n, decimals)}\u00a0%`;
-}
-
 /** Markdown-safe text that keeps its line breaks: no HTML, no emphasis, no link, no table break from data. */
 export function mdEscapeText(s: string): string {
   return s
@@ -56,7 +51,6 @@ export function csvSafe(value: string | number | null | undefined): string | num
   const first = value.charCodeAt(0);
   if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || (first >= 0xc0 && first < 0xff00)) return value;
   if (PLAIN_NUMBER.test(value)) return value;
-  // eslint-disable-next-line no-control-regex
   const start = value.replace(/^[\s\u0000-\u001f\u007f\u00a0\u200b\ufeff]+/, '');
   return FORMULA_START.test(start) || /^[\t\r\n]/.test(value) ? `'${value}` : value;
 }

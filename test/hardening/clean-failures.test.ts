@@ -11,7 +11,7 @@ import { bin, copyEditions, root, tempDir, tnl, tnlProcess } from '../helpers/cl
 import { browserPath } from '../helpers/browser.js';
 
 const clean = (stderr: string) => {
-  expect(stderr).not.toMatch(/erreur interne|    at |Error:|TypeError|ReferenceError/);
+  expect(stderr).not.toMatch(/erreur interne|\s{4}at |Error:|TypeError|ReferenceError/);
 };
 
 describe('YAML aliases', () => {

@@ -6,7 +6,6 @@ export function dossier(kind: AuthorityKind, population: number, answers: Record
 }
 
 export const yes: Answer = { kind: 'bool', value: true };
-export const no: Answer = { kind: 'bool', value: false };
 export const choice = (id: string): Answer => ({ kind: 'choice', id });
 export const choices = (...ids: string[]): Answer => ({ kind: 'choices', ids });
 export const num = (value: number): Answer => ({ kind: 'number', value });

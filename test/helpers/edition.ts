@@ -6,14 +6,10 @@ import type { Edition } from '../../src/edition/types.js';
 import { readExport } from '../../src/files/read-export.js';
 import { tempDir } from './cli.js';
 
-let cached: Partial<Record<number, Edition>> = {};
+const cached: Partial<Record<number, Edition>> = {};
 
 export function edition(year = 2024): Edition {
   return (cached[year] ??= loadEdition(year).edition);
-}
-
-export function resetEditionCache(): void {
-  cached = {};
 }
 
 /** Writes text (or bytes) to a temp file and returns its path. */

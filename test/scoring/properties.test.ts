@@ -44,7 +44,11 @@ describe('scoring invariants (fast-check)', () => {
         const card = scoreDossier(dossier(kind, population, answers), index);
         expect(card.total).toBeGreaterThanOrEqual(0);
         expect(card.total).toBeLessThanOrEqual(100);
-        for (const v of card.volets) if (v.ratio !== undefined) (expect(v.ratio).toBeGreaterThanOrEqual(0), expect(v.ratio).toBeLessThanOrEqual(1));
+        for (const v of card.volets)
+          if (v.ratio !== undefined) {
+            expect(v.ratio).toBeGreaterThanOrEqual(0);
+            expect(v.ratio).toBeLessThanOrEqual(1);
+          }
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,4 @@
-import type { PointsRule, Question } from '../edition/types.js';
+import type { PointsRule, Question } from './types.js';
 
 /** The most points a question can give under its rule. */
 export function ruleMax(rule: PointsRule, question?: Question): number {
