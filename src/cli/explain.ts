@@ -1,7 +1,8 @@
+import { didYouMean } from '../util/french.js';
+import { closest } from '../util/suggest.js';
 import { writeAtomic } from '../files/atomic-write.js';
 import { InputError } from '../findings/errors.js';
 import { EXPLAIN_RENDERERS, explainAnnotations } from '../output/explain.js';
-import { closest, didYouMean } from '../util/french-text.js';
 import type { ExplainOptions } from './explain-wiring.js';
 import type { Io } from './io.js';
 import { at } from './paths.js';

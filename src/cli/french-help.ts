@@ -1,5 +1,5 @@
+import { typography } from '../util/french.js';
 import { type Command, type CommanderError, type Help } from 'commander';
-import { frenchSpaces } from '../util/typography.js';
 import { own } from '../util/own.js';
 import type { Io } from './io.js';
 
@@ -58,8 +58,8 @@ export function frenchify(cmd: Command, io: Io): Command {
     .configureHelp(frenchHelp())
     .helpOption('-h, --help', 'affiche l’aide')
     .configureOutput({
-      writeOut: (str) => io.stdout.write(frenchSpaces(str)),
-      writeErr: (str) => io.stderr.write(frenchSpaces(str)),
+      writeOut: (str) => io.stdout.write(typography(str)),
+      writeErr: (str) => io.stderr.write(typography(str)),
       outputError: (str, write) => write(`tnl : ${frenchError(str)}\n`),
     })
     .showHelpAfterError('(tnl --help pour l’aide)')

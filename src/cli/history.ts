@@ -1,3 +1,5 @@
+import { didYouMean } from '../util/french.js';
+import { closest } from '../util/suggest.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -9,7 +11,6 @@ import { keyFigures, suggestMentions, timelines, type Timeline } from '../histor
 import { importPublicHistory } from '../history/import-public.js';
 import { writeAtomic } from '../files/atomic-write.js';
 import { archiveCsv, figuresJson, figuresMarkdown, timelineMarkdown } from '../output/history.js';
-import { closest, didYouMean } from '../util/french-text.js';
 import { readTextInput } from '../files/read-input.js';
 import type { HistoryOptions, ImportOptions } from './history-wiring.js';
 import type { Io } from './io.js';

@@ -1,16 +1,16 @@
+import { typography } from '../util/french.js';
 import { InputError, UsageError } from '../findings/errors.js';
-import { frenchSpaces } from '../util/typography.js';
 import { systemErrorText } from '../files/system-errors.js';
 import type { Io } from './io.js';
 
 /** Prints an error the user can act on; a stack trace only with TNL_DEBUG=1. Returns the exit code. */
 export function reportError(e: unknown, io: Io): number {
   if (e instanceof InputError) {
-    io.stderr.write(frenchSpaces(`tnl : ${e.located()}\n`));
+    io.stderr.write(typography(`tnl : ${e.located()}\n`));
     return 2;
   }
   if (e instanceof UsageError) {
-    io.stderr.write(frenchSpaces(`tnl : ${e.message}\n(tnl --help pour l’aide)\n`));
+    io.stderr.write(typography(`tnl : ${e.message}\n(tnl --help pour l’aide)\n`));
     return 2;
   }
   const err = e instanceof Error ? e : new Error(String(e));

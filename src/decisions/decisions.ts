@@ -1,7 +1,8 @@
+import { didYouMean, q } from '../util/french.js';
+import { closest } from '../util/suggest.js';
 import type { Edition, Level } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import { checkSchema } from '../edition/schema-check.js';
-import { closest, didYouMean, q } from '../util/french-text.js';
 import { findingAt, type YamlSource } from '../util/yaml-source.js';
 import type { ScoreCard } from '../scoring/types.js';
 

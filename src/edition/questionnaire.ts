@@ -1,5 +1,6 @@
+import { didYouMean, q } from '../util/french.js';
+import { closest, normaliseLabel } from '../util/suggest.js';
 import type { Finding } from '../findings/finding.js';
-import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
 import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import { IDENTITY_ROLES, type Choice, type IdentityField, type IdentityRole, type Question, type Questionnaire } from './types.js';
 

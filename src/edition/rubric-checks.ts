@@ -1,6 +1,7 @@
+import { didYouMean, frNumber, q } from '../util/french.js';
+import { closest } from '../util/suggest.js';
 import type { Finding } from '../findings/finding.js';
 import { ruleMax } from './rule-max.js';
-import { closest, didYouMean, q } from '../util/french-text.js';
 import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import { buildGate, buildPointsRule, type RawRubric } from './rubric.js';
 import { AUTHORITY_KINDS, SCOREABLE_TYPES, type Question, type Questionnaire } from './types.js';
@@ -8,7 +9,7 @@ import { own } from '../util/own.js';
 
 type Add = (rule: string, message: string, path: Path, opts?: { severity?: Finding['severity']; key?: boolean }) => void;
 
-const fmt = (n: number): string => n.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
+const fmt = (n: number): string => frNumber(n);
 
 /** Cross-checks of a rubric against its questionnaire. Every problem, located, in one pass. */
 export function checkRubric(raw: RawRubric, questionnaire: Questionnaire, source: YamlSource): Finding[] {

@@ -1,7 +1,8 @@
+import { didYouMean, q } from '../util/french.js';
+import { closest } from '../util/suggest.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Finding } from '../findings/finding.js';
-import { closest, didYouMean, q } from '../util/french-text.js';
 import { schemaHash } from './schema/ajv-options.js';
 import type { Path, YamlSource } from '../util/yaml-source.js';
 import { newAjv, type SchemaName } from './schema/ajv-options.js';

@@ -1,12 +1,11 @@
+import { typography } from '../util/french.js';
+import { mdEscapeText as mdText } from '../util/escape.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readInput } from './read-input.js';
-import { frenchSpaces } from '../util/typography.js';
 import { join, basename } from 'node:path';
 import { createRequire } from 'node:module';
 import { InputError } from '../findings/errors.js';
 import { bundled } from './paths.js';
-import { typography } from '../report/french.js';
-import { mdEscapeText as mdText } from '../util/french-format.js';
 
 type HandlebarsModule = typeof import('handlebars');
 let hb: HandlebarsModule | undefined;
@@ -79,7 +78,7 @@ export function htmlTextTypography(source: string): string {
   return source.replace(/(<style[\s\S]*?<\/style>)|>([^<]+)</g, (whole, style: string | undefined, text: string | undefined) => {
     if (style !== undefined || text === undefined) return whole;
     const parts = text.split(/(\{\{[\s\S]*?\}\})/);
-    return `>${parts.map((p) => (p.startsWith('{{') ? p : frenchSpaces(p))).join('')}<`;
+    return `>${parts.map((p) => (p.startsWith('{{') ? p : typography(p))).join('')}<`;
   });
 }
 

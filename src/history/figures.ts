@@ -1,5 +1,5 @@
+import { count, frCollator } from '../util/french.js';
 import type { AuthorityKind } from '../edition/types.js';
-import { frCollator } from '../util/french-text.js';
 import { authorityId } from './authority.js';
 import { normaliseAuthorityName } from '../territory/authority-name.js';
 import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate, type Scale } from './types.js';
@@ -192,7 +192,7 @@ export function suggestMentions(archive: Archive, year: number, scores?: Map<str
   if (sized.length) {
     const min = Math.min(...sized.map((t) => t.population!));
     const who = sized.filter((t) => t.population === min);
-    out.push({ mention: 'plus_petite', label: 'Plus petite collectivité', who: names(who), why: `${min.toLocaleString('fr-FR')} habitants` });
+    out.push({ mention: 'plus_petite', label: 'Plus petite collectivité', who: names(who), why: count(min, 'habitant') });
   }
   const runs = here
     .map((t) => ({ t, run: streaks(t).find((r) => r.to === year) }))

@@ -1,6 +1,7 @@
+import { didYouMean, q } from '../util/french.js';
+import { Suggestions, normaliseLabel } from '../util/suggest.js';
 import type { IdentityField, IdentityRole, Question, Questionnaire } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
-import { didYouMean, normaliseLabel, q, Suggestions } from '../util/french-text.js';
 
 /** The dossier-level columns tnl reads, with the headers DS uses (default export, then export templates). */
 export const FIXED_COLUMNS = {

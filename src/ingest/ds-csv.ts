@@ -1,6 +1,6 @@
+import { q } from '../util/french.js';
 import type { IdentityRole, Question, Questionnaire } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
-import { q } from '../util/french-text.js';
 import { columnFindings, matchColumns, type ColumnMatch, type ColumnPart } from './columns.js';
 import type { CsvTable } from './csv-table.js';
 import type { Answer, Dossier, Identity, SourceRef } from './dossier.js';

@@ -1,13 +1,14 @@
+import { q } from '../util/french.js';
+import { normaliseLabel } from '../util/suggest.js';
 import type { IdentityRole, Question, Questionnaire } from '../edition/types.js';
 import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { isRecord } from '../util/yaml-source.js';
-import { normaliseLabel, q } from '../util/french-text.js';
 import { matchColumns, type ColumnMatch } from './columns.js';
 import { DOSSIER_STATES, type Answer, type Dossier, type DossierState } from './dossier.js';
 import { readIdentity } from './ds-csv.js';
 import type { Problem } from './identity.js';
-import { findChoice, numberAnswer, parseDate, parseFrenchNumber, readCell, withoutUnit } from './values.js';
+import { findChoice, numberAnswer, outsideOptions, parseDate, parseFrenchNumber, readCell, withoutUnit } from './values.js';
 
 type Json = Record<string, unknown>;
 
@@ -302,7 +303,7 @@ export function answerOf(question: Question, champ: Json): { answer?: Answer; pr
           ? {
               problem: {
                 severity: 'error' as const,
-                message: `option${unknown.length > 1 ? 's' : ''} ${unknown.map(q).join(', ')} hors des options de la question ${q(question.id)}`,
+                message: outsideOptions(question, unknown),
               },
             }
           : {}),

@@ -1,5 +1,6 @@
+import { didYouMean, q } from '../util/french.js';
+import { closest, normaliseLabel } from '../util/suggest.js';
 import { AUTHORITY_KINDS, type AuthorityKind, type IdentityField } from '../edition/types.js';
-import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
 import { DOSSIER_STATES, STATE_LABELS, type DossierState } from './dossier.js';
 import { findChoice, parseFrenchNumber, withoutUnit } from './values.js';
 

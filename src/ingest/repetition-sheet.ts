@@ -1,6 +1,7 @@
+import { q } from '../util/french.js';
+import { normaliseLabel } from '../util/suggest.js';
 import type { Question, Questionnaire } from '../edition/types.js';
 import { InputError } from '../findings/errors.js';
-import { normaliseLabel, q } from '../util/french-text.js';
 import type { CsvTable } from './csv-table.js';
 import type { Dossier } from './dossier.js';
 

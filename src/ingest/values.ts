@@ -1,5 +1,6 @@
+import { didYouMean, plural, q } from '../util/french.js';
+import { closest, normaliseLabel } from '../util/suggest.js';
 import type { Choice, Question } from '../edition/types.js';
-import { closest, didYouMean, normaliseLabel, q } from '../util/french-text.js';
 import type { Answer } from './dossier.js';
 
 /** The result of reading one cell: an answer, nothing (unanswered), or a problem. */
@@ -143,14 +144,18 @@ export function findChoice(question: Pick<Question, 'choices'>, raw: string): Ch
   return index.exact.get(raw) ?? index.normalised.get(normaliseLabel(raw));
 }
 
-function unknownChoice(question: Question, raw: string): CellResult {
+/**
+ * The message for answers that are none of a question's options, whatever the export they come
+ * from (CSV, JSON, XLSX): the answers, the question, and the closest option when one is close.
+ */
+export function outsideOptions(question: Pick<Question, 'id' | 'choices'>, unknown: readonly string[], single = false): string {
   const labels = (question.choices ?? []).map((c) => c.label);
-  return {
-    problem: {
-      severity: 'error',
-      message: `réponse ${q(raw)} hors des options de la question ${q(question.id)}.${didYouMean(closest(raw, labels))}`,
-    },
-  };
+  const what = single ? 'réponse' : plural(unknown.length, 'option');
+  return `${what} ${unknown.map(q).join(', ')} hors des options de la question ${q(question.id)}.${didYouMean(closest(unknown[0]!, labels))}`;
+}
+
+function unknownChoice(question: Question, raw: string): CellResult {
+  return { problem: { severity: 'error', message: outsideOptions(question, [raw], true) } };
 }
 
 /**
@@ -220,16 +225,7 @@ export function readCell(question: Question, raw: string): CellResult {
     }
     case 'multiple_choice': {
       const { ids, unknown } = splitMultiple(question, text);
-      if (unknown.length) {
-        const labels = (question.choices ?? []).map((c) => c.label);
-        return {
-          answer: { kind: 'choices', ids },
-          problem: {
-            severity: 'error',
-            message: `option${unknown.length > 1 ? 's' : ''} ${unknown.map(q).join(', ')} hors des options de la question ${q(question.id)}.${didYouMean(closest(unknown[0]!, labels))}`,
-          },
-        };
-      }
+      if (unknown.length) return { answer: { kind: 'choices', ids }, problem: { severity: 'error', message: outsideOptions(question, unknown) } };
       return { answer: { kind: 'choices', ids } };
     }
     case 'integer':

@@ -1,3 +1,4 @@
+import { frNumber } from '../util/french.js';
 import type { Question } from '../edition/types.js';
 import type { Answer } from '../ingest/dossier.js';
 
@@ -16,7 +17,7 @@ export function describeAnswer(question: Question, a: Answer | undefined): strin
     case 'choices':
       return a.ids.length ? a.ids.map(label).join(', ') : 'aucune';
     case 'number':
-      return a.value.toLocaleString('fr-FR').replace(/\u202f/g, '\u00a0');
+      return frNumber(a.value);
     case 'text':
       return a.value;
     case 'date':

@@ -1,13 +1,12 @@
+import { frNumber, typography, withArticle } from '../util/french.js';
+import { mdEscape } from '../util/escape.js';
 import type { ExplainFormat } from './explain-formats.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import { describeAnswer, describeChange } from './answer-text.js';
-import { frenchSpaces } from '../util/typography.js';
-import { frNumber, mdEscape } from '../util/french-format.js';
 import type { Provenance } from './provenance.js';
 import { provenanceFooter } from './scores/markdown.js';
 import { KIND_FR, levelWords } from './scores/view.js';
-import { withArticle } from '../util/french-text.js';
 
 const levelName = (edition: Edition, id: string | undefined | null) => levelWords(edition, id, 'aucun niveau');
 
@@ -43,7 +42,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
   out.push('## Résultat', '');
   if (!card.stratum) {
     out.push('Le dossier n’a pas pu être noté :', '', ...card.findings.map((f) => `- ${mdEscape(f.message)}`), '', ...notes, provenanceFooter(p));
-    return frenchSpaces(out.join('\n'));
+    return typography(out.join('\n'));
   }
   if (card.notScored) out.push(`- **Non noté** : ${mdEscape(card.notScored)} ; aucun niveau n’est proposé (le total ci-dessous est provisoire).`);
   if (card.incomplete)
@@ -112,7 +111,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     out.push('Le dossier a atteint le plus haut niveau de l’échelle.', '');
   }
   out.push(...notes, provenanceFooter(p));
-  return frenchSpaces(out.join('\n'));
+  return typography(out.join('\n'));
 }
 
 export function explainJson(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = []): string {

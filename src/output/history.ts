@@ -1,10 +1,9 @@
+import { byProperName, frNumber, ordinal, typography } from '../util/french.js';
+import { csvSafeRow, mdEscape } from '../util/escape.js';
 import { stringify } from 'csv-stringify/sync';
 import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history/figures.js';
 import { firstParticipation, progression, streaks } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
-import { csvSafeRow, frNumber, mdEscape } from '../util/french-format.js';
-import { byProperName, ordinal } from '../util/french-text.js';
-import { frenchSpaces } from '../util/typography.js';
 import { KIND_FR, KIND_WORDS } from './scores/view.js';
 
 /** « au moins 64 » when the figure counts an incomplete edition. */
@@ -66,7 +65,7 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
       out.push('');
     }
   }
-  return frenchSpaces(out.join('\n'));
+  return typography(out.join('\n'));
 }
 
 export function timelineMarkdown(t: Timeline, archive: Archive): string {
@@ -90,7 +89,7 @@ export function timelineMarkdown(t: Timeline, archive: Archive): string {
   const long = streaks(t).filter((s) => s.length > 1);
   if (long.length) out.push('', ...long.map((s) => `Au ${levelWord(s.scale, s.level)} de ${s.from} à ${s.to} (${s.length} éditions de suite).`));
   out.push('');
-  return frenchSpaces(out.join('\n'));
+  return typography(out.join('\n'));
 }
 
 /** The open-data table: one row per laureate per edition. */

@@ -1,3 +1,4 @@
+import { typography } from '../util/french.js';
 import type { ExportRead } from '../ingest/export-read.js';
 import type { Finding } from '../findings/finding.js';
 import type { ColumnMatch } from '../ingest/columns.js';
@@ -5,7 +6,6 @@ import { STATE_LABELS, type DossierState } from '../ingest/dossier.js';
 import { chalk } from './colors.js';
 import { formatFindings } from './findings/formatters.js';
 import type { InspectFormat } from './inspect-formats.js';
-import { frenchSpaces } from '../util/typography.js';
 
 // What `tnl inspect` shows of an export as read: pure formatters over the ExportRead.
 
@@ -55,7 +55,7 @@ function inspectTable(read: ExportRead, findings: readonly Finding[]): string {
   if (skipped.length)
     lines.push(`  écartés : ${skipped.map(([s, n]) => `${n} ${s === 'inconnu' ? 'sans état' : STATE_LABELS[s as DossierState].toLowerCase()}`).join(', ')}`);
   lines.push('');
-  return frenchSpaces(lines.join('\n') + '\n') + (findings.length ? formatFindings('stylish', [...findings], [read.file]) : chalk.green('✓ aucun problème\n'));
+  return typography(lines.join('\n') + '\n') + (findings.length ? formatFindings('stylish', [...findings], [read.file]) : chalk.green('✓ aucun problème\n'));
 }
 
 function inspectJson(read: ExportRead, findings: readonly Finding[]): string {

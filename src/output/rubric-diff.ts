@@ -1,7 +1,7 @@
+import { frNumber, typography } from '../util/french.js';
+import { mdEscape } from '../util/escape.js';
 import { createHash } from 'node:crypto';
 import type { RubricComparison } from '../scoring/compare.js';
-import { frNumber, mdEscape } from '../util/french-format.js';
-import { frenchSpaces } from '../util/typography.js';
 import type { RubricDiffFormat } from './rubric-diff-formats.js';
 import { textTable } from './text-table.js';
 
@@ -51,7 +51,7 @@ function diffTable(c: RubricComparison, { from, to }: DiffLabels): string {
       ? `${moved.length} dossier${moved.length > 1 ? 's' : ''} voi${moved.length > 1 ? 'ent leur' : 't son'} total bouger (écart maximal ${signed(moved.reduce((m, x) => (Math.abs(x.delta) > Math.abs(m) ? x.delta : m), 0))}).`
       : 'Aucun dossier ne voit son total bouger.',
   );
-  return frenchSpaces(lines.join('\n') + '\n');
+  return typography(lines.join('\n') + '\n');
 }
 
 function diffMarkdown(c: RubricComparison, { from, to }: DiffLabels): string {
@@ -64,7 +64,7 @@ function diffMarkdown(c: RubricComparison, { from, to }: DiffLabels): string {
       );
     out.push('');
   }
-  return frenchSpaces(out.join('\n') + '\n');
+  return typography(out.join('\n') + '\n');
 }
 
 function diffCodeclimate(c: RubricComparison, { to }: DiffLabels): string {

@@ -1,7 +1,7 @@
+import { frNumber, joinList, longDate, numberToWords, ordinal, typography } from '../util/french.js';
 import type { Questionnaire } from '../edition/types.js';
 import type { KeyFigures } from '../history/figures.js';
 import { UsageError } from '../findings/errors.js';
-import { joinList, longDate, numberToWords, ordinal, thousands, typography } from './french.js';
 import type { Press } from './press.js';
 
 export interface AppelVM {
@@ -39,7 +39,7 @@ export function appelView(year: number, press: Press, figures: KeyFigures | unde
   const style = press.ordinals ?? 'e';
   const lead =
     figures && figures.laureates.value > 0
-      ? `Depuis ${figures.from}, le label Territoire Numérique Libre a récompensé ${figures.laureates.lowerBound ? 'au moins ' : ''}${thousands(figures.laureates.value)} collectivités et établissements pour leurs usages numériques libres.`
+      ? `Depuis ${figures.from}, le label Territoire Numérique Libre a récompensé ${figures.laureates.lowerBound ? 'au moins ' : ''}${frNumber(figures.laureates.value)} collectivités et établissements pour leurs usages numériques libres.`
       : undefined;
   const cer = press.ceremony;
   const ceremony = cer?.text

@@ -1,10 +1,9 @@
+import { frNumber, typography } from '../util/french.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import type { Dossier } from '../ingest/dossier.js';
 import { describeAnswer } from '../output/answer-text.js';
-import { frNumber } from '../util/french-format.js';
 import { sortResults, KIND_FR } from '../output/scores/view.js';
-import { typography } from './french.js';
 
 export interface CahierSection {
   /** The id the table of contents links to (a named destination of the PDF). */

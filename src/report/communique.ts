@@ -1,6 +1,6 @@
+import { type OrdinalStyle, capitalise, joinList, longDate, nameInText, numberToWords, ordinal, typography } from '../util/french.js';
 import type { EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
-import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, typography, type OrdinalStyle } from './french.js';
 import { inText, laureateCount, levelCount, levelSentenceHead, levelTitle, namesInText } from './laureates.js';
 import type { Press } from './press.js';
 

@@ -1,14 +1,13 @@
+import { byProperName, capitalise, frNumber, numberToWords, ordinal, typography } from '../util/french.js';
 import type { Questionnaire } from '../edition/types.js';
 import { keyFigures, timelines, type Figure } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
 import { laureatesChart, laureatesChartRows, LEVEL_COLOURS, levelName } from './chart.js';
-import { capitalise, numberToWords, ordinal, thousands, typography } from './french.js';
 import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
 import type { Press } from './press.js';
 import { laureateCount, levelCount, publishedOrder } from './laureates.js';
 import { KIND_WORDS } from '../output/scores/view.js';
-import { byProperName } from '../util/french-text.js';
 
 export interface DossierVM {
   year: number;
@@ -35,7 +34,7 @@ export interface DossierVM {
   links?: Press['links'];
 }
 
-const fig = (f: Figure) => `${f.lowerBound ? 'au moins ' : ''}${thousands(f.value)}`;
+const fig = (f: Figure) => `${f.lowerBound ? 'au moins ' : ''}${frNumber(f.value)}`;
 /** The press kit says « villes » for communes, as ADULLACT's own does. */
 const KIND_LABELS: Record<string, [string, string]> = { ...KIND_WORDS, commune: ['ville', 'villes'] };
 
@@ -71,7 +70,7 @@ export async function dossierView(archive: Archive, results: EditionResults, que
       ],
       byKind: Object.entries(f.laureatesByKind)
         .filter(([, v]) => v.value > 0)
-        .map(([k, v]) => ({ value: thousands(v.value), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
+        .map(([k, v]) => ({ value: frNumber(v.value), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
       // What each figure counts, said under it.
       notes: [
         ...(f.laureates.lowerBound

@@ -1,11 +1,9 @@
+import { capitalise, frNumber, typography, withArticle } from '../util/french.js';
 import { createHash } from 'node:crypto';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import { describeAnswer, describeChange } from '../output/answer-text.js';
-import { frNumber } from '../util/french-format.js';
 import { levelWords } from '../output/scores/view.js';
-import { withArticle } from '../util/french-text.js';
-import { capitalise, typography } from './french.js';
 import { xml } from './svg.js';
 
 export interface FicheVM {

@@ -1,6 +1,5 @@
+import { type Preposition, byProperName, capitalise, joinList, nameInText, numberToWords } from '../util/french.js';
 import type { EditionResults, Laureate } from '../history/types.js';
-import { byProperName } from '../util/french-text.js';
-import { capitalise, joinList, nameInText, numberToWords, type Preposition } from './french.js';
 
 /**
  * The order of ADULLACT's published pages: other bodies first, then the « Ville de … », each by its

@@ -1,6 +1,6 @@
+import { capitalise, longDate, numberToWords, typography } from '../util/french.js';
 import type { EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
-import { capitalise, longDate, numberToWords, typography } from './french.js';
 import { levelCount, publishedOrder } from './laureates.js';
 
 export interface ResultatsVM {

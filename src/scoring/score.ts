@@ -1,7 +1,7 @@
+import { count, frNumber, frPercent, q } from '../util/french.js';
 import type { Edition, Level } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { Answer, Dossier } from '../ingest/dossier.js';
-import { q } from '../util/french-text.js';
 import { threshold } from '../edition/rubric.js';
 import { gateApplies, gateHolds, gateLabel } from './gates.js';
 import { nextLevelPath } from './next-level.js';
@@ -99,8 +99,6 @@ export interface ScoreOptions {
   /** Compute the next-level path (explanations, feedback). */
   withPath?: boolean;
 }
-
-const pct = (n: number) => `${Math.round(n * 10) / 10}`.replace('.', ',');
 
 /** Scores every dossier; pure. */
 export function scoreAll(dossiers: readonly Dossier[], ctx: ScoringContext, opts: ScoreOptions = {}): ScoreCard[] {
@@ -292,6 +290,6 @@ function checkPopulation(
   if (gap > 0.1)
     warn(
       'score/population-gap',
-      `population déclarée ${declared.toLocaleString('fr-FR')} habitants, ${ref.population.toLocaleString('fr-FR')} selon l’INSEE pour ${ref.name} (écart de ${pct(gap * 100)} %) : la population déclarée est conservée, vérifiez-la`,
+      `population déclarée ${count(declared, 'habitant')}, ${frNumber(ref.population)} selon l’INSEE pour ${ref.name} (écart de ${frPercent(gap * 100)}) : la population déclarée est conservée, vérifiez-la`,
     );
 }

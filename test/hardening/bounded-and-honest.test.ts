@@ -10,7 +10,7 @@ import { deflateRawSync } from 'node:zlib';
 import { zipBoundsProblem } from '../../src/ingest/zip-bounds.js';
 import { matchColumns, columnFindings } from '../../src/ingest/columns.js';
 import { own } from '../../src/util/own.js';
-import { Suggestions } from '../../src/util/french-text.js';
+import { Suggestions } from '../../src/util/suggest.js';
 import { copyEditions, plain, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
 import { edition, tempFile } from '../helpers/edition.js';
 

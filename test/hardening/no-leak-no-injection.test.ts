@@ -11,7 +11,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { fetchDemarche } from '../../src/ingest/ds-api.js';
-import { csvSafe } from '../../src/util/french-format.js';
+import { csvSafe } from '../../src/util/escape.js';
 import { bin, copyEditions, root, tempDir, tnl, tnlProcessAsync } from '../helpers/cli.js';
 import { browserPath } from '../helpers/browser.js';
 import { tempFile } from '../helpers/edition.js';

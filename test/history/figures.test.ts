@@ -131,7 +131,7 @@ describe('suggested mentions say each authority’s own level', () => {
 
 describe('laureates in the order a reader expects', () => {
   it('by proper name: Ville des Abymes under A, Ville de Colomiers under C', async () => {
-    const { byProperName, properName } = await import('../../src/util/french-text.js');
+    const { byProperName, properName } = await import('../../src/util/french.js');
     expect(properName('Ville des Abymes')).toBe('Abymes');
     expect(properName("Ville d'Échirolles")).toBe('Échirolles');
     expect(properName('Ville et Métropole de Montpellier')).toBe('Montpellier');

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readExport, readExportAsync } from '../../src/files/read-export.js';
 import type { Dossier } from '../../src/ingest/dossier.js';
-import { root } from '../helpers/cli.js';
-import { edition } from '../helpers/edition.js';
+import { plain, root } from '../helpers/cli.js';
+import { edition, tempFile } from '../helpers/edition.js';
+import { readFileSync } from 'node:fs';
 
 const all = ['en_construction', 'en_instruction', 'accepte', 'refuse', 'sans_suite'] as const;
 const read = (f: string) => readExport(join(root, 'fixtures', f), edition(2024).questionnaire, { states: all });
@@ -95,5 +96,19 @@ describe('the same dossiers as the DS XLSX export', () => {
     await expect(readExportAsync(ods, edition(2024).questionnaire)).rejects.toThrow(/classeur ODS : enregistrez-le au format XLSX ou CSV/);
     const broken = tempFile('x.xlsx', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 7)]));
     await expect(readExportAsync(broken, edition(2024).questionnaire)).rejects.toThrow(/classeur XLSX illisible/);
+  });
+});
+
+describe('an answer outside the options', () => {
+  it('is said in the same words, suggestion included, whether it comes from the CSV or the JSON', () => {
+    const mistyped = 'Soutien à l’économie locales';
+    const csvText = readFileSync(join(root, 'fixtures', 'ds-2024.csv'), 'utf8').replace("Soutien à l'économie locale", mistyped);
+    const jsonText = readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8').replaceAll(`"Soutien à l'économie locale"`, JSON.stringify(mistyped));
+    const fromCsv = readExport(tempFile('options.csv', csvText), edition(2024).questionnaire, { states: all });
+    const fromJson = readExport(tempFile('options.json', jsonText), edition(2024).questionnaire, { states: all });
+    const message = (r: typeof fromCsv) => r.findings.find((f) => f.message.includes('hors des options'))?.message;
+    expect(message(fromCsv)).toBeDefined();
+    expect(message(fromJson)).toBe(message(fromCsv));
+    expect(plain(message(fromCsv)!)).toMatch(/Vouliez-vous dire « Soutien à l'économie locale »/);
   });
 });

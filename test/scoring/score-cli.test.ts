@@ -64,7 +64,7 @@ describe('tnl score', () => {
     const lines = r.rawStdout.split('\n').filter((l) => /^\s*\d{6} {2}\S/.test(l));
     expect(lines).toHaveLength(24);
     expect(lines[0]).toMatch(/Syndicat Morbihan Énergies/);
-    expect(r.rawStdout).toMatch(/760\u00a0000/);
+    expect(r.rawStdout).toMatch(/760\u202f000/);
     expect(r.rawStdout).toMatch(/88,2/);
     const header = r.rawStdout.split('\n').find((l) => l.includes('Proposé'))!;
     const at = header.indexOf('Final');

@@ -1,7 +1,7 @@
+import { typography } from '../../util/french.js';
 import { createHash } from 'node:crypto';
 import { countBySeverity, messageWithPlace, sortFindings, type Finding } from '../../findings/finding.js';
 import { chalk } from '../colors.js';
-import { frenchSpaces } from '../../util/typography.js';
 
 import type { FindingsFormat } from './formats.js';
 
@@ -37,7 +37,7 @@ function stylish(findings: readonly Finding[], checked: readonly string[]): stri
     const summary = `${c.error ? '✖' : '⚠'} ${plural(c.error, 'erreur')}, ${plural(c.warning, 'avertissement')}${c.info ? `, ${c.info}\u00a0info` : ''} dans ${plural(checked.length, 'fichier')}`;
     lines.push(c.error ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
   }
-  return frenchSpaces(lines.join('\n') + '\n');
+  return typography(lines.join('\n') + '\n');
 }
 
 function json(findings: readonly Finding[], checked: readonly string[]): string {

@@ -1,5 +1,5 @@
+import { csvSafeRow } from '../../util/escape.js';
 import { stringify } from 'csv-stringify/sync';
-import { csvSafeRow } from '../../util/french-format.js';
 import type { Result } from '../../decisions/decisions.js';
 import type { ScoresReport } from './view.js';
 import { resultStatus, sortResults } from './view.js';

@@ -1,5 +1,5 @@
-import { frenchSpaces } from '../../util/typography.js';
-import { mdEscape } from '../../util/french-format.js';
+import { typography } from '../../util/french.js';
+import { mdEscape } from '../../util/escape.js';
 import type { ScoresReport } from './view.js';
 import { levelShort, proposedShort, scoreCells, sortResults, statusNotes } from './view.js';
 import type { Provenance } from '../provenance.js';
@@ -62,5 +62,5 @@ export function scoresMarkdown(r: ScoresReport): string {
   );
   if (notes.length) out.push('## Alertes', '', ...notes, '');
   out.push(provenanceFooter(r.provenance));
-  return frenchSpaces(out.join('\n'));
+  return typography(out.join('\n'));
 }

@@ -1,5 +1,5 @@
+import { typography } from '../../util/french.js';
 import { chalk } from '../colors.js';
-import { frenchSpaces } from '../../util/typography.js';
 import { textTable } from '../text-table.js';
 import type { ScoresReport } from './view.js';
 import { levelShort, proposedShort, scoreCells, sortResults, statusNotes } from './view.js';
@@ -49,5 +49,5 @@ export function scoresTable(r: ScoresReport): string {
     lines.push(chalk.yellow('Alertes'));
     lines.push(...notes);
   }
-  return frenchSpaces(lines.join('\n') + '\n');
+  return typography(lines.join('\n') + '\n');
 }

@@ -1,7 +1,6 @@
+import { frCollator, frNumber } from '../../util/french.js';
 import type { Decisions, Result } from '../../decisions/decisions.js';
 import type { Edition, Level } from '../../edition/types.js';
-import { frCollator } from '../../util/french-text.js';
-import { frNumber } from '../../util/french-format.js';
 import type { ScoreCard } from '../../scoring/types.js';
 import type { Provenance } from '../provenance.js';
 

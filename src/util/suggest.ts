@@ -1,4 +1,4 @@
-/** Text helpers shared by matching and suggestions. */
+/** Matching labels and suggesting the closest one (« Vouliez-vous dire… » is written by src/util/french.ts). */
 
 /** Normalises a label for matching: NFC, case, accents, apostrophes, spaces, trailing ? or :. */
 export function normaliseLabel(s: string): string {
@@ -71,46 +71,3 @@ export class Suggestions {
 export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
   return new Suggestions(candidates).closest(wanted);
 }
-
-/** « Vouliez-vous dire « x » ? » with French quotes and non-breaking spaces. */
-export function didYouMean(suggestion: string | undefined): string {
-  return suggestion === undefined ? '' : ` Vouliez-vous dire «\u00a0${suggestion}\u00a0»\u202f?`;
-}
-
-/** French quotes with non-breaking spaces. */
-export function q(s: string | number): string {
-  return `«\u00a0${s}\u00a0»`;
-}
-
-export const frCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-
-/**
- * A masculine noun with its definite article, elided before a vowel or a mute h: « le Bronze »,
- * « l’Or », « l’Argent », « le niveau 4 ». `capital` for the start of a sentence.
- */
-export function withArticle(noun: string, capital = false): string {
-  const elided = /^[aeiouyàâäéèêëîïôöùûüœæh]/i.test(noun.normalize('NFC'));
-  const article = elided ? 'l’' : 'le ';
-  return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article}${noun}`;
-}
-
-/** How ordinals are written: « 9e », « 1re » (French typography, the default) or « 9ème », « 1ère » (ADULLACT’s usage). */
-export type OrdinalStyle = 'e' | 'ème';
-
-/** 9 → « 9e » (or « 9ème »), 1 → « 1re » (or « 1ère »). */
-export function ordinal(n: number, style: OrdinalStyle = 'e'): string {
-  if (n === 1) return style === 'ème' ? '1ère' : '1re';
-  return `${n}${style === 'ème' ? 'ème' : 'e'}`;
-}
-
-/**
- * The name a reader looks an authority up by: « Ville de Colomiers » under C, « Ville des Abymes »
- * under A, « Ville et Métropole de Montpellier » under M; other names as they are.
- */
-export function properName(name: string): string {
-  return name.replace(/^(ville|commune)( et m[ée]tropole)? (de |d['’]|des |du |de la |de l['’])/i, '');
-}
-
-/** Authorities in the order a reader expects: by proper name, in French collation. */
-export const byProperName = (a: { name: string }, b: { name: string }): number =>
-  frCollator.compare(properName(a.name), properName(b.name)) || frCollator.compare(a.name, b.name);

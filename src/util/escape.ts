@@ -1,21 +1,4 @@
-const formats = new Map<number | undefined, Intl.NumberFormat>();
-
-/**
- * French number formatting: `12 345,6` with a no-break space as thousands separator. The formatters
- * are made once per number of decimals (`toLocaleString` with options makes one per call, which
- * made a table of 10 000 dossiers take a second).
- */
-export function frNumber(n: number, decimals?: number): string {
-  let format = formats.get(decimals);
-  if (!format) {
-    format = new Intl.NumberFormat(
-      'fr-FR',
-      decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
-    );
-    formats.set(decimals, format);
-  }
-  return format.format(n).replace(/[\u202f\s]/g, '\u00a0');
-}
+/** Untrusted text made safe where it goes: Markdown (no HTML, no markup) and CSV (no formula). Pure. */
 
 /** Markdown-safe text that keeps its line breaks: no HTML, no emphasis, no link, no table break from data. */
 export function mdEscapeText(s: string): string {

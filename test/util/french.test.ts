@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, joinList, longDate, nameInText, numberToWords, ordinal, thousands, typography } from '../../src/report/french.js';
+import { capitalise, frNumber, joinList, longDate, nameInText, numberToWords, ordinal, typography } from '../../src/util/french.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { tnl } from '../helpers/cli.js';
@@ -47,7 +47,7 @@ describe('French helpers', () => {
     expect(ordinal(11)).toBe('11e');
   });
   it('uses no-break spaces', async () => {
-    expect(thousands(10000)).toBe('10\u202f000');
+    expect(frNumber(10000)).toBe('10\u202f000');
     expect(typography('Contact : « Oui » ; vraiment ? 10 000')).toBe('Contact\u00a0: «\u00a0Oui\u00a0»\u202f; vraiment\u202f? 10\u202f000');
   });
   it('joins lists', async () => {
@@ -83,7 +83,7 @@ describe('levels in running text', () => {
     ['Badge', 'le Badge'],
     ['niveau 4 (politique volontariste)', 'le niveau 4 (politique volontariste)'],
   ])('%s → %s', async (word, phrase) => {
-    const { withArticle } = await import('../../src/util/french-text.js');
+    const { withArticle } = await import('../../src/util/french.js');
     expect(withArticle(word)).toBe(phrase);
     expect(withArticle(word, true)).toBe(phrase.charAt(0).toUpperCase() + phrase.slice(1));
   });

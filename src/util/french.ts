@@ -1,0 +1,207 @@
+/**
+ * The one French of tnl, for terminal messages and documents alike: numbers, typography, plurals,
+ * articles and elision, ordinals, dates, quotes, lists and the order of names. Pure. Every
+ * French word tnl composes (« 3 dossiers », « l’Or », « 9e édition », « 10 000 habitants ») goes
+ * through here, so that a rule is written once.
+ */
+
+// ─── Numbers ────────────────────────────────────────────────────────────────────────────────
+
+/** The thousands separator: a narrow no-break space (« 10 000 »), as the Imprimerie nationale sets it. */
+const THIN = '\u202f';
+const formats = new Map<number | undefined, Intl.NumberFormat>();
+
+/**
+ * `12 345,6`: a decimal comma and narrow no-break spaces between thousands. Without `decimals`,
+ * up to three, as needed. The formatters are made once per number of decimals (`toLocaleString`
+ * with options makes one per call, which made a table of 10 000 dossiers take a second).
+ */
+export function frNumber(n: number, decimals?: number): string {
+  let format = formats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      'fr-FR',
+      decimals === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
+    );
+    formats.set(decimals, format);
+  }
+  return format.format(n).replace(/[\u202f\u00a0\s]/g, THIN);
+}
+
+/** 11.43 → « 11,4 % » (a no-break space before the sign). */
+export function frPercent(n: number, decimals = 1): string {
+  return `${frNumber(n, decimals)}\u00a0%`;
+}
+
+const UNITS = ['zéro', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize'];
+const TENS = ['', 'dix', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante'];
+
+function below100(n: number): string {
+  if (n <= 16) return UNITS[n]!;
+  if (n < 20) return `dix-${UNITS[n - 10]}`;
+  if (n < 70) {
+    const t = Math.floor(n / 10);
+    const u = n % 10;
+    return u === 0 ? TENS[t]! : u === 1 ? `${TENS[t]} et un` : `${TENS[t]}-${UNITS[u]}`;
+  }
+  if (n < 80) return n === 71 ? 'soixante et onze' : `soixante-${below100(n - 60)}`;
+  if (n === 80) return 'quatre-vingts';
+  return `quatre-vingt-${below100(n - 80)}`;
+}
+
+function below1000(n: number): string {
+  const h = Math.floor(n / 100);
+  const r = n % 100;
+  if (h === 0) return below100(r);
+  const head = h === 1 ? 'cent' : `${UNITS[h]} cent${r === 0 ? 's' : ''}`;
+  return r === 0 ? head : `${head} ${below100(r)}`;
+}
+
+/** 24 → « vingt-quatre », 80 → « quatre-vingts », 1 200 → « mille deux cents » (traditional spelling). */
+export function numberToWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 1_000_000_000) return String(n);
+  if (n < 1000) return below1000(n);
+  if (n < 1_000_000) {
+    const th = Math.floor(n / 1000);
+    const r = n % 1000;
+    const head = th === 1 ? 'mille' : `${below1000(th).replace(/(cent|vingt)s$/, '$1')} mille`;
+    return r === 0 ? head : `${head} ${below1000(r)}`;
+  }
+  const m = Math.floor(n / 1_000_000);
+  const r = n % 1_000_000;
+  const head = `${below1000(m)} million${m > 1 ? 's' : ''}`;
+  return r === 0 ? head : `${head} ${numberToWords(r)}`;
+}
+
+// ─── Plurals ────────────────────────────────────────────────────────────────────────────────
+
+/** The word for `n` things: singular for 0 and 1 (French usage), plural from 2. `many` defaults to `one` + s. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return Math.abs(n) >= 2 ? many : one;
+}
+
+/** « 1 dossier », « 24 dossiers », « 10 000 habitants »: the number, then the word that agrees with it. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${frNumber(n)} ${plural(n, one, many)}`;
+}
+
+// ─── Typography ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * French typography: a no-break space before « : » and », after «; a narrow one before ; ! ?
+ * (as the Imprimerie nationale does); narrow no-break spaces between groups of thousands written
+ * with a plain space. One rule for the terminal and the documents.
+ */
+export function typography(s: string): string {
+  return s
+    .replace(/ ([:»])/g, '\u00a0$1')
+    .replace(/ ([;!?])/g, `${THIN}$1`)
+    .replace(/« /g, '«\u00a0')
+    .replace(/(\d) (\d{3})\b/g, `$1${THIN}$2`);
+}
+
+/** « x » with its no-break spaces. */
+export function q(s: string | number): string {
+  return `«\u00a0${s}\u00a0»`;
+}
+
+/** « Vouliez-vous dire « x » ? », for a suggestion; nothing without one. */
+export function didYouMean(suggestion: string | undefined): string {
+  return suggestion === undefined ? '' : ` Vouliez-vous dire ${q(suggestion)}${THIN}?`;
+}
+
+/** « A », « A et B », « A, B et C ». */
+export function joinList(items: readonly string[], last = 'et'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('fr-FR') + s.slice(1);
+}
+
+// ─── Articles and elision ───────────────────────────────────────────────────────────────────
+
+/** A word that elides the article before it: a vowel or a mute h. */
+export function elides(word: string): boolean {
+  return /^[aeiouyàâäéèêëîïôöùûüœæh]/i.test(word.normalize('NFC'));
+}
+
+/**
+ * A masculine noun with its definite article, elided before a vowel or a mute h: « le Bronze »,
+ * « l’Or », « l’Argent », « le niveau 4 ». `capital` for the start of a sentence.
+ */
+export function withArticle(noun: string, capital = false): string {
+  const article = elides(noun) ? 'l’' : 'le ';
+  return `${capital ? capitalise(article) : article}${noun}`;
+}
+
+export type Preposition = '' | 'à' | 'de';
+
+const FEMININE = /^(ville|commune|communauté|métropole|région|agence|association|collectivité|eurométropole|mairie|régie)\b/i;
+const MASCULINE =
+  /^(syndicat|centre|département|conseil|groupement|gip|parc|pôle|établissement|office|smeacc|sivom|sivu|sitiv|sitpi|sdis|cg|salon|congrès|forum|palais)\b/i;
+
+/** The article an authority's name takes in running text: « la » Ville…, « le » Syndicat…, « l' » Agence…, none for a proper name. */
+export function guessArticle(name: string): string {
+  const elided = elides(name);
+  if (FEMININE.test(name)) return elided ? "l'" : 'la';
+  if (MASCULINE.test(name)) return elided ? "l'" : 'le';
+  // An acronym alone is a body: « le SMEACC ». Otherwise a proper name, without article.
+  if (/^[A-ZÉÈ]{3,}\b/.test(name) && !/\s/.test(name.trim())) return 'le';
+  return '';
+}
+
+/**
+ * A laureate's name in running text with its article, contracted after « à » and « de »:
+ * « la Ville de Meylan », « au Syndicat Fibre 64 », « de l'Agence… », none for a proper name
+ * (« Dracénie Provence Verdon Agglomération »). `article` overrides: "la", "le", "l'", "les" or "".
+ * The apostrophe is that of the names themselves (the published names use the straight one).
+ */
+export function nameInText(name: string, opts: { article?: string; preposition?: Preposition } = {}): string {
+  const article = opts.article ?? guessArticle(name);
+  const p = opts.preposition ?? '';
+  if (article === '') return p ? `${p === 'de' && elides(name) ? "d'" : `${p} `}${name}` : name;
+  const joined = article === "l'" ? `l'${name}` : `${article} ${name}`;
+  if (p === 'à') return article === 'le' ? `au ${name}` : article === 'les' ? `aux ${name}` : `à ${joined}`;
+  if (p === 'de') return article === 'le' ? `du ${name}` : article === 'les' ? `des ${name}` : `de ${joined}`;
+  return joined;
+}
+
+// ─── Ordinals and dates ─────────────────────────────────────────────────────────────────────
+
+/** How ordinals are written: « 9e », « 1re » (French typography, the default) or « 9ème », « 1ère » (ADULLACT’s usage). */
+export type OrdinalStyle = 'e' | 'ème';
+
+/** 9 → « 9e » (or « 9ème »), 1 → « 1re » (or « 1ère »). */
+export function ordinal(n: number, style: OrdinalStyle = 'e'): string {
+  if (n === 1) return style === 'ème' ? '1ère' : '1re';
+  return `${n}${style === 'ème' ? 'ème' : 'e'}`;
+}
+
+/** « mardi 10 décembre 2024 », « dimanche 1er décembre 2024 ». */
+export function longDate(iso: string, withWeekday = true): string {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = d.getUTCDate();
+  const month = d.toLocaleDateString('fr-FR', { month: 'long', timeZone: 'UTC' });
+  const weekday = d.toLocaleDateString('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+  return `${withWeekday ? `${weekday} ` : ''}${day === 1 ? '1er' : day} ${month} ${d.getUTCFullYear()}`;
+}
+
+// ─── The order of names ─────────────────────────────────────────────────────────────────────
+
+/** French collation: accents after their letter, case ignored, numbers in number order. */
+export const frCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/**
+ * The name a reader looks an authority up by: « Ville de Colomiers » under C, « Ville des Abymes »
+ * under A, « Ville et Métropole de Montpellier » under M; other names as they are.
+ */
+export function properName(name: string): string {
+  return name.replace(/^(ville|commune)( et m[ée]tropole)? (de |d['’]|des |du |de la |de l['’])/i, '');
+}
+
+/** Authorities in the order a reader expects: by proper name, in French collation. */
+export const byProperName = (a: { name: string }, b: { name: string }): number =>
+  frCollator.compare(properName(a.name), properName(b.name)) || frCollator.compare(a.name, b.name);
