@@ -1,7 +1,7 @@
 import { didYouMean, frNumber, q } from '../util/french.js';
 import { closest } from '../util/suggest.js';
 import type { Finding } from '../findings/finding.js';
-import { ruleMax } from './rule-max.js';
+import { reachablePoints, ruleMax } from './rule-max.js';
 import { findingAt, type Path, type YamlSource } from '../util/yaml-source.js';
 import { buildGate, buildPointsRule, type RawRubric } from './rubric.js';
 import { AUTHORITY_KINDS, SCOREABLE_TYPES, type Question, type Questionnaire } from './types.js';
@@ -215,23 +215,31 @@ function checkLevels(raw: RawRubric, questions: Map<string, Question>, strata: s
   });
 }
 
-/** The best total in a stratum: volets without applicable points leave the weighted mean. */
+/**
+ * The best total a dossier can reach in a stratum, as scoring computes it: each volet's ratio is
+ * its points over its maximum (the rules' maxima of the questions that apply), and the total is the
+ * weighted mean of the volets that have points to give. A volet reaches less than 1 when some of
+ * its points are out of reach of any accepted answer (a band above the question's maximum).
+ */
 export function maxTotal(raw: RawRubric, questions: Map<string, Question>, stratum: string): number {
-  const perVolet = new Map<string, number>();
+  const perVolet = new Map<string, { max: number; reachable: number }>();
   for (const [id, r] of Object.entries(raw.questions)) {
     const question = questions.get(id);
     if (!question || (r.not_applicable ?? []).includes(stratum)) continue;
-    perVolet.set(question.volet, (perVolet.get(question.volet) ?? 0) + ruleMax(buildPointsRule(r), question));
+    const rule = buildPointsRule(r);
+    const v = perVolet.get(question.volet) ?? { max: 0, reachable: 0 };
+    v.max += ruleMax(rule, question);
+    v.reachable += reachablePoints(rule, question);
+    perVolet.set(question.volet, v);
   }
   const weights = { ...raw.weights.default, ...raw.weights[stratum] };
   let num = 0;
   let den = 0;
-  for (const [v, w] of Object.entries(weights)) {
-    const max = perVolet.get(v) ?? 0;
-    if (max > 0) {
-      num += w;
-      den += w;
-    }
+  for (const [volet, w] of Object.entries(weights)) {
+    const v = perVolet.get(volet);
+    if (!v || v.max <= 0 || w <= 0) continue;
+    num += w * (v.reachable / v.max);
+    den += w;
   }
   return den > 0 ? (100 * num) / den : 0;
 }

@@ -18,3 +18,13 @@ export function ruleMax(rule: PointsRule, question?: Question): number {
       return rule.bands.reduce((m, b) => Math.max(m, b.points), 0);
   }
 }
+
+/**
+ * The most points an answer the form accepts can earn: the rule's maximum, except for bands above
+ * the largest number the question accepts (its `max`), which no answer reaches.
+ */
+export function reachablePoints(rule: PointsRule, question?: Question): number {
+  if (rule.kind !== 'bands') return ruleMax(rule, question);
+  const top = question?.max ?? Infinity;
+  return rule.bands.filter((b) => b.min <= top).reduce((m, b) => Math.max(m, b.points), 0);
+}

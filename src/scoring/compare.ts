@@ -28,8 +28,8 @@ export interface RubricComparison {
 
 /** Scores the same dossiers with two editions (two rubrics) and lists the level changes. Pure. */
 export function compareRubrics(dossiers: readonly Dossier[], before: Edition, after: Edition): RubricComparison {
-  const a = scoreAll(dossiers, { edition: before });
-  const b = scoreAll(dossiers, { edition: after });
+  const a = scoreAll(dossiers, { edition: before }, { withPath: false });
+  const b = scoreAll(dossiers, { edition: after }, { withPath: false });
   const rank = (e: Edition, id: string | null) => (id === null ? -1 : e.rubric.levels.findIndex((l) => l.id === id));
   const all: LevelChange[] = a.map((x, i) => {
     const y = b[i]!;

@@ -96,18 +96,21 @@ function stratumPlan(index: RubricIndex, stratumId: string): StratumPlan {
 }
 
 export interface ScoreOptions {
-  /** Compute the next-level path (explanations, feedback). */
+  /** Compute the next-level path (explanations, feedback): on unless turned off, for one dossier or many. */
   withPath?: boolean;
 }
 
+/** What scoring computes when not told otherwise: the same for scoreAll and scoreDossier. */
+const DEFAULT_OPTIONS: Required<ScoreOptions> = { withPath: true };
+
 /** Scores every dossier; pure. */
-export function scoreAll(dossiers: readonly Dossier[], ctx: ScoringContext, opts: ScoreOptions = {}): ScoreCard[] {
+export function scoreAll(dossiers: readonly Dossier[], ctx: ScoringContext, opts: ScoreOptions = DEFAULT_OPTIONS): ScoreCard[] {
   const index = indexEdition(ctx.edition);
   return dossiers.map((d) => scoreDossier(d, index, ctx.territory, opts));
 }
 
 /** Scores one dossier: stratum, points, volets, weighted total, level, gates, next-level path. */
-export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: TerritoryLookup, opts: ScoreOptions = { withPath: true }): ScoreCard {
+export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: TerritoryLookup, opts: ScoreOptions = DEFAULT_OPTIONS): ScoreCard {
   const { edition } = index;
   const findings: Finding[] = [];
   const warn = (rule: string, message: string, severity: Finding['severity'] = 'warning') =>
@@ -210,7 +213,7 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   }
   const reachedAt = card.level ? levels.indexOf(card.level) : -1;
   const next = levels[reachedAt + 1];
-  if (next && opts.withPath) {
+  if (next && (opts.withPath ?? DEFAULT_OPTIONS.withPath)) {
     const path = nextLevelPath(card, dossier, index, next, stratum.id);
     if (path) card.next = path;
   }

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadEdition } from '../../src/files/edition-files.js';
 import type { Edition } from '../../src/edition/types.js';
 import { readExport } from '../../src/files/read-export.js';
-import { tempDir } from './cli.js';
+import { root, tempDir } from './cli.js';
 
 const cached: Partial<Record<number, Edition>> = {};
 
@@ -73,4 +73,11 @@ export function minimalPress(year: number, date: string, extra = ''): string {
     `press-${year}.yaml`,
     `edition: ${year}\nrelease: { city: Montpellier, date: ${date} }\n${extra}contacts:\n  - { name: Service presse, email: presse@adullact.org }\n`,
   );
+}
+
+/** Some dossiers of the 2024 API export, as an export file of their own. */
+export function fixtureSubset(name: string, keep: (index: number) => boolean): string {
+  const all = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: unknown[] } } } };
+  all.data.demarche.dossiers.nodes = all.data.demarche.dossiers.nodes.filter((_, i) => keep(i));
+  return tempFile(`ds-2024-${name}.json`, JSON.stringify(all));
 }
