@@ -12,4 +12,4 @@ process.on('exit', (code) => {
     JSON.stringify({ ms: performance.now() - start, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024, code }) + '\n',
   );
 });
-await import('../dist/cli/main.js');
+await import('../dist/cli/bin.js');

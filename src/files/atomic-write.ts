@@ -116,31 +116,15 @@ function* batches(pieces: Iterable<string>): Generator<string> {
   if (batch.length) yield batch.join('');
 }
 
-/**
- * Writes pieces of text through one buffer of a megabyte, each piece encoded straight into it:
- * no string of the whole batch is ever built.
- */
+/** Pieces of text written to a file in batches of about a megabyte: few writes, never the whole text in memory. */
 function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, 'w');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let used = 0;
-  // write(2) may write less than asked: loop until all is in the file.
-  const writeAll = (bytes: Uint8Array, length: number) => {
-    for (let done = 0; done < length;) done += writeSync(fd, bytes, done, length - done);
-  };
   try {
-    for (const piece of pieces) {
-      // A UTF-16 code unit is at most 3 bytes of UTF-8.
-      if (used + piece.length * 3 > buffer.length) {
-        writeAll(buffer, used);
-        used = 0;
-      }
-      if (piece.length * 3 > buffer.length) {
-        const bytes = Buffer.from(piece, 'utf8');
-        writeAll(bytes, bytes.length);
-      } else used += buffer.write(piece, used, 'utf8');
+    for (const batch of batches(pieces)) {
+      const bytes = Buffer.from(batch, 'utf8');
+      // write(2) may write less than asked: loop until all is in the file.
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     }
-    writeAll(buffer, used);
   } finally {
     closeSync(fd);
   }

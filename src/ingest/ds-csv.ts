@@ -104,10 +104,10 @@ interface PlannedColumn {
   cache?: Map<string, CellResult>;
 }
 
-const CACHED_CELL = 200;
+export const CACHED_CELL = 200;
 /** Oui and non are read faster than looked up; free text and communes never repeat. */
 const CACHED_TYPES = new Set<Question['type']>(['single_choice', 'multiple_choice', 'integer', 'decimal', 'date']);
-const CACHED_VALUES = 4096;
+export const CACHED_VALUES = 4096;
 
 function readPlan(columns: readonly ColumnMatch[], questions: Map<string, Question>): PlannedColumn[] {
   const plan: PlannedColumn[] = [];

@@ -47,7 +47,7 @@ export interface ScoringContext {
 }
 
 /** Distinct answers remembered per question and status; beyond, entries are made afresh. */
-const SHARED_ENTRIES = 512;
+export const SHARED_ENTRIES = 512;
 
 export function indexEdition(edition: Edition): RubricIndex {
   const rules = new Map(edition.rubric.rules.map((r) => [r.questionId, r]));
