@@ -1,13 +1,11 @@
 import { Option, type Command } from 'commander';
+import { FICHE_FORMATS, type FicheFormat } from '../report/formats.js';
 import type { Run } from './define.js';
 import { scoringOptions, type PipelineOptions } from './scoring-wiring.js';
 
-/** The formats a fiche is written in (src/cli/fiches.ts writes each). */
-export const FICHE_FORMATS = ['md', 'pdf'] as const;
-
 export interface FichesOptions extends PipelineOptions {
   out: string;
-  format: (typeof FICHE_FORMATS)[number];
+  format: FicheFormat;
   concurrency?: string;
   quiet?: boolean;
   templates?: string;

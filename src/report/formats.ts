@@ -11,3 +11,7 @@ export const DOCUMENTS = Object.keys(DOCUMENT_FORMATS) as DocumentName[];
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[DocumentName][number];
 /** Every format some document exists in: the choices of --format. */
 export const REPORT_FORMATS = [...new Set(Object.values(DOCUMENT_FORMATS).flat())] as DocumentFormat[];
+
+/** The formats a fiche is written in (its two templates, fiche.md.hbs and fiche.html.hbs printed to PDF). */
+export const FICHE_FORMATS = ['md', 'pdf'] as const;
+export type FicheFormat = (typeof FICHE_FORMATS)[number];
