@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // tnl packed and installed elsewhere: slow, run by `npm run test:installed` (and the CI).
+    exclude: ['test/installed/**', 'node_modules/**'],
     // The tests run the built tnl: the setup rebuilds dist/ when it is older than src/.
     globalSetup: ['test/global-setup.ts'],
     // A few tests still start the binary or Chromium: allow for a loaded CI machine.

@@ -7,7 +7,7 @@ import { PdfRenderer } from '../report/pdf.js';
 import { pdfDestinationPages, pdfPageCount } from '../report/pdf-pages.js';
 import type { CahierOptions } from './cahier-wiring.js';
 import type { Io } from './io.js';
-import { at } from './paths.js';
+import { at, templatesOf } from './paths.js';
 import { scoreExport } from './pipeline.js';
 
 /** What a table of contents shows before its pages are known: as wide as any real number. */
@@ -25,7 +25,8 @@ export async function cahierCommand(file: string, opts: CahierOptions, io: Io): 
   if (notice.length && !opts.quiet) io.stderr.write(`${notice.join('\n')}\n`);
   const vm = cahierView(s.edition, s.results, s.read.dossiers);
   const fonts = embeddedFonts();
-  const templates = opts.templates ? { dir: at(io, opts.templates) } : {};
+  const dir = templatesOf(io, opts);
+  const templates = dir ? { dir } : {};
   const html = (toc: CahierVM['toc']) => render('cahier.html.hbs', { ...vm, toc, fonts }, { ...templates, trusted: ['fonts'] });
   const renderer = await PdfRenderer.launch(io.env);
   try {

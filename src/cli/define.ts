@@ -14,3 +14,7 @@ export type Define = (program: Command, run: Run) => void;
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+/** The --root option, the same on every command that reads the label's data. */
+export const ROOT_HELP =
+  'espace de travail (questionnaires/, rubrics/, results/, templates/) ; par défaut : TNL_ROOT, sinon le dossier courant ou le premier parent qui a un tnl.config.yaml, ou questionnaires/ et rubrics/ ; hors de tout espace : les exemples fournis';

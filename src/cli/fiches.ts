@@ -7,7 +7,7 @@ import { PdfRenderer } from '../report/pdf.js';
 import { embeddedFonts, render } from '../files/templates.js';
 import type { FichesOptions } from './fiches-wiring.js';
 import type { Io } from './io.js';
-import { at } from './paths.js';
+import { at, templatesOf } from './paths.js';
 import { scoreExport } from './pipeline.js';
 import { scoringNotice } from '../output/scoring-notice.js';
 
@@ -38,7 +38,8 @@ export async function fichesCommand(file: string, opts: FichesOptions, io: Io): 
   const dir = at(io, opts.out);
   makeDir(dir);
   const progress = new Progress(io.stderr, { quiet: opts.quiet ?? false });
-  const templates = opts.templates ? { dir: at(io, opts.templates) } : {};
+  const templatesDir = templatesOf(io, opts);
+  const templates = templatesDir ? { dir: templatesDir } : {};
   let done = 0;
   const fileNames = ficheFileNames(
     results.map((r) => r.card),

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { HISTORY_FORMATS, type HistoryFormat } from '../output/history-formats.js';
-import type { Run } from './define.js';
+import { ROOT_HELP, type Run } from './define.js';
 
 export interface HistoryOptions {
   edition?: string;
@@ -36,7 +36,7 @@ export function defineHistory(program: Command, run: Run): void {
         .choices(HISTORY_FORMATS)
         .default('table'),
     )
-    .option('--root <dossier>', 'dossier contenant results/')
+    .option('--root <dossier>', ROOT_HELP)
     .option('-o, --out <fichier>', 'écrit le résultat dans ce fichier')
     .addHelpText(
       'after',
@@ -47,7 +47,7 @@ export function defineHistory(program: Command, run: Run): void {
     .command('import')
     .summary('reconstruit results/ à partir du relevé public des résultats')
     .argument('<relevé>', 'relevé YAML des éditions (shared/data/results-history.yaml)')
-    .option('--root <dossier>', 'dossier où écrire results/')
+    .option('--root <dossier>', ROOT_HELP)
     .option('--force', 'remplace les fichiers existants')
     .addHelpText('after', '\nExemple :\n  tnl history import ../shared/data/results-history.yaml --root . --force')
     .action((file: string, opts: ImportOptions) => run(async (io) => (await import('./history.js')).historyImportCommand(file, opts, io)));

@@ -14,7 +14,7 @@ import { archiveCsv, figuresJson, figuresMarkdown, timelineMarkdown } from '../o
 import { readTextInput } from '../files/read-input.js';
 import type { HistoryOptions, ImportOptions } from './history-wiring.js';
 import type { Io } from './io.js';
-import { at, atOptional } from './paths.js';
+import { at, rootOf } from './paths.js';
 import { parseYear } from './run.js';
 
 function findAuthority(all: Timeline[], query: string): Timeline {
@@ -39,7 +39,7 @@ function findAuthority(all: Timeline[], query: string): Timeline {
 }
 
 export function historyCommand(opts: HistoryOptions, io: Io): number {
-  const archive = loadArchive(atOptional(io, opts.root));
+  const archive = loadArchive(rootOf(io, opts.root));
   const year = opts.edition ? parseYear(opts.edition) : undefined;
   if (year !== undefined && !archive.some((e) => e.edition === year))
     throw new UsageError(`l’édition ${year} n’est pas dans l’archive (${archive.map((e) => e.edition).join(', ')})`);
@@ -77,7 +77,7 @@ export function historyImportCommand(file: string, opts: ImportOptions, io: Io):
   }
   const { editions, notes } = importPublicHistory(data);
   if (!editions.length) throw new InputError('aucune édition dans ce relevé (clé « editions » attendue)', file);
-  const dir = resultsDir(atOptional(io, opts.root));
+  const dir = resultsDir(rootOf(io, opts.root));
   const existing = editions.filter((e) => existsSync(join(dir, `${e.edition}.yaml`)));
   if (existing.length && !opts.force)
     throw new UsageError(

@@ -1,22 +1,27 @@
 import type { Command } from 'commander';
-import type { Run } from './define.js';
+import { ROOT_HELP, type Run } from './define.js';
 
 export interface InitOptions {
-  edition: string;
-  from: string;
+  edition?: string;
+  from?: string;
   root?: string;
+  results?: string;
 }
 
 export function defineInit(program: Command, run: Run): void {
   program
     .command('init')
-    .summary('prépare une nouvelle édition à partir de la précédente')
+    .summary('crée un espace de travail, ou y prépare la prochaine édition')
     .description(
-      'Copie le questionnaire et le barème d’une édition avec la nouvelle année et le nouveau numéro, commentaires compris ; ne remplace jamais un fichier.',
+      'Sans --edition : fait du dossier courant (ou de --root) l’espace de travail du label : tnl.config.yaml, la dernière édition fournie, ' +
+        'l’archive des résultats, un README pour l’équipe et un .gitlab-ci.yml (validate et rubric diff --fail-on-change, rapport Code Quality). ' +
+        'Avec --edition : copie dans l’espace de travail le questionnaire et le barème de l’édition précédente (ou --from) avec la nouvelle ' +
+        'année et le nouveau numéro, commentaires compris. Ne remplace jamais un fichier.',
     )
-    .requiredOption('-e, --edition <année>', 'nouvelle édition')
-    .requiredOption('--from <année>', 'édition à copier')
-    .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
-    .addHelpText('after', '\nExemple :\n  tnl init --edition 2026 --from 2025')
+    .option('-e, --edition <année>', 'nouvelle édition à préparer dans l’espace de travail')
+    .option('--from <année>', 'édition à copier (par défaut : la plus récente avant --edition)')
+    .option('--results <copie|vide>', 'à la création : l’archive des résultats publiés copiée, ou vide', 'copie')
+    .option('--root <dossier>', ROOT_HELP)
+    .addHelpText('after', '\nExemples :\n  mkdir label-tnl && cd label-tnl && npx tnl init\n  tnl init --edition 2026')
     .action((opts: InitOptions) => run(async (io) => (await import('./init.js')).initCommand(opts, io)));
 }

@@ -7,7 +7,13 @@ import { parseYaml } from '../util/yaml-source.js';
 import { nextEditionText } from '../edition/next-edition.js';
 import type { InitOptions } from './init-wiring.js';
 import type { Io } from './io.js';
-import { atOptional } from './paths.js';
+import { at, workspaceOf } from './paths.js';
+import { listEditions } from './validate.js';
+import { bundled } from '../files/paths.js';
+import { makeDir } from '../files/atomic-write.js';
+import { CONFIG_FILE } from '../files/workspace.js';
+import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { parseYear } from './run.js';
 
 /**
@@ -15,11 +21,22 @@ import { parseYear } from './run.js';
  * and number, comments and layout kept. Never overwrites.
  */
 export async function initCommand(opts: InitOptions, io: Io): Promise<number> {
+  if (opts.edition === undefined) {
+    if (opts.from !== undefined) throw new UsageError('--from va avec --edition : tnl init --edition 2026 --from 2025');
+    return createWorkspace(opts, io);
+  }
+  const ws = workspaceOf(io, opts.root);
+  if (!ws)
+    throw new UsageError(
+      'aucun espace de travail ici (ni tnl.config.yaml, ni dossiers questionnaires/ et rubrics/) : « tnl init » dans un dossier vide le crée, ou --root DOSSIER',
+    );
   const year = parseYear(opts.edition);
-  const from = parseYear(opts.from);
+  const earlier = listEditions(ws.root).filter((y) => y < year);
+  if (opts.from === undefined && !earlier.length) throw new UsageError(`aucune édition avant ${year} dans ${displayPath(ws.root)} : --from ANNÉE`);
+  const from = opts.from === undefined ? earlier.at(-1)! : parseYear(opts.from);
   if (year === from) throw new UsageError('la nouvelle édition doit être d’une autre année que celle copiée');
-  const src = editionFiles(from, atOptional(io, opts.root));
-  const dst = editionFiles(year, atOptional(io, opts.root));
+  const src = editionFiles(from, ws.root);
+  const dst = editionFiles(year, ws.root);
   for (const f of [src.questionnaire, src.rubric]) if (!existsSync(f)) throw new InputError(`l’édition ${from} n’existe pas`, displayPath(f));
   for (const f of [dst.questionnaire, dst.rubric])
     if (existsSync(f)) throw new UsageError(`${displayPath(f)} existe déjà : tnl init ne remplace jamais une édition`);
@@ -42,6 +59,66 @@ export async function initCommand(opts: InitOptions, io: Io): Promise<number> {
       `À mettre à jour : le numéro de démarche (${String(q.demarche.number)}) est encore celui de ${from} ; remplacez-le dans ${displayPath(dst.questionnaire)} par celui de la démarche ${year}.`,
     );
   lines.push(`Reportez les changements du formulaire, puis : tnl validate --edition ${year}`);
+  io.stderr.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** The starter files of a workspace: where each comes from in tnl, and where it goes. */
+function starterFiles(results: 'copie' | 'vide'): { from: string; to: string; edit?: (text: string) => string }[] {
+  const latest = listEditions().at(-1)!;
+  // The schema line of a copied file points into tnl's own schemas, as installed in the workspace.
+  const schema = (text: string) => text.replace(/\$schema=\.\.\/src\/edition\/schema\//, '$schema=../node_modules/tnl/src/edition/schema/');
+  const files = [
+    { from: join(bundled.workspace, 'tnl.config.yaml'), to: CONFIG_FILE },
+    { from: join(bundled.workspace, 'README.md'), to: 'README.md' },
+    { from: join(bundled.workspace, 'gitlab-ci.yml'), to: '.gitlab-ci.yml' },
+    { from: join(bundled.workspace, 'gitignore'), to: '.gitignore' },
+    { from: join(bundled.questionnaires, `${latest}.yaml`), to: join('questionnaires', `${latest}.yaml`), edit: schema },
+    { from: join(bundled.rubrics, `${latest}.yaml`), to: join('rubrics', `${latest}.yaml`), edit: schema },
+  ];
+  if (results === 'copie')
+    for (const f of readdirSync(bundled.results)
+      .filter((x) => /^\d{4}\.yaml$/.test(x))
+      .sort())
+      files.push({ from: join(bundled.results, f), to: join('results', f), edit: schema });
+  return files;
+}
+
+/**
+ * `tnl init` without an edition: makes the current folder (or --root) a workspace, from tnl's
+ * starter files and latest bundled edition. A file that is already there is kept: running it twice
+ * changes nothing.
+ */
+function createWorkspace(opts: InitOptions, io: Io): number {
+  const results = opts.results ?? 'copie';
+  if (results !== 'copie' && results !== 'vide') throw new UsageError(`--results attend « copie » ou « vide », pas « ${results} »`);
+  const root = opts.root === undefined ? io.cwd : at(io, opts.root);
+  makeDir(root);
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const f of starterFiles(results)) {
+    const target = join(root, f.to);
+    if (existsSync(target)) {
+      kept.push(f.to);
+      continue;
+    }
+    makeDir(join(target, '..'));
+    const { text } = readTextInput(f.from);
+    writeAtomic(target, f.edit ? f.edit(text) : text);
+    created.push(f.to);
+  }
+  for (const dir of ['results', 'jury', 'presse', 'exports', 'templates']) {
+    const keep = join(root, dir, '.gitkeep');
+    if (existsSync(join(root, dir)) && readdirSync(join(root, dir)).length) continue;
+    makeDir(join(root, dir));
+    writeAtomic(keep, '');
+    created.push(join(dir, '.gitkeep'));
+  }
+  const where = relative(io.cwd, root) || '.';
+  const lines = [`Espace de travail tnl dans ${where} : ${created.length} fichier${created.length > 1 ? 's' : ''} créé${created.length > 1 ? 's' : ''}.`];
+  if (kept.length)
+    lines.push(`Déjà là, gardé${kept.length > 1 ? 's' : ''} tel${kept.length > 1 ? 's' : ''} quel${kept.length > 1 ? 's' : ''} : ${kept.join(', ')}`);
+  lines.push('Ensuite : lisez README.md, puis « npx tnl validate » et « npx tnl init --edition ANNÉE » pour la prochaine édition.');
   io.stderr.write(`${lines.join('\n')}\n`);
   return 0;
 }

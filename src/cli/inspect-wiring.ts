@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { INSPECT_FORMATS, type InspectFormat } from '../output/inspect-formats.js';
-import { collect, type Run } from './define.js';
+import { ROOT_HELP, collect, type Run } from './define.js';
 import { REPETITIONS_HELP, STATE_HELP } from './scoring-wiring.js';
 
 export interface InspectOptions {
@@ -22,7 +22,7 @@ export function defineInspect(program: Command, run: Run): void {
     )
     .argument('<export>', 'fichier exporté (CSV, JSON ou XLSX)')
     .requiredOption('-e, --edition <année>', 'édition dont le questionnaire sert à lire l’export')
-    .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
+    .option('--root <dossier>', ROOT_HELP)
     .option('--state <états...>', STATE_HELP)
     .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])
     .addOption(new Option('-f, --format <format>', 'format du rapport').choices(INSPECT_FORMATS).default('table'))

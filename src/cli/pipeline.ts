@@ -12,6 +12,7 @@ import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreAll, scoreDossier } from '../scoring/score.js';
 import type { ScoreCard } from '../scoring/types.js';
 import type { Io } from './io.js';
+import { rootOf } from './paths.js';
 import { parseYear } from './run.js';
 import type { PipelineOptions } from './scoring-wiring.js';
 
@@ -39,7 +40,7 @@ export interface Scored {
 /** The edge: files in, typed results out. Everything between is pure. */
 export async function scoreExport(file: string, opts: PipelineOptions, io: Io, settings: PipelineSettings = {}): Promise<Scored> {
   const at = (p: string) => resolve(io.cwd, p);
-  const { edition } = loadEdition(parseYear(opts.edition), opts.root === undefined ? undefined : at(opts.root));
+  const { edition } = loadEdition(parseYear(opts.edition), rootOf(io, opts.root));
   const states = parseStates(opts.state);
   const scoring = { withPath: settings.withPath ?? false };
   const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(at(f), edition.questionnaire));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Run } from './define.js';
+import { ROOT_HELP, type Run } from './define.js';
 
 export interface PublishOptions {
   edition: string;
@@ -19,7 +19,7 @@ export function definePublish(program: Command, run: Run): void {
     .requiredOption('-e, --edition <année>', 'édition')
     .requiredOption('-s, --scores <fichier.json>', 'notes produites par « tnl score --format json »')
     .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
-    .option('--root <dossier>', 'dossier contenant questionnaires/, rubrics/ et results/')
+    .option('--root <dossier>', ROOT_HELP)
     .option('--force', 'remplace results/<année>.yaml s’il existe')
     .addHelpText(
       'after',

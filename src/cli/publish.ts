@@ -12,13 +12,13 @@ import { readTextInput } from '../files/read-input.js';
 import { isRecord } from '../util/yaml-source.js';
 import type { PublishOptions } from './publish-wiring.js';
 import type { Io } from './io.js';
-import { at, atOptional } from './paths.js';
+import { at, rootOf } from './paths.js';
 import { parseYear } from './run.js';
 
 /** `tnl publish`: the final results of an edition into the archive, results/<year>.yaml. */
 export function publishCommand(opts: PublishOptions, io: Io): number {
   const year = parseYear(opts.edition);
-  const { edition } = loadEdition(year, atOptional(io, opts.root));
+  const { edition } = loadEdition(year, rootOf(io, opts.root));
   const file = displayPath(at(io, opts.scores));
   const data = parseJsonText(readTextInput(at(io, opts.scores)).text, file);
   if (!isRecord(data) || !isRecord(data.provenance) || !Array.isArray(data.dossiers))
@@ -51,7 +51,7 @@ export function publishCommand(opts: PublishOptions, io: Io): number {
       `attention : ${file} ne dit pas combien de dossiers ont été déposés (notes d’une version antérieure de tnl) : ${dossiers.length} candidatures comptées, celles qui ont été notées ; corrigez « applications » dans le fichier écrit si d’autres dossiers ont été déposés\n`,
     );
   const results = resultsFromScores(edition, dossiers, decisions, deposited ?? dossiers.length);
-  const out = join(resultsDir(atOptional(io, opts.root)), `${year}.yaml`);
+  const out = join(resultsDir(rootOf(io, opts.root)), `${year}.yaml`);
   if (existsSync(out) && !opts.force) throw new UsageError(`${displayPath(out)} existe déjà : relisez-le, puis --force pour le remplacer`);
   const header = [
     `Résultats de la ${edition.questionnaire.number}e édition (${year}) du label Territoire Numérique Libre.`,

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { DOCUMENT_FORMATS, DOCUMENTS, REPORT_FORMATS, type DocumentFormat } from '../report/formats.js';
-import type { Run } from './define.js';
+import { ROOT_HELP, type Run } from './define.js';
 
 export interface ReportOptions {
   edition: string;
@@ -28,7 +28,7 @@ export function defineReport(program: Command, run: Run): void {
     .addOption(new Option('-f, --format <format>', 'format').choices(REPORT_FORMATS).default('md'))
     .option('-o, --out <fichier>', 'fichier à écrire (obligatoire pour un PDF)')
     .option('--templates <dossier>', 'modèles Handlebars à utiliser à la place de ceux de tnl')
-    .option('--root <dossier>', 'dossier contenant questionnaires/, rubrics/ et results/')
+    .option('--root <dossier>', ROOT_HELP)
     .addHelpText(
       'after',
       '\nExemples :\n  tnl report appel --edition 2025 --press fixtures/appel-2025.yaml --format pdf --out appel-2025.pdf\n  tnl report communique --edition 2024 --press fixtures/press-2024.yaml --format pdf --out communique-2024.pdf\n  tnl report resultats --edition 2024 --format html --out resultats-2024.html\n  tnl report dossier-de-presse --edition 2024 --press fixtures/press-2024.yaml --format pdf --out dossier-2024.pdf',

@@ -14,7 +14,7 @@ import { appelView } from '../report/appel.js';
 import { keyFigures } from '../history/figures.js';
 import { DOCUMENT_FORMATS, DOCUMENTS, type DocumentName } from '../report/formats.js';
 import type { Io } from './io.js';
-import { at, atOptional } from './paths.js';
+import { at, rootOf, templatesOf } from './paths.js';
 import type { ReportOptions } from './report-wiring.js';
 import { parseYear } from './run.js';
 
@@ -72,8 +72,8 @@ export async function reportCommand(doc: string, opts: ReportOptions, io: Io): P
 /** What buildDocument needs from the command line: the press file read, the folders given. */
 function documentInputs(year: number, opts: ReportOptions, io: Io): Parameters<typeof buildDocument>[2] {
   const press = opts.press ? loadPress(at(io, opts.press), year) : undefined;
-  const templates = atOptional(io, opts.templates);
-  const root = atOptional(io, opts.root);
+  const templates = templatesOf(io, opts);
+  const root = rootOf(io, opts.root);
   return { year, ...(press ? { press } : {}), ...(templates ? { templates } : {}), ...(root ? { root } : {}) };
 }
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { RUBRIC_DIFF_FORMATS, type RubricDiffFormat } from '../output/rubric-diff-formats.js';
-import { collect, type Run } from './define.js';
+import { ROOT_HELP, collect, type Run } from './define.js';
 import { REPETITIONS_HELP, STATE_HELP } from './scoring-wiring.js';
 
 export interface RubricDiffOptions {
@@ -12,6 +12,7 @@ export interface RubricDiffOptions {
   questionnaire?: string;
   state?: string[];
   repetitions?: string[];
+  root?: string;
 }
 
 export function defineRubric(program: Command, run: Run): void {
@@ -27,7 +28,8 @@ export function defineRubric(program: Command, run: Run): void {
     .option('--from <ancien.yaml>', 'ancien barème')
     .option('--from-rev <révision>', 'ancien barème pris dans git à cette révision (par exemple origin/main)')
     .requiredOption('--to <nouveau.yaml>', 'nouveau barème')
-    .option('--questionnaire <fichier>', 'questionnaire (par défaut : celui de l’édition du barème)')
+    .option('--questionnaire <fichier>', 'questionnaire (par défaut : celui de l’édition du barème, à côté du barème ou dans l’espace de travail)')
+    .option('--root <dossier>', ROOT_HELP)
     .option('--state <états...>', STATE_HELP)
     .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])
     .addOption(new Option('-f, --format <format>', 'format du rapport').choices(RUBRIC_DIFF_FORMATS).default('table'))

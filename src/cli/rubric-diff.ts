@@ -12,14 +12,14 @@ import { isRecord } from '../util/yaml-source.js';
 import { parseStates } from '../ingest/dossier.js';
 import { RUBRIC_DIFF_RENDERERS } from '../output/rubric-diff.js';
 import type { Io } from './io.js';
-import { at, atOptional } from './paths.js';
+import { at, atOptional, rootOf } from './paths.js';
 import type { RubricDiffOptions } from './rubric-diff-wiring.js';
 
 /** A rubric file as an Edition, paired with its questionnaire (beside it, or bundled). */
-function editionOf(rubricFile: string, questionnaireFile?: string): Edition {
+function editionOf(rubricFile: string, questionnaireFile: string | undefined, root: string | undefined): Edition {
   const { source, hash } = readYaml(rubricFile);
   const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
-  const qFile = questionnaireFile ?? (Number.isInteger(year) ? questionnaireFor(rubricFile, year) : undefined);
+  const qFile = questionnaireFile ?? (Number.isInteger(year) ? questionnaireFor(rubricFile, year, root) : undefined);
   if (!qFile) throw new InputError(`questionnaire de l’édition ${Number.isInteger(year) ? year : '?'} introuvable : --questionnaire`, source.file);
   const qn = loadQuestionnaire(qFile);
   if (!qn.value) throw new FindingsError(`questionnaire invalide (${displayPath(qFile)}) :`, qn.findings);
@@ -80,13 +80,14 @@ export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOpti
   if (!opts.from === !opts.fromRev) throw new UsageError('donnez l’ancien barème avec --from FICHIER ou --from-rev RÉVISION (l’un des deux)');
   const to = at(io, opts.to);
   const questionnaire = atOptional(io, opts.questionnaire);
+  const root = rootOf(io, opts.root);
   const atRev = opts.fromRev === undefined ? undefined : rubricAtRevision(opts.fromRev, to);
   const fromFile = opts.from !== undefined ? at(io, opts.from) : atRev!.file;
   let toEdition: Edition;
   let fromEdition: Edition;
   try {
-    toEdition = editionOf(to, questionnaire);
-    fromEdition = editionOf(fromFile, questionnaire ?? (opts.fromRev ? (questionnaireFor(to, toEdition.year) ?? undefined) : undefined));
+    toEdition = editionOf(to, questionnaire, root);
+    fromEdition = editionOf(fromFile, questionnaire ?? (opts.fromRev ? (questionnaireFor(to, toEdition.year, root) ?? undefined) : undefined), root);
   } finally {
     if (atRev) rmSync(atRev.dir, { recursive: true, force: true });
   }

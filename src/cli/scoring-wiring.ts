@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { collect } from './define.js';
+import { ROOT_HELP, collect } from './define.js';
 
 /** The options every command that scores an export shares (score, explain, fiches, cahier). */
 export interface PipelineOptions {
@@ -18,7 +18,7 @@ export const REPETITIONS_HELP = 'feuille d’un bloc répétable enregistrée en
 export function scoringOptions(cmd: Command): Command {
   return cmd
     .requiredOption('-e, --edition <année>', 'édition (questionnaire et barème)')
-    .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/')
+    .option('--root <dossier>', ROOT_HELP)
     .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
     .option('--state <états...>', STATE_HELP)
     .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { FINDINGS_FORMATS, type FindingsFormat } from '../output/findings/formats.js';
-import type { Run } from './define.js';
+import { ROOT_HELP, type Run } from './define.js';
 
 export interface ValidateOptions {
   edition?: string;
@@ -19,7 +19,7 @@ export function defineValidate(program: Command, run: Run): void {
     )
     .argument('[fichiers...]', 'fichiers YAML à vérifier (questionnaire, barème ou résultats)')
     .option('-e, --edition <année>', 'vérifie l’édition de cette année (questionnaire et barème)')
-    .option('--root <dossier>', 'dossier contenant questionnaires/ et rubrics/ (par défaut : ceux de tnl)')
+    .option('--root <dossier>', ROOT_HELP)
     .addOption(new Option('-f, --format <format>', 'format du rapport').choices(FINDINGS_FORMATS).default('stylish'))
     .option('--strict', 'les avertissements comptent comme des erreurs')
     .addHelpText('after', '\nExemples :\n  tnl validate --edition 2024\n  tnl validate questionnaires/2025.yaml rubrics/2025.yaml --format json')

@@ -7,7 +7,7 @@ import { questionnaireFromSource, rubricFromSource, sniffKind } from '../edition
 import { bundled } from '../files/paths.js';
 import { formatFindings } from '../output/findings/formatters.js';
 import type { Io } from './io.js';
-import { at, atOptional } from './paths.js';
+import { at, rootOf } from './paths.js';
 import { parseYear } from './run.js';
 import type { ValidateOptions } from './validate-wiring.js';
 import { findingAt, isRecord, type YamlSource } from '../util/yaml-source.js';
@@ -27,7 +27,7 @@ export function listEditions(root?: string): number[] {
 }
 
 export function validateCommand(files: string[], opts: ValidateOptions, io: Io): number {
-  const root = atOptional(io, opts.root);
+  const root = rootOf(io, opts.root);
   const scales: ScaleCache = new Map();
   if (opts.edition && files.length) throw new UsageError('donnez soit --edition, soit des fichiers, pas les deux');
   const findings: Finding[] = [];

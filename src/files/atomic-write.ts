@@ -1,8 +1,9 @@
 import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { InputError } from '../findings/errors.js';
+import { InputError, UsageError } from '../findings/errors.js';
 import { inputAt } from './read-input.js';
 import { systemErrorText } from './system-errors.js';
+import { insideInstalledPackage } from './workspace.js';
 import { onInterrupt } from './interrupt.js';
 
 /** What a file is written from: text, bytes, or text in pieces (a large output is never one string). */
@@ -28,7 +29,16 @@ function refuseInput(file: string, stats: Stats | undefined = statOrUndefined(fi
  * symlink to one) is written in place: replacing it by a regular file would be destructive. A
  * symlink to a regular file is followed: the file it points to is replaced, the link stays.
  */
+/** tnl never writes inside its own installed package: that is lost at the next install. */
+function refuseInstalledPackage(path: string): void {
+  if (insideInstalledPackage(path))
+    throw new UsageError(
+      'tnl n’écrit jamais dans son propre paquet installé (perdu à la prochaine installation) : travaillez dans votre espace de travail (tnl init dans un dossier vide, puis --root ou le dossier courant)',
+    );
+}
+
 function target(file: string): { path: string; inPlace: boolean } {
+  refuseInstalledPackage(file);
   const followed = statOrUndefined(file, true);
   refuseInput(file, followed);
   if (!followed) return { path: file, inPlace: false };
@@ -73,6 +83,7 @@ export function writeAtomic(file: string, content: FileContent): void {
 
 /** Creates a folder and its parents; a file standing where a folder is needed is said plainly. */
 export function makeDir(dir: string): void {
+  refuseInstalledPackage(dir);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {

@@ -3,13 +3,14 @@ import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAtomic } from './atomic-write.js';
-import { packageRoot, schemaPath } from './paths.js';
+import { homedir } from 'node:os';
+import { schemaPath } from './paths.js';
 import type { Env } from '../util/env.js';
 
 /**
  * What tnl derives from its YAML files (a checked edition, a checked results file), remembered
  * between commands. Parsing YAML and checking it costs about a tenth of a second on every command,
- * for files that change a few times a year. A result is kept in `node_modules/.cache/tnl/<kind>/`
+ * for files that change a few times a year. A result is kept in the user's cache folder (`~/.cache/tnl/<kind>/`)
  * under a key that changes with anything it depends on: the bytes of the files, their names as
  * messages show them, the schemas, and the build of tnl itself (`dist/build-id`, written by
  * `npm run build`). Only what checked without error is kept. `TNL_NO_CACHE=1` turns it off;
@@ -44,11 +45,21 @@ export interface CacheSlot {
 }
 
 /** Where this run keeps its cache (undefined: no cache), from its environment: set by each run (src/cli/main.ts). */
-let cacheRoot: string | undefined = join(packageRoot, 'node_modules', '.cache', 'tnl');
+let cacheRoot: string | undefined;
 
-/** TNL_NO_CACHE turns the cache off for the run; TNL_CACHE_DIR moves it. */
+/**
+ * TNL_NO_CACHE turns the cache off for the run; TNL_CACHE_DIR moves it. By default it is the user's
+ * cache folder (XDG_CACHE_HOME, else ~/.cache), never inside tnl's installed package.
+ */
 export function configureCache(env: Env): void {
-  cacheRoot = env.TNL_NO_CACHE ? undefined : env.TNL_CACHE_DIR ? env.TNL_CACHE_DIR : join(packageRoot, 'node_modules', '.cache', 'tnl');
+  cacheRoot = cacheDirectory(env);
+}
+
+/** The cache folder an environment asks for (undefined: no cache). */
+export function cacheDirectory(env: Env): string | undefined {
+  if (env.TNL_NO_CACHE) return undefined;
+  if (env.TNL_CACHE_DIR) return env.TNL_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'tnl');
 }
 
 /** The cache slot for these inputs, or undefined when there is no cache. */

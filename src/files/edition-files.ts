@@ -90,8 +90,11 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
   return { edition: value, findings };
 }
 
-/** The questionnaire that goes with a rubric file: given, sibling folder, or bundled. */
-export function questionnaireFor(rubricFile: string, year: number): string | undefined {
-  const candidates = [join(dirname(resolve(rubricFile)), '..', 'questionnaires', `${year}.yaml`), join(bundled.questionnaires, `${year}.yaml`)];
+/** The questionnaire that goes with a rubric file: in the sibling folder, else in the workspace (or the bundled examples outside one). */
+export function questionnaireFor(rubricFile: string, year: number, root?: string): string | undefined {
+  const candidates = [
+    join(dirname(resolve(rubricFile)), '..', 'questionnaires', `${year}.yaml`),
+    join(root ? join(root, 'questionnaires') : bundled.questionnaires, `${year}.yaml`),
+  ];
   return candidates.find((c) => existsSync(c));
 }

@@ -10,6 +10,8 @@ export const bundled = {
   results: join(packageRoot, 'results'),
   templates: join(packageRoot, 'templates'),
   fixtures: join(packageRoot, 'fixtures'),
+  /** The starter files of a workspace (tnl init in an empty folder). */
+  workspace: join(packageRoot, 'templates', 'workspace'),
 };
 
 export function schemaPath(name: string): string {
