@@ -7,10 +7,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatorsFile, validatorsSource } from './compile-validators.js';
 import { writeAtomic } from '../files/atomic-write.js';
-import { buildPopulationIndex, populationsFile } from '../territory/population-index.js';
+import { buildPopulationIndex, populationsDir, shardIndex } from '../territory/population-index.js';
+import { makeDir } from '../files/atomic-write.js';
 
 writeAtomic(validatorsFile, validatorsSource());
-writeAtomic(populationsFile, `${JSON.stringify(buildPopulationIndex())}\n`);
+// The INSEE index, in shards: a command reads the few it needs (src/territory/population-index.ts).
+const { meta, shards } = shardIndex(buildPopulationIndex());
+makeDir(populationsDir);
+shards.forEach((shard, i) => writeAtomic(join(populationsDir, `${String(i).padStart(2, '0')}.json`), `${JSON.stringify(shard)}\n`));
+writeAtomic(join(populationsDir, 'meta.json'), `${JSON.stringify(meta)}\n`);
 
 // The build's identity, part of every cache key (src/util/derived-cache.ts): the compiled code.
 writeAtomic(buildIdFile(), `${buildId()}\n`);

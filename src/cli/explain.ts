@@ -10,7 +10,7 @@ import { scoreExport } from './pipeline.js';
 
 /** `tnl explain`: one dossier, point by point, with its path to the next level. */
 export async function explainCommand(file: string, opts: ExplainOptions, io: Io): Promise<number> {
-  const s = await scoreExport(file, { ...opts, state: opts.state ?? ['tous'] }, io, { withPath: true });
+  const s = await scoreExport(file, { ...opts, state: opts.state ?? ['tous'] }, io, { pathFor: opts.dossier.trim() });
   const result = s.results.find((r) => r.card.number === opts.dossier.trim());
   if (!result) {
     const numbers = s.results.map((r) => r.card.number);

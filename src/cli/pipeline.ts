@@ -9,7 +9,7 @@ import { FindingsError } from '../findings/errors.js';
 import { strictify, type Finding } from '../findings/finding.js';
 import { parseStates } from '../ingest/dossier.js';
 import { provenance, runDate, type Provenance } from '../output/provenance.js';
-import { indexEdition, scoreAll, scoreDossier } from '../scoring/score.js';
+import { indexEdition, scoreDossier } from '../scoring/score.js';
 import type { ScoreCard } from '../scoring/types.js';
 import type { Io } from './io.js';
 import { rootOf } from './paths.js';
@@ -18,8 +18,10 @@ import type { PipelineOptions } from './scoring-wiring.js';
 
 /** How a command wants its dossiers scored (not options of the command line). */
 export interface PipelineSettings {
-  /** Compute each dossier's next-level path (explain, feedback). */
+  /** Compute each dossier's next-level path (feedback). */
   withPath?: boolean;
+  /** Compute the next-level path of this dossier only (explain: the others need none). */
+  pathFor?: string;
   /**
    * Score each dossier as soon as it is read and keep only its result (`read.dossiers` stays
    * empty): what `tnl score` does, so that 100 000 dossiers are never all in memory at once.
@@ -43,6 +45,7 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   const { edition } = loadEdition(parseYear(opts.edition), rootOf(io, opts.root));
   const states = parseStates(opts.state);
   const scoring = { withPath: settings.withPath ?? false };
+  const scoringOf = (number: string) => (settings.pathFor === number ? { withPath: true } : scoring);
   const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(at(f), edition.questionnaire));
   let cards: ScoreCard[];
   let read: ExportRead;
@@ -52,12 +55,13 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
     read = await readExportAsync(at(file), edition.questionnaire, {
       states,
       repetitions,
-      onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoring)),
+      onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoringOf(d.number))),
     });
     cards = streamed;
   } else {
     read = await readExportAsync(at(file), edition.questionnaire, { states, repetitions });
-    cards = scoreAll(read.dossiers, { edition, territory: inseeLookup }, scoring);
+    const index = indexEdition(edition);
+    cards = read.dossiers.map((d) => scoreDossier(d, index, inseeLookup, scoringOf(d.number)));
   }
   let decisions: Decisions | undefined;
   let decisionsRef: { file: string; sha256: string } | undefined;

@@ -2,7 +2,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../findings/errors.js';
 import { hasErrors, strictify, type Finding } from '../findings/finding.js';
-import { displayPath, editionFiles, loadEditionFiles, questionnaireFor, readYaml } from '../files/edition-files.js';
+import { checkEditionFiles, displayPath, editionFiles, questionnaireFor, readYaml } from '../files/edition-files.js';
 import { questionnaireFromSource, rubricFromSource, sniffKind } from '../edition/from-source.js';
 import { bundled } from '../files/paths.js';
 import { formatFindings } from '../output/findings/formatters.js';
@@ -13,7 +13,7 @@ import type { ValidateOptions } from './validate-wiring.js';
 import { findingAt, isRecord, type YamlSource } from '../util/yaml-source.js';
 import type { Questionnaire } from '../edition/types.js';
 import { checkResults } from '../history/archive.js';
-import { resultsDir } from '../files/archive-files.js';
+import { checkResultsFileCached, resultsDir } from '../files/archive-files.js';
 
 /** The years of the editions found in a root (or the bundled ones). */
 export function listEditions(root?: string): number[] {
@@ -47,7 +47,7 @@ export function validateCommand(files: string[], opts: ValidateOptions, io: Io):
     for (const year of years) {
       const f = editionFiles(year, root);
       checked.push(displayPath(f.questionnaire), displayPath(f.rubric));
-      const loaded = loadEditionFiles(f);
+      const loaded = checkEditionFiles(f);
       findings.push(...loaded.findings);
       if (loaded.value) findings.push(...sameDemarcheAsBefore(loaded.value.questionnaire, f.questionnaire, root));
     }
@@ -59,9 +59,9 @@ export function validateCommand(files: string[], opts: ValidateOptions, io: Io):
           .sort()
       : [];
     for (const f of results) {
-      const { source } = readYaml(join(dir, f));
-      checked.push(source.file);
-      findings.push(...checkResultsFile(source, scales, root));
+      const r = checkResultsFileCached(join(dir, f), (year) => levelsOf(year, scales, root));
+      checked.push(r.file);
+      findings.push(...r.findings);
     }
   }
   const final = opts.strict ? strictify(findings) : findings;
@@ -77,9 +77,7 @@ function sameDemarcheAsBefore(questionnaire: Questionnaire, file: string, root?:
   const number = questionnaire.demarche?.number;
   if (number === undefined) return [];
   for (const year of listEditions(root).filter((y) => y < questionnaire.edition)) {
-    const other = editionFiles(year, root).questionnaire;
-    const { source } = readYaml(other);
-    const d = isRecord(source.data) && isRecord(source.data.demarche) ? source.data.demarche.number : undefined;
+    const d = checkEditionFiles(editionFiles(year, root)).value?.questionnaire.demarche?.number;
     if (d === number) {
       const { source: mine } = readYaml(file);
       return [
@@ -156,14 +154,15 @@ type ScaleCache = Map<string, string[] | undefined>;
 /** A results file, its levels checked against the rubric of its edition when there is one. */
 function checkResultsFile(source: YamlSource, scaleCache: ScaleCache, root?: string): Finding[] {
   const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
-  let levels: string[] | undefined;
-  if (Number.isInteger(year)) {
-    const key = `${root ?? ''}|${year}`;
-    if (!scaleCache.has(key)) {
-      const f = editionFiles(year, root);
-      scaleCache.set(key, existsSync(f.questionnaire) && existsSync(f.rubric) ? loadEditionFiles(f).value?.rubric.levels.map((l) => l.id) : undefined);
-    }
-    levels = scaleCache.get(key);
+  return checkResults(source, Number.isInteger(year) ? levelsOf(year, scaleCache, root) : undefined).findings;
+}
+
+/** The level ids of an edition's rubric, when tnl has that edition (read once per run). */
+function levelsOf(year: number, scaleCache: ScaleCache, root?: string): string[] | undefined {
+  const key = `${root ?? ''}|${year}`;
+  if (!scaleCache.has(key)) {
+    const f = editionFiles(year, root);
+    scaleCache.set(key, existsSync(f.questionnaire) && existsSync(f.rubric) ? checkEditionFiles(f).value?.rubric.levels.map((l) => l.id) : undefined);
   }
-  return checkResults(source, levels).findings;
+  return scaleCache.get(key);
 }

@@ -33,7 +33,7 @@ function validator(name: SchemaName): ValidateFunction {
   if (v) return v;
   if (precompiled === undefined) {
     try {
-      precompiled = load('./schema/validators.cjs') as Precompiled;
+      precompiled = load('../edition/schema/validators.cjs') as Precompiled;
     } catch {
       precompiled = null;
     }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FindingsError, InputError } from '../findings/errors.js';
 import { checkResults } from '../history/archive.js';
+import type { Finding } from '../findings/finding.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { derivedCacheFile, readDerived, writeDerived } from './derived-cache.js';
 import { displayPath, readYaml } from './edition-files.js';
@@ -34,4 +35,38 @@ export function loadArchive(root?: string): Archive {
     writeDerived(cacheFile, results);
     return results;
   });
+}
+
+/**
+ * `tnl validate` on a results file: its findings, the levels checked against those of its edition
+ * (`levelsOf`, undefined when tnl has no rubric for it). A file that checked without error, bytes and
+ * levels unchanged, is not parsed again (the cache of src/files/derived-cache.ts).
+ */
+export function checkResultsFileCached(path: string, levelsOf: (year: number) => string[] | undefined): { file: string; findings: Finding[] } {
+  const read = readTextInput(path);
+  const name = displayPath(path);
+  const known = readDerived<EditionResults>(derivedCacheFile('results', ['results'], [{ name, bytes: read.bytes }]), (v) => typeof v.edition === 'number');
+  if (known) {
+    const levels = levelsOf(known.edition);
+    const slot = derivedCacheFile(
+      'results-checked',
+      ['results'],
+      [
+        { name, bytes: read.bytes },
+        { name: 'levels', bytes: Buffer.from(JSON.stringify(levels ?? null)) },
+      ],
+    );
+    const findings = readDerived<Finding[]>(slot, (v) => Array.isArray(v));
+    if (findings) return { file: name, findings };
+    const { source } = readYaml(path, read);
+    const checked = checkResults(source, levels);
+    if (checked.results && !checked.findings.some((f) => f.severity === 'error')) writeDerived(slot, checked.findings);
+    return { file: name, findings: checked.findings };
+  }
+  const { source } = readYaml(path, read);
+  const year = source.data && typeof source.data === 'object' && 'edition' in source.data ? Number((source.data as { edition: unknown }).edition) : NaN;
+  const checked = checkResults(source, Number.isInteger(year) ? levelsOf(year) : undefined);
+  if (checked.results && !checked.findings.some((f) => f.severity === 'error'))
+    writeDerived(derivedCacheFile('results', ['results'], [{ name, bytes: read.bytes }]), checked.results);
+  return { file: source.file, findings: checked.findings };
 }

@@ -56,16 +56,12 @@ export function loadEditionFiles(
 }
 
 /**
- * Loads an edition for scoring or reporting: an edition with errors is an input error (exit 2),
- * since nothing can be computed from it; warnings are returned.
+ * Loads and checks both files of an edition, through the cache of checked editions
+ * (src/files/derived-cache.ts): an edition that checked without error, bytes unchanged, is not parsed
+ * again. What `tnl validate` and every command that loads an edition call.
  */
-export function loadEdition(year: number, root?: string): { edition: Edition; findings: Finding[] } {
-  const files = editionFiles(year, root);
-  for (const f of [files.questionnaire, files.rubric]) {
-    if (!existsSync(f)) throw new InputError(`édition ${year} introuvable : pas de fichier ${displayPath(f)}`, displayPath(f));
-  }
+export function checkEditionFiles(files: { questionnaire: string; rubric: string }): Loaded<Edition> {
   const read = { questionnaire: readTextInput(files.questionnaire), rubric: readTextInput(files.rubric) };
-  // A checked edition is remembered between commands (src/util/derived-cache.ts).
   const cacheFile = derivedCacheFile(
     'editions',
     ['questionnaire', 'rubric'],
@@ -75,8 +71,22 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
     ],
   );
   const cached = readDerived<{ edition: Edition; findings: Finding[] }>(cacheFile, (v) => Boolean(v.edition) && Array.isArray(v.findings));
-  if (cached) return cached;
-  const { value, findings } = loadEditionFiles(files, read);
+  if (cached) return { value: cached.edition, findings: cached.findings };
+  const loaded = loadEditionFiles(files, read);
+  if (loaded.value) writeDerived(cacheFile, { edition: loaded.value, findings: loaded.findings });
+  return loaded;
+}
+
+/**
+ * Loads an edition for scoring or reporting: an edition with errors is an input error (exit 2),
+ * since nothing can be computed from it; warnings are returned.
+ */
+export function loadEdition(year: number, root?: string): { edition: Edition; findings: Finding[] } {
+  const files = editionFiles(year, root);
+  for (const f of [files.questionnaire, files.rubric]) {
+    if (!existsSync(f)) throw new InputError(`édition ${year} introuvable : pas de fichier ${displayPath(f)}`, displayPath(f));
+  }
+  const { value, findings } = checkEditionFiles(files);
   if (!value) {
     const first = findings.find((f) => f.severity === 'error');
     throw new InputError(
@@ -86,7 +96,6 @@ export function loadEdition(year: number, root?: string): { edition: Edition; fi
       first?.column,
     );
   }
-  writeDerived(cacheFile, { edition: value, findings });
   return { edition: value, findings };
 }
 

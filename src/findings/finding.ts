@@ -42,17 +42,28 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const numbers = new Intl.Collator('fr', { numeric: true });
+/** Identifiers (paths, rule ids) in a fixed order, the same on every machine and locale. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Stable order: file, line, column, then severity and rule. */
+/** Dossier numbers in number order (« 9 » before « 10 »), other ids after them by code. */
+export function byDossier(a: string, b: string): number {
+  const na = /^\d+$/.test(a) ? Number(a) : NaN;
+  const nb = /^\d+$/.test(b) ? Number(b) : NaN;
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na - nb;
+  if (!Number.isNaN(na)) return -1;
+  if (!Number.isNaN(nb)) return 1;
+  return byCode(a, b);
+}
+
+/** Stable order: file, line, column, dossier, then severity and rule. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      byCode(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      numbers.compare(a.dossier ?? '', b.dossier ?? '') ||
+      byDossier(a.dossier ?? '', b.dossier ?? '') ||
       order[a.severity] - order[b.severity] ||
-      a.rule.localeCompare(b.rule),
+      byCode(a.rule, b.rule),
   );
 }

@@ -1,3 +1,4 @@
+import { frCollator } from '../util/french.js';
 import type { Decisions } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import { POPULATION_SOURCE } from './import-public.js';
@@ -85,7 +86,7 @@ export function resultsFromScores(edition: Edition, dossiers: readonly ScoredDos
     });
   }
   const order = edition.rubric.levels.map((l) => l.id);
-  laureates.sort((a, b) => order.indexOf(a.level!) - order.indexOf(b.level!) || a.name.localeCompare(b.name, 'fr'));
+  laureates.sort((a, b) => order.indexOf(a.level!) - order.indexOf(b.level!) || frCollator.compare(a.name, b.name));
   const levels = Object.fromEntries(order.map((id) => [id, laureates.filter((l) => l.level === id).length]));
   return {
     edition: edition.year,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TerritoryLookup } from './lookup.js';
-import { loadPopulationIndex, type PopulationIndex } from './population-index.js';
+import { loadPopulationIndex, type PopulationLookup } from './population-index.js';
 
 /** Reference data of @etalab/decoupage-administratif, loaded on first use (13 MB of JSON). */
 interface CommuneRecord {
@@ -36,33 +36,30 @@ export function allEpcis(): EpciRecord[] {
   return epciList;
 }
 
-let populations: PopulationIndex | undefined;
+let populations: PopulationLookup | undefined;
 
 /** Population of a commune (INSEE code or SIREN) or an EPCI (SIREN), municipal population. */
 export function referencePopulation(code: string, kind: string): { population: number; name: string } | undefined | 'unchecked' {
   if (kind !== 'commune' && kind !== 'epci') return 'unchecked';
   const index = (populations ??= loadPopulationIndex());
   const c = code.trim().toUpperCase();
-  const found =
-    kind === 'commune'
-      ? Object.hasOwn(index.communes, c)
-        ? index.communes[c]
-        : Object.hasOwn(index.communeSirens, c)
-          ? index.communes[index.communeSirens[c]!]
-          : undefined
-      : Object.hasOwn(index.epcis, c)
-        ? index.epcis[c]
-        : undefined;
+  let found: [number, string] | undefined;
+  if (kind === 'commune') {
+    found = index.get('communes', c);
+    if (!found) {
+      const insee = index.get('communeSirens', c);
+      found = insee === undefined ? undefined : index.get('communes', insee);
+    }
+  } else found = index.get('epcis', c);
   return found ? { population: found[0], name: found[1] } : undefined;
 }
 
 /** The EPCI a commune belongs to (its SIREN and INSEE name), from the commune's INSEE code. */
 export function epciOfCommune(communeCode: string): { code: string; name: string } | undefined {
   const index = (populations ??= loadPopulationIndex());
-  const c = communeCode.trim().toUpperCase();
-  const siren = Object.hasOwn(index.communeEpci, c) ? index.communeEpci[c] : undefined;
+  const siren = index.get('communeEpci', communeCode.trim().toUpperCase());
   if (!siren) return undefined;
-  return { code: siren, name: Object.hasOwn(index.epcis, siren) ? index.epcis[siren]![1] : siren };
+  return { code: siren, name: index.get('epcis', siren)?.[1] ?? siren };
 }
 
 export const inseeLookup: TerritoryLookup = { population: referencePopulation, epciOfCommune };

@@ -36,7 +36,8 @@ interface EpciRecord {
 }
 
 const require = createRequire(import.meta.url);
-export const populationsFile = fileURLToPath(new URL('./populations.json', import.meta.url));
+/** Where the build writes the shards of the index. */
+export const populationsDir = fileURLToPath(new URL('./populations', import.meta.url));
 
 export function etalabVersion(): string {
   return (require('@etalab/decoupage-administratif/package.json') as { version: string }).version;
@@ -59,14 +60,55 @@ export function buildPopulationIndex(): PopulationIndex {
   return index;
 }
 
-/** The index written by the build when it is that of the installed library; otherwise built here. */
-export function loadPopulationIndex(): PopulationIndex {
-  let built: PopulationIndex | undefined;
+/** How many files the index is cut into: a season's two dozen look-ups read a few small ones, not 1.5 MB. */
+export const SHARDS = 64;
+
+type IndexPart = 'communes' | 'communeSirens' | 'epcis' | 'communeEpci';
+type Shard = Pick<PopulationIndex, IndexPart>;
+
+/** The shard a key lives in (FNV-1a, stable across runs and machines). */
+export function shardOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h % SHARDS;
+}
+
+/** The index cut into shards by key, as the build writes them (dist/territory/populations/NN.json). */
+export function shardIndex(index: PopulationIndex): { meta: { version: string; shards: number }; shards: Shard[] } {
+  const shards: Shard[] = Array.from({ length: SHARDS }, () => ({ communes: {}, communeSirens: {}, epcis: {}, communeEpci: {} }));
+  for (const part of ['communes', 'communeSirens', 'epcis', 'communeEpci'] as const)
+    for (const [key, value] of Object.entries(index[part])) (shards[shardOf(key)]![part] as Record<string, unknown>)[key] = value;
+  return { meta: { version: index.version, shards: SHARDS }, shards };
+}
+
+/** Look-ups in the index: one shard read at a time, when the build's shards match the installed library. */
+export interface PopulationLookup {
+  get<P extends IndexPart>(part: P, key: string): PopulationIndex[P][string] | undefined;
+}
+
+/** The index written by the build when it is that of the installed library; otherwise built here, whole. */
+export function loadPopulationIndex(): PopulationLookup {
+  let meta: { version: string; shards: number } | undefined;
   try {
-    built = require('./populations.json') as PopulationIndex;
+    meta = require('../territory/populations/meta.json') as { version: string; shards: number };
   } catch {
-    built = undefined; // tests run from the sources: no build output beside this module
+    meta = undefined; // tests run from the sources: no build output beside this module
   }
-  if (built && built.version === etalabVersion() && built.communeEpci) return built;
-  return buildPopulationIndex();
+  if (meta && meta.version === etalabVersion() && meta.shards === SHARDS) {
+    const loaded = new Map<number, Shard>();
+    return {
+      get(part, key) {
+        const n = shardOf(key);
+        let shard = loaded.get(n);
+        if (!shard) {
+          shard = require(`../territory/populations/${String(n).padStart(2, '0')}.json`) as Shard;
+          loaded.set(n, shard);
+        }
+        const table = shard[part] as Record<string, PopulationIndex[typeof part][string]>;
+        return Object.hasOwn(table, key) ? table[key] : undefined;
+      },
+    };
+  }
+  const whole = buildPopulationIndex();
+  return { get: (part, key) => (Object.hasOwn(whole[part], key) ? (whole[part] as Record<string, PopulationIndex[typeof part][string]>)[key] : undefined) };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, frNumber, joinList, longDate, nameInText, numberToWords, ordinal, typography } from '../../src/util/french.js';
+import fc from 'fast-check';
+import { capitalise, frCollator, frNumber, joinList, longDate, nameInText, numberToWords, ordinal, typography } from '../../src/util/french.js';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { tnl } from '../helpers/cli.js';
+import { root, tnl } from '../helpers/cli.js';
 import { minimalPress } from '../helpers/edition.js';
 
 describe('French helpers', () => {
@@ -121,5 +123,77 @@ describe('one French typography for Markdown and HTML', () => {
     const adullact = (await tnl(['report', 'communique', '--edition', '2024', '--press', press])).stdout;
     expect(adullact).toMatch(/Depuis sa 1ère édition en 2016/);
     expect(adullact).toMatch(/cette 9ème édition/);
+  });
+});
+
+describe('frNumber without Intl', () => {
+  const intl = new Map<number | undefined, Intl.NumberFormat>();
+  const reference = (n: number, d?: number) => {
+    let f = intl.get(d);
+    if (!f)
+      intl.set(
+        d,
+        (f = new Intl.NumberFormat('fr-FR', d === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: d, maximumFractionDigits: d })),
+      );
+    return f.format(n).replace(/[\u202f\u00a0\s]/g, '\u202f');
+  };
+
+  it('writes every number as Intl.NumberFormat("fr-FR") does, halves and carries included', () => {
+    for (const [n, d] of [
+      [2437.055, 2],
+      [9.9995, 3],
+      [999.9996, undefined],
+      [-2.5, 0],
+      [0.0004, undefined],
+      [1234567.891, 1],
+      [1e15, undefined],
+    ] as [number, number | undefined][])
+      expect(frNumber(n, d), `${n} ${d}`).toBe(reference(n, d));
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.constantFrom(undefined, 0, 1, 2, 3), (n, d) => {
+        const expected = reference(n, d);
+        // A negative number that rounds to zero is « 0 », where Intl writes « -0 ».
+        expect(frNumber(n, d)).toBe(/^-0(,0*)?$/.test(expected) ? expected.slice(1) : expected);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('French collation (frCollator)', () => {
+  it('orders names as a French dictionary does: accents, case and punctuation only break ties', () => {
+    const names = [
+      'Ville de Zèbre',
+      'école',
+      'Ecole',
+      'École',
+      'Éclair',
+      'eclair',
+      'Œuvre',
+      'Oeuf',
+      'Syndicat Fibre 64',
+      'Syndicat Fibre 9',
+      'Abymes',
+      'Ville d’Abbeville',
+      "Ville d'Abbeville",
+    ];
+    const sorted = [...names].sort(frCollator.compare);
+    expect(sorted.slice(0, 1)).toEqual(['Abymes']);
+    expect(sorted.indexOf('Éclair')).toBeLessThan(sorted.indexOf('École'));
+    expect(sorted.indexOf('eclair')).toBeLessThan(sorted.indexOf('école'));
+    expect(sorted.indexOf('Oeuf')).toBeLessThan(sorted.indexOf('Œuvre'));
+    expect(sorted.indexOf('Syndicat Fibre 9')).toBeLessThan(sorted.indexOf('Syndicat Fibre 64'));
+    expect(frCollator.compare('Ecole', 'École')).not.toBe(0);
+    expect([...names].reverse().sort(frCollator.compare)).toEqual(sorted);
+  });
+
+  it('agrees with Intl.Collator("fr") on the order of the bundled laureates’ names, ties aside', () => {
+    const intl = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+    const names = readFileSync(join(root, 'results', '2024.yaml'), 'utf8')
+      .match(/name: .+/g)!
+      .map((l) => l.slice(6).replace(/^"|"$/g, ''));
+    expect(names.length).toBeGreaterThan(10);
+    for (const a of names)
+      for (const b of names) if (intl.compare(a, b) !== 0) expect(Math.sign(frCollator.compare(a, b)), `${a} / ${b}`).toBe(Math.sign(intl.compare(a, b)));
   });
 });

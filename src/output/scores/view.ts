@@ -1,3 +1,4 @@
+import { byDossier } from '../../findings/finding.js';
 import { frCollator, frNumber } from '../../util/french.js';
 import type { Decisions, Result } from '../../decisions/decisions.js';
 import type { Edition, Level } from '../../edition/types.js';
@@ -25,8 +26,6 @@ export function levelWords(edition: Edition, id: string | undefined | null, none
   return !l ? none : edition.rubric.scale === 'niveaux' ? `niveau ${l.id} (${l.label})` : l.label;
 }
 
-const numberCollator = new Intl.Collator('fr', { numeric: true });
-
 /** By final level, then total (both descending), then name in French order, then number. */
 export function sortResults(edition: Edition, results: readonly Result[]): Result[] {
   const rank = new Map(edition.rubric.levels.map((l, i) => [l, i]));
@@ -36,7 +35,7 @@ export function sortResults(edition: Edition, results: readonly Result[]): Resul
       rankOf(b.final) - rankOf(a.final) ||
       b.card.total - a.card.total ||
       frCollator.compare(a.card.name, b.card.name) ||
-      numberCollator.compare(a.card.number, b.card.number),
+      byDossier(a.card.number, b.card.number),
   );
 }
 
