@@ -14,7 +14,7 @@ writeAtomic(validatorsFile, validatorsSource());
 // The INSEE index, in shards: a command reads the few it needs (src/territory/population-index.ts).
 const { meta, shards } = shardIndex(buildPopulationIndex());
 makeDir(populationsDir);
-shards.forEach((shard, i) => writeAtomic(join(populationsDir, `${String(i).padStart(2, '0')}.json`), `${JSON.stringify(shard)}\n`));
+shards.forEach((shard, i) => writeAtomic(join(populationsDir, `${String(i).padStart(3, '0')}.json`), `${JSON.stringify(shard)}\n`));
 writeAtomic(join(populationsDir, 'meta.json'), `${JSON.stringify(meta)}\n`);
 
 // The build's identity, part of every cache key (src/util/derived-cache.ts): the compiled code.

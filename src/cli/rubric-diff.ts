@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { displayPath, loadQuestionnaire, questionnaireFor, readYaml } from '../files/edition-files.js';
+import { checkEditionFiles, displayPath, loadQuestionnaire, questionnaireFor, readYaml } from '../files/edition-files.js';
 import { rubricFromSource } from '../edition/from-source.js';
 import type { Edition } from '../edition/types.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
@@ -17,6 +17,13 @@ import type { RubricDiffOptions } from './rubric-diff-wiring.js';
 
 /** A rubric file as an Edition, paired with its questionnaire (beside it, or bundled). */
 function editionOf(rubricFile: string, questionnaireFile: string | undefined, root: string | undefined): Edition {
+  // A rubric named after its year, with its questionnaire found: through the cache of checked editions.
+  const named = /(?:^|[/\\])(\d{4})\.yaml$/.exec(rubricFile)?.[1];
+  const pair = questionnaireFile ?? (named ? questionnaireFor(rubricFile, Number(named), root) : undefined);
+  if (named && pair) {
+    const checked = checkEditionFiles({ questionnaire: pair, rubric: rubricFile });
+    if (checked.value && checked.value.year === Number(named)) return checked.value;
+  }
   const { source, hash } = readYaml(rubricFile);
   const year = isRecord(source.data) ? Number(source.data.edition) : NaN;
   const qFile = questionnaireFile ?? (Number.isInteger(year) ? questionnaireFor(rubricFile, year, root) : undefined);

@@ -61,7 +61,7 @@ export function buildPopulationIndex(): PopulationIndex {
 }
 
 /** How many files the index is cut into: a season's two dozen look-ups read a few small ones, not 1.5 MB. */
-export const SHARDS = 64;
+export const SHARDS = 512;
 
 type IndexPart = 'communes' | 'communeSirens' | 'epcis' | 'communeEpci';
 type Shard = Pick<PopulationIndex, IndexPart>;
@@ -101,7 +101,7 @@ export function loadPopulationIndex(): PopulationLookup {
         const n = shardOf(key);
         let shard = loaded.get(n);
         if (!shard) {
-          shard = require(`../territory/populations/${String(n).padStart(2, '0')}.json`) as Shard;
+          shard = require(`../territory/populations/${String(n).padStart(3, '0')}.json`) as Shard;
           loaded.set(n, shard);
         }
         const table = shard[part] as Record<string, PopulationIndex[typeof part][string]>;

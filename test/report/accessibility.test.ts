@@ -39,6 +39,8 @@ async function violations(html: string): Promise<string[]> {
         window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }> } }
       ).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        // Only violations are read: axe skips the detail of what passed (a third of its time).
+        resultTypes: ['violations'],
       }),
     )) as { violations: { id: string; help: string; nodes: { html: string }[] }[] };
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.html.slice(0, 80)})`);
