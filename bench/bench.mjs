@@ -123,13 +123,9 @@ spawnSync(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique'
   env,
 });
 const chromium = ['/usr/bin/chromium', process.env.PUPPETEER_EXECUTABLE_PATH].find((p) => p && existsSync(p));
-if (chromium) {
-  const pdfTnl = time(
-    process.execPath,
-    [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')],
-    5,
-  );
-  const pdfBare = time(
+/** Chromium alone printing an HTML file to PDF: the baseline of the PDF rows (median of `runs`). */
+const chromiumPrint = (htmlFile, pdfFile, runs) =>
+  time(
     chromium,
     [
       '--headless',
@@ -140,11 +136,18 @@ if (chromium) {
       '--disable-component-update',
       '--disable-sync',
       '--no-pdf-header-footer',
-      `--print-to-pdf=${join(tmp, 'communique-chromium.pdf')}`,
-      `file://${html}`,
+      `--print-to-pdf=${pdfFile}`,
+      `file://${htmlFile}`,
     ],
+    runs,
+  );
+if (chromium) {
+  const pdfTnl = time(
+    process.execPath,
+    [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')],
     5,
   );
+  const pdfBare = chromiumPrint(html, join(tmp, 'communique-chromium.pdf'), 5);
   add(
     'PDF du communiqué (tnl report)',
     `${pdfTnl.toFixed(0)} ms (Chromium seul : ${pdfBare.toFixed(0)} ms)`,
@@ -167,22 +170,7 @@ if (chromium) {
   const cahier = time(process.execPath, [tnlBin, 'cahier', ds2024, '--edition', '2024', '--out', book, '--quiet'], 3);
   const bookHtml = join(tmp, 'cahier-2024.html');
   spawnSync(process.execPath, [join(root, 'bench', 'cahier-html.mjs'), ds2024, bookHtml], { cwd: root, env, stdio: 'inherit' });
-  const onePrint = time(
-    chromium,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${join(tmp, 'cahier-chromium.pdf')}`,
-      `file://${bookHtml}`,
-    ],
-    3,
-  );
+  const onePrint = chromiumPrint(bookHtml, join(tmp, 'cahier-chromium.pdf'), 3);
   add(
     'tnl cahier, 24 dossiers',
     `${cahier.toFixed(0)} ms (une impression par Chromium seul : ${onePrint.toFixed(0)} ms)`,

@@ -8,12 +8,11 @@ import { scoreCommand } from './score.js';
 import { listEditions, validateCommand } from './validate.js';
 import type { DemoOptions } from './demo-wiring.js';
 import type { Io } from './io.js';
-import { at } from './paths.js';
 
 /** `npm start`: the main jobs on the bundled example edition, outputs under out/. */
 export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
-  const out = at(io, opts.out);
-  const shown = (file: string) => join(opts.out, file.slice(out.length + 1));
+  // Paths as the user gave them: each command resolves them against the working directory.
+  const out = opts.out;
   const step = (title: string): void => {
     io.stdout.write(`\n${chalk.bold.cyan(`▶ ${title}`)}\n`);
   };
@@ -51,11 +50,11 @@ export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
     } catch (e) {
       if (e instanceof NoBrowserError) {
         // A newcomer's machine may have no Chromium yet: the HTML is written instead, the demo goes on.
-        io.stderr.write(`${shown(file)} : PDF non produit — ${e.message}\n`);
+        io.stderr.write(`${file} : PDF non produit — ${e.message}\n`);
         written.push(file.replace(/\.pdf$/, '.html'));
         continue;
       }
-      io.stderr.write(`${shown(file)} : ${(e as Error).message}\n`);
+      io.stderr.write(`${file} : ${(e as Error).message}\n`);
       worst = Math.max(worst, 2);
     }
   }
@@ -63,6 +62,6 @@ export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
   await reportCommand('appel', { edition: '2025', press: join(bundled.fixtures, 'appel-2025.yaml'), format: 'md', out: appel }, io);
   written.push(appel);
   step('Fichiers écrits');
-  for (const f of written) io.stdout.write(`  ${shown(f)}\n`);
+  for (const f of written) io.stdout.write(`  ${f}\n`);
   return worst;
 }
