@@ -6,7 +6,6 @@ import { displayPath } from './edition-files.js';
 import { readInput, sha256 } from './read-input.js';
 import { parseCsv, readCsvTable } from '../ingest/csv-table.js';
 import { basename } from 'node:path';
-import { zipBoundsProblem } from '../ingest/zip-bounds.js';
 import { matchColumns, wrongExportProblem, type ColumnMatch } from '../ingest/columns.js';
 import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type RepetitionSheet } from '../ingest/repetition-sheet.js';
 import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from '../ingest/decode.js';
@@ -38,6 +37,8 @@ export async function readExportAsync(path: string, questionnaire: Questionnaire
   const file = displayPath(path);
   if (bytes.includes('mimetypeapplication/vnd.oasis.opendocument'))
     throw new InputError('classeur ODS : enregistrez-le au format XLSX ou CSV, ou utilisez l’export CSV de démarches simplifiées', file);
+  // zlib is loaded for workbooks only: a CSV or JSON export never pays for it.
+  const { zipBoundsProblem } = await import('../ingest/zip-bounds.js');
   const refused = zipBoundsProblem(bytes);
   if (refused) throw new InputError(refused, file);
   const { dossiersFromXlsx } = await import('../ingest/xlsx.js');
