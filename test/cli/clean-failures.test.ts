@@ -8,7 +8,6 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync,
 import { join } from 'node:path';
 import { parseYaml } from '../../src/util/yaml-source.js';
 import { bin, copyEditions, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
-import { browserPath } from '../helpers/browser.js';
 
 const clean = (stderr: string) => {
   expect(stderr).not.toMatch(/erreur interne|\s{4}at |Error:|TypeError|ReferenceError/);
@@ -176,18 +175,6 @@ describe('a browser that cannot be used', () => {
     expect(r.stderr).toMatch(/pas de réponse après 1 s \(délai réglable par TNL_BROWSER_TIMEOUT/);
     clean(r.stderr);
     expect(existsSync(join(dir, 'c.pdf'))).toBe(false);
-    expect(readdirSync(tmp)).toEqual([]);
-  });
-});
-
-describe.skipIf(!browserPath)('Chromium’s temp files', () => {
-  it('a PDF run leaves nothing in TMPDIR (profile and org.chromium.* files removed)', async () => {
-    const dir = tempDir();
-    const tmp = tempDir();
-    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
-      env: { TMPDIR: tmp },
-    });
-    expect(r.code).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   });
 });

@@ -101,10 +101,14 @@ describe.skipIf(!browser)('PDF', () => {
   });
   afterAll(async () => renderer?.close());
 
-  it('the communiqué PDF names every laureate', async () => {
+  it('the communiqué PDF names every laureate, and leaves nothing in TMPDIR (profile and org.chromium.* files removed)', async () => {
     const out = join(tempDir(), 'communique.pdf');
-    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out]);
+    const tmp = tempDir();
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', out], {
+      env: { TMPDIR: tmp },
+    });
     expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
     const text = pdftotext(out);
     for (const name of LAUREATES_2024) expect(text).toContain(name);
     expect(text).toMatch(/Huit labellisés niveau 3/);
