@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readInput } from './read-input.js';
 import { join, basename } from 'node:path';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import { InputError } from '../findings/errors.js';
 import { bundled } from './paths.js';
 
@@ -48,15 +49,21 @@ function partials(dir?: string): Map<string, string> {
  */
 export async function render(name: string, vm: object, opts: { dir?: string; trusted?: string[] } = {}): Promise<string> {
   const H = (await handlebars()).create();
-  for (const [k, v] of partials(opts.dir)) H.registerPartial(k, v);
+  const built = precompiled();
+  for (const [k, v] of partials(opts.dir)) {
+    const ready = built?.partials[k];
+    H.registerPartial(k, ready && ready.sha256 === sha256(v) ? H.template(specOf(ready.spec)) : v);
+  }
   const file = templateFile(name, opts.dir);
   const raw = readInput(file).toString('utf8');
   // The text written in an HTML template gets the same French spaces as the values (« jury : »).
-  const source = name.endsWith('.html.hbs') ? htmlTextTypography(raw) : raw;
+  const source = templateSource(name, raw);
   const trusted = new Set(opts.trusted ?? []);
   let template;
   try {
-    template = H.compile(source, { strict: false, noEscape: name.endsWith('.md.hbs') });
+    // tnl's own templates come compiled by the build when they are unchanged since; others are compiled here.
+    const ready = file === join(bundled.templates, name) ? built?.templates[name] : undefined;
+    template = ready && ready.sha256 === sha256(source) ? H.template(specOf(ready.spec)) : H.compile(source, templateOptions(name));
   } catch (e) {
     throw new InputError(`modèle invalide : ${(e as Error).message.split('\n')[0]}`, file);
   }
@@ -69,6 +76,45 @@ export async function render(name: string, vm: object, opts: { dir?: string; tru
     throw new InputError(`modèle invalide : ${(e as Error).message.split('\n')[0]}`, file);
   }
 }
+
+/** What is compiled of a template file: HTML text gets its French spaces first. */
+export function templateSource(name: string, raw: string): string {
+  return name.endsWith('.html.hbs') ? htmlTextTypography(raw) : raw;
+}
+
+/** The options a template is compiled with: Markdown templates escape nothing (their values are escaped for Markdown). */
+export function templateOptions(name: string): CompileOptions {
+  return { strict: false, noEscape: name.endsWith('.md.hbs') };
+}
+
+type CompileOptions = { strict: boolean; noEscape: boolean };
+
+/** tnl's templates as `npm run build` compiled them (dist/files/templates.precompiled.cjs), each with the sha256 of its source. */
+interface Precompiled {
+  templates: Record<string, { sha256: string; spec: string }>;
+  partials: Record<string, { sha256: string; spec: string }>;
+}
+let builtTemplates: Precompiled | null | undefined;
+
+function precompiled(): Precompiled | undefined {
+  if (builtTemplates === undefined) {
+    try {
+      builtTemplates = require('../files/templates.precompiled.cjs') as Precompiled;
+    } catch {
+      builtTemplates = null; // tests run from the sources: compiled when rendered
+    }
+  }
+  return builtTemplates ?? undefined;
+}
+
+/** A compiled template's code, as Handlebars.precompile wrote it at build time (tnl's own files only). */
+function specOf(spec: string): TemplateSpecification {
+  return new Function(`return ${spec};`)() as TemplateSpecification;
+}
+
+type TemplateSpecification = Parameters<HandlebarsModule['template']>[0];
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * French spaces in the text of an HTML template, never inside a tag, a Handlebars expression, a
