@@ -4,38 +4,11 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { PdfRenderer } from '../../src/report/pdf.js';
-import { loadPress } from '../../src/files/press-file.js';
+import { LAUREATES_2024, press2024 } from '../helpers/press.js';
 import { copyEditions, plain, root, tempDir, tnl, tnlProcess } from '../helpers/cli.js';
 import { browserPath } from '../helpers/browser.js';
 
-const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
 const pdftotext = (file: string) => plain(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
-const LAUREATES_2024 = [
-  'Centre de Gestion de Lot-et-Garonne',
-  'Colomiers',
-  'Dracénie Provence Verdon Agglomération',
-  'La Tronche',
-  'Meylan',
-  'Saint-Égrève',
-  'Saint-Loubès',
-  'SMEACC',
-  'Abymes',
-  'Fontaine',
-  'Grenoble',
-  'Syndicat Fibre 64',
-  'Lyon',
-  'Marseille',
-  'Montpellier',
-  'Périgueux',
-  'SITPI',
-  'SOLURIS',
-  'Vandœuvre-lès-Nancy',
-  'Villejuif',
-  'Morbihan Énergies',
-  'Boé',
-  'Abbeville',
-  'Échirolles',
-];
 
 const browser = browserPath;
 
@@ -98,7 +71,7 @@ describe.skipIf(!browser)('PDF', () => {
       .replace('- name: Ville de Grenoble', '- name: "<link rel=stylesheet href=file:///etc/passwd>"');
     writeFileSync(file, text);
     for (const doc of ['communique', 'dossier-de-presse'] as const) {
-      const html = await buildDocument(doc, 'html', { year: 2024, press: press(), root: dir });
+      const html = await buildDocument(doc, 'html', { year: 2024, press: press2024(), root: dir });
       expect(html).not.toMatch(/<img src=x|<link rel=stylesheet href=file/);
       const before = renderer.blockedRequests.length;
       const pdf = await renderer.pdf(html);
@@ -111,7 +84,7 @@ describe.skipIf(!browser)('PDF', () => {
         expect(t).toContain('<link rel=stylesheet href=file:///etc/passwd>');
       }
     }
-    const md = await buildDocument('communique', 'md', { year: 2024, press: press(), root: dir });
+    const md = await buildDocument('communique', 'md', { year: 2024, press: press2024(), root: dir });
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
     const page = await buildDocument('resultats', 'html', { year: 2024, root: dir });
     expect(page).toContain('&lt;link rel&#x3D;stylesheet href&#x3D;file:///etc/passwd&gt;');

@@ -3,40 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { loadPress } from '../../src/files/press-file.js';
+import { LAUREATES_2024, press2024 } from '../helpers/press.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
 import { minimalPress } from '../helpers/edition.js';
 
-const press = () => loadPress(join(root, 'fixtures', 'press-2024.yaml'), 2024);
-const LAUREATES_2024 = [
-  'Centre de Gestion de Lot-et-Garonne',
-  'Colomiers',
-  'Dracénie Provence Verdon Agglomération',
-  'La Tronche',
-  'Meylan',
-  'Saint-Égrève',
-  'Saint-Loubès',
-  'SMEACC',
-  'Abymes',
-  'Fontaine',
-  'Grenoble',
-  'Syndicat Fibre 64',
-  'Lyon',
-  'Marseille',
-  'Montpellier',
-  'Périgueux',
-  'SITPI',
-  'SOLURIS',
-  'Vandœuvre-lès-Nancy',
-  'Villejuif',
-  'Morbihan Énergies',
-  'Boé',
-  'Abbeville',
-  'Échirolles',
-];
-
 describe('communiqué de presse', () => {
   it('lists 8 laureates at level 3, 12 at level 4 and 4 at level 5, counts in words, with the mentions', async () => {
-    const md = plain(await buildDocument('communique', 'md', { year: 2024, press: press() }));
+    const md = plain(await buildDocument('communique', 'md', { year: 2024, press: press2024() }));
     expect(md).toMatch(
       /\*\*Huit labellisés niveau 3\*\* : le Centre de Gestion de Lot-et-Garonne, Dracénie Provence Verdon Agglomération, le SMEACC, la Ville de Colomiers/,
     );
@@ -51,7 +24,7 @@ describe('communiqué de presse', () => {
     for (const name of LAUREATES_2024) expect(md).toContain(name);
   });
   it('uses French typography: no-break spaces before : ; ? !', async () => {
-    const md = await buildDocument('communique', 'md', { year: 2024, press: press() });
+    const md = await buildDocument('communique', 'md', { year: 2024, press: press2024() });
     expect(md).toMatch(/sont là\u202f!/);
     expect(md).not.toMatch(/ [;:!?](\s|$)/m);
   });
@@ -191,7 +164,7 @@ describe('the press kit', () => {
     const source = readFileSync(join(root, 'test', 'fixtures', 'press', 'dossier-de-presse-2022.txt'), 'utf8')
       .replace(/\[\.\.\.\]/g, '[…]')
       .replace(/\s+/g, ' ');
-    const quotes = press().testimonies ?? [];
+    const quotes = press2024().testimonies ?? [];
     expect(quotes.length).toBeGreaterThan(0);
     for (const t of quotes)
       for (const piece of t.quote
@@ -202,7 +175,7 @@ describe('the press kit', () => {
   });
 
   it('names the year’s laureates by level with their département, and says what its figures count', async () => {
-    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press() }));
+    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press2024() }));
     expect(html).toMatch(
       /<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d’Abbeville \(80\)<\/li>|<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d&#x27;Abbeville \(80\)<\/li>/,
     );
