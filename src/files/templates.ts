@@ -10,11 +10,15 @@ import { bundled } from './paths.js';
 
 type HandlebarsModule = typeof import('handlebars');
 let hb: HandlebarsModule | undefined;
+let hbRuntime: HandlebarsModule | undefined;
 
-/** Handlebars is loaded on first use only (tnl --help stays fast). */
-async function handlebars(): Promise<HandlebarsModule> {
-  hb ??= ((await import('handlebars')) as unknown as { default: HandlebarsModule }).default;
-  return hb;
+/**
+ * Handlebars is loaded on first use only (tnl --help stays fast): its runtime alone when every
+ * template to render was compiled by the build, the whole library (with its compiler) otherwise.
+ */
+async function handlebars(compiler: boolean): Promise<HandlebarsModule> {
+  if (compiler) return (hb ??= ((await import('handlebars')) as unknown as { default: HandlebarsModule }).default);
+  return (hbRuntime ??= ((await import('handlebars/runtime.js')) as unknown as { default: HandlebarsModule }).default);
 }
 
 function deepMap(x: unknown, f: (s: string) => string, trusted: ReadonlySet<string>, path = ''): unknown {
@@ -48,22 +52,24 @@ function partials(dir?: string): Map<string, string> {
  * Markdown templates get every value escaped for Markdown.
  */
 export async function render(name: string, vm: object, opts: { dir?: string; trusted?: string[] } = {}): Promise<string> {
-  const H = (await handlebars()).create();
   const built = precompiled();
-  for (const [k, v] of partials(opts.dir)) {
-    const ready = built?.partials[k];
-    H.registerPartial(k, ready && ready.sha256 === sha256(v) ? H.template(specOf(ready.spec)) : v);
-  }
   const file = templateFile(name, opts.dir);
   const raw = readInput(file).toString('utf8');
   // The text written in an HTML template gets the same French spaces as the values (« jury : »).
   const source = templateSource(name, raw);
+  // tnl's own templates and partials come compiled by the build when they are unchanged since; others are compiled here.
+  const readyTemplate = file === join(bundled.templates, name) ? built?.templates[name] : undefined;
+  const templateReady = readyTemplate !== undefined && readyTemplate.sha256 === sha256(source) ? readyTemplate : undefined;
+  const partialList = [...partials(opts.dir)].map(([k, v]) => {
+    const ready = built?.partials[k];
+    return { name: k, source: v, ready: ready && ready.sha256 === sha256(v) ? ready : undefined };
+  });
+  const H = (await handlebars(!templateReady || partialList.some((p) => !p.ready))).create();
+  for (const p of partialList) H.registerPartial(p.name, p.ready ? H.template(specOf(p.ready.spec)) : p.source);
   const trusted = new Set(opts.trusted ?? []);
   let template;
   try {
-    // tnl's own templates come compiled by the build when they are unchanged since; others are compiled here.
-    const ready = file === join(bundled.templates, name) ? built?.templates[name] : undefined;
-    template = ready && ready.sha256 === sha256(source) ? H.template(specOf(ready.spec)) : H.compile(source, templateOptions(name));
+    template = templateReady ? H.template(specOf(templateReady.spec)) : H.compile(source, templateOptions(name));
   } catch (e) {
     throw new InputError(`modèle invalide : ${(e as Error).message.split('\n')[0]}`, file);
   }
