@@ -12,7 +12,7 @@ import { listEditions } from './validate.js';
 import { bundled } from '../files/paths.js';
 import { makeDir } from '../files/atomic-write.js';
 import { CONFIG_FILE } from '../files/workspace.js';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { parseYear } from './run.js';
 
@@ -93,6 +93,10 @@ function createWorkspace(opts: InitOptions, io: Io): number {
   const results = opts.results ?? 'copie';
   if (results !== 'copie' && results !== 'vide') throw new UsageError(`--results attend « copie » ou « vide », pas « ${results} »`);
   const root = opts.root === undefined ? io.cwd : at(io, opts.root);
+  if (resolve(root) === resolve(bundled.questionnaires, '..'))
+    throw new UsageError(
+      'ce dossier est tnl lui-même (ses exemples) : créez l’espace de travail du label dans un autre dossier, par exemple « mkdir label-tnl && cd label-tnl && npx tnl init »',
+    );
   makeDir(root);
   const created: string[] = [];
   const kept: string[] = [];

@@ -89,6 +89,12 @@ describe('a workspace is found from the working directory upwards', () => {
     expect(r.stderr).toMatch(/--root : .*nulle-part n’est pas un dossier/);
   });
 
+  it('init never makes tnl’s own folder a workspace', async () => {
+    const r = await tnl(['init'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ce dossier est tnl lui-même/);
+  });
+
   it('init --edition outside any workspace says how to create one, and writes nothing', async () => {
     const dir = tempDir();
     const r = await tnl(['init', '--edition', '2026'], { cwd: dir });
