@@ -11,7 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     // Two workers on two cores: while one waits for Chromium or a child process, the other runs.
     maxWorkers: 2,
-    minWorkers: 1,
+    // As many as at most: with fewer, Vitest 3.2 may end an idle worker that still owes a file its
+    // result (« Terminating worker thread », vitest-dev/vitest#8133).
+    minWorkers: 2,
     // Test files share a worker's modules: the built tnl, the INSEE index and the compiled schemas are
     // loaded once per worker, not once per file. Commands keep no state between runs (src/cli/main.ts
     // resets what a run configures), so nothing leaks from one file to the next.
