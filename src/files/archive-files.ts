@@ -45,7 +45,8 @@ export function loadArchive(root?: string): Archive {
 export function checkResultsFileCached(path: string, levelsOf: (year: number) => string[] | undefined): { file: string; findings: Finding[] } {
   const read = readTextInput(path);
   const name = displayPath(path);
-  const known = readDerived<EditionResults>(derivedCacheFile('results', ['results'], [{ name, bytes: read.bytes }]), (v) => typeof v.edition === 'number');
+  const resultsSlot = derivedCacheFile('results', ['results'], [{ name, bytes: read.bytes }]);
+  const known = readDerived<EditionResults>(resultsSlot, (v) => typeof v.edition === 'number');
   if (known) {
     const levels = levelsOf(known.edition);
     const slot = derivedCacheFile(
@@ -66,7 +67,6 @@ export function checkResultsFileCached(path: string, levelsOf: (year: number) =>
   const { source } = readYaml(path, read);
   const year = source.data && typeof source.data === 'object' && 'edition' in source.data ? Number((source.data as { edition: unknown }).edition) : NaN;
   const checked = checkResults(source, Number.isInteger(year) ? levelsOf(year) : undefined);
-  if (checked.results && !checked.findings.some((f) => f.severity === 'error'))
-    writeDerived(derivedCacheFile('results', ['results'], [{ name, bytes: read.bytes }]), checked.results);
+  if (checked.results && !checked.findings.some((f) => f.severity === 'error')) writeDerived(resultsSlot, checked.results);
   return { file: source.file, findings: checked.findings };
 }

@@ -1,5 +1,6 @@
 import type { Result } from '../decisions/decisions.js';
 import { messageWithPlace } from '../findings/finding.js';
+import { incompleteTotals } from './scores/view.js';
 
 /** How many dossier alerts are printed one by one before the rest is counted. */
 const MAX_ALERT_LINES = 20;
@@ -12,9 +13,8 @@ const MAX_ALERT_LINES = 20;
  */
 export function scoringNotice(results: readonly Result[]): string[] {
   const lines: string[] = [];
-  const incomplete = results.filter((r) => r.card.incomplete && !r.card.notScored);
+  const { dossiers: incomplete, ids } = incompleteTotals(results);
   if (incomplete.length) {
-    const ids = [...new Set(incomplete.flatMap((r) => r.card.incomplete!))];
     lines.push(
       `attention : total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} sur ${results.length} : ` +
         `${ids.map((id) => `« ${id} »`).join(', ')} ${ids.length > 1 ? 'sont absents' : 'est absent'} de cet export (bloc répétable, que l’export CSV ne contient pas) ; ` +

@@ -75,12 +75,17 @@ export function resultStatus(card: ScoreCard): 'complet' | 'incomplet' | 'non no
   return card.notScored ? 'non noté' : card.incomplete ? 'incomplet' : 'complet';
 }
 
+/** The scored dossiers whose total misses questions the export did not carry, and those questions. */
+export function incompleteTotals(results: readonly Result[]): { dossiers: Result[]; ids: string[] } {
+  const dossiers = results.filter((x) => x.card.incomplete && !x.card.notScored);
+  return { dossiers, ids: [...new Set(dossiers.flatMap((x) => x.card.incomplete!))] };
+}
+
 /** The notes under a score table: incomplete totals and dossiers not scored, with their counts. */
 export function statusNotes(results: readonly Result[]): string[] {
   const notes: string[] = [];
-  const incomplete = results.filter((x) => x.card.incomplete && !x.card.notScored);
+  const { dossiers: incomplete, ids } = incompleteTotals(results);
   if (incomplete.length) {
-    const ids = [...new Set(incomplete.flatMap((x) => x.card.incomplete!))];
     notes.push(
       `⚠ total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} : ${ids.map((id) => `« ${id} »`).join(', ')} absent${ids.length > 1 ? 's' : ''} de l’export (bloc répétable) ; le niveau peut changer avec l’export complet`,
     );
