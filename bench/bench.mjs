@@ -54,7 +54,7 @@ if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) throw new Error('lancez d
 // Each command that prints no PDF, at the size of a real season (the 24 dossiers of the example
 // edition), against a bare node start measured in the same run (issue 16: within 2 × node -e 0).
 const bare = time(process.execPath, ['-e', '0'], 11);
-const tnlBin = join(root, 'bin', 'tnl.js');
+const tnlBin = join(root, 'bin', 'tnl.cjs');
 const press2024 = join(root, 'fixtures', 'press-2024.yaml');
 const ds2024 = join(root, 'fixtures', 'ds-2024.json');
 const season = [
@@ -118,7 +118,7 @@ add('coût par colonne, 100 000 / 30 000', `× ${perColumn.toFixed(2)} (${(w100.
 // The communiqué PDF against Chromium alone printing the same HTML.
 const press = join(root, 'fixtures', 'press-2024.yaml');
 const html = join(tmp, 'communique-2024.html');
-spawnSync(process.execPath, [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'html', '--out', html], {
+spawnSync(process.execPath, [join(root, 'bin', 'tnl.cjs'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'html', '--out', html], {
   cwd: root,
   env,
 });
@@ -144,7 +144,7 @@ const chromiumPrint = (htmlFile, pdfFile, runs) =>
 if (chromium) {
   const pdfTnl = time(
     process.execPath,
-    [join(root, 'bin', 'tnl.js'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')],
+    [join(root, 'bin', 'tnl.cjs'), 'report', 'communique', '--edition', '2024', '--press', press, '--format', 'pdf', '--out', join(tmp, 'communique-tnl.pdf')],
     5,
   );
   const pdfBare = chromiumPrint(html, join(tmp, 'communique-chromium.pdf'), 5);
@@ -160,7 +160,7 @@ if (chromium) {
 if (chromium) {
   const fiches = time(
     process.execPath,
-    [join(root, 'bin', 'tnl.js'), 'fiches', join(root, 'fixtures', 'ds-2024.json'), '--edition', '2024', '--out', join(tmp, 'fiches'), '--quiet'],
+    [join(root, 'bin', 'tnl.cjs'), 'fiches', join(root, 'fixtures', 'ds-2024.json'), '--edition', '2024', '--out', join(tmp, 'fiches'), '--quiet'],
     1,
   );
   add('tnl fiches, 24 PDF', `${(fiches / 1000).toFixed(1)} s`, '< 30 s', fiches < 30000);

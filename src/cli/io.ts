@@ -1,6 +1,6 @@
 /**
  * What a command may touch of the world, passed in rather than reached for: its two output
- * streams, its environment, its working directory and its clock. `bin/tnl.js` passes the
+ * streams, its environment, its working directory and its clock. `bin/tnl.cjs` passes the
  * process's; tests pass memory streams and a fixed clock, and run commands in process.
  */
 export interface OutStream {

@@ -72,7 +72,7 @@ Exemples :
 
 /**
  * Runs tnl with these arguments (without `node tnl`) and this I/O; returns the exit code. Never
- * exits, never throws: what `bin/tnl.js` and the tests both call.
+ * exits, never throws: what `bin/tnl.cjs` and the tests both call.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   configureColors(argv, io.env, Boolean(io.stdout.isTTY));

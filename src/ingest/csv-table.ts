@@ -21,6 +21,23 @@ export function sniffDelimiter(text: string): string {
   return count > 0 ? best : ',';
 }
 
+/**
+ * The line break that ends the header line (outside quotes): csv-parse is told it rather than
+ * discovering it itself, which costs three small allocations per byte of the header line.
+ * Undefined when the first 64 kB hold no line end (csv-parse then looks for itself).
+ */
+export function sniffLineEnd(text: string): '\r\n' | '\n' | '\r' | undefined {
+  let quoted = false;
+  const end = Math.min(text.length, 64 * 1024);
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) quoted = !quoted;
+    else if (!quoted && ch === 10) return '\n';
+    else if (!quoted && ch === 13) return i + 1 >= end ? undefined : text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+  }
+  return undefined;
+}
+
 const MAX_RECORD = 16 * 1024 * 1024;
 
 const csvErrors: Record<string, string> = {
@@ -45,7 +62,9 @@ export interface CsvSink {
  */
 export function parseCsv(data: Buffer | string, file: string, sink: CsvSink): { delimiter: string; rows: number } {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  const delimiter = sniffDelimiter(bytes.subarray(0, 64 * 1024).toString('utf8'));
+  const head = bytes.subarray(0, 64 * 1024).toString('utf8');
+  const delimiter = sniffDelimiter(head);
+  const lineEnd = sniffLineEnd(head);
   // csv-parse tells the byte offset where each record ends; lines are counted here, as an editor
   // does (its own count takes a \r\n inside quotes for two lines): the line breaks before the record's
   // first byte, skipped empty lines included.
@@ -59,6 +78,7 @@ export function parseCsv(data: Buffer | string, file: string, sink: CsvSink): { 
   try {
     parse(bytes, {
       delimiter,
+      ...(lineEnd ? { record_delimiter: lineEnd } : {}),
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,

@@ -108,8 +108,21 @@ export function completenessFindings(data: unknown, file: string): Finding[] {
   return findings;
 }
 
+/** Descriptors decoded: every dossier of an export carries the same few hundred. */
+const stableIds = new Map<string, number | undefined>();
+const STABLE_IDS_MAX = 8192;
+
 /** base64("Champ-4512301") or base64("Champ-4512301|ULID") → 4512301 */
 export function stableIdOf(descriptor: unknown): number | undefined {
+  if (typeof descriptor !== 'string' || descriptor.length > 200) return decodeStableId(descriptor);
+  if (stableIds.has(descriptor)) return stableIds.get(descriptor);
+  const id = decodeStableId(descriptor);
+  if (stableIds.size >= STABLE_IDS_MAX) stableIds.clear();
+  stableIds.set(descriptor, id);
+  return id;
+}
+
+function decodeStableId(descriptor: unknown): number | undefined {
   if (typeof descriptor !== 'string') return undefined;
   const m = /^Champ-(\d+)/.exec(Buffer.from(descriptor, 'base64').toString('utf8'));
   return m ? Number(m[1]) : undefined;

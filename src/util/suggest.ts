@@ -1,7 +1,22 @@
 /** Matching labels and suggesting the closest one (« Vouliez-vous dire… » is written by src/util/french.ts). */
 
+/** Labels seen, normalised (short ones only): the same few hundred come back for every dossier of an export. */
+const normalised = new Map<string, string>();
+const NORMALISED_MAX = 8192;
+
 /** Normalises a label for matching: NFC, case, accents, apostrophes, spaces, trailing ? or :. */
 export function normaliseLabel(s: string): string {
+  if (s.length > 200) return normaliseUncached(s);
+  let n = normalised.get(s);
+  if (n === undefined) {
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    n = normaliseUncached(s);
+    normalised.set(s, n);
+  }
+  return n;
+}
+
+function normaliseUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { copyEditions, tempDir, tnlProcess } from '../helpers/cli.js';
 
 /**
- * One run of bin/tnl.js per command: the wiring from the process (arguments, streams, environment,
+ * One run of bin/tnl.cjs per command: the wiring from the process (arguments, streams, environment,
  * exit code) to the command. Everything else about each command is tested in process.
  */
-describe('bin/tnl.js, one run per command', () => {
+describe('bin/tnl.cjs, one run per command', () => {
   const epoch = { SOURCE_DATE_EPOCH: '1733788800' };
 
   it('validate', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const bin = join(root, 'bin', 'tnl.js');
+export const bin = join(root, 'bin', 'tnl.cjs');
 
 export interface CliResult {
   code: number;
@@ -38,7 +38,7 @@ let main: Main | undefined;
 /**
  * Runs a tnl command in this process, as the binary would (the built dist/, colours off), with
  * memory streams: what every test uses. `tnlProcess` spawns the binary, for what only a process
- * shows (signals, a closed pipe, exit codes of bin/tnl.js itself): one end-to-end test per command.
+ * shows (signals, a closed pipe, exit codes of bin/tnl.cjs itself): one end-to-end test per command.
  */
 export async function tnl(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   main ??= ((await import(join(root, 'dist', 'cli', 'main.js'))) as { main: Main }).main;

@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { parseCsv, readCsvTable } from '../../src/ingest/csv-table.js';
+import { parseCsv, readCsvTable, sniffLineEnd } from '../../src/ingest/csv-table.js';
 import { decodeText, firstUtf8Char } from '../../src/ingest/decode.js';
 
 const lines = (text: string) => readCsvTable(Buffer.from(text), 'x.csv').rows.map((r) => [r.cells[0], r.line]);
+
+describe('the line end told to the parser', () => {
+  it('is the break that ends the header line, outside quotes', () => {
+    expect(sniffLineEnd('a,b\r\n1,2\r\n')).toBe('\r\n');
+    expect(sniffLineEnd('a,b\n1,2\n')).toBe('\n');
+    expect(sniffLineEnd('a,b\r1,2\r')).toBe('\r');
+    expect(sniffLineEnd('"a\nb",c\r\n1,2\r\n')).toBe('\r\n');
+    expect(sniffLineEnd('a,b')).toBeUndefined();
+    expect(sniffLineEnd('a,b\r')).toBeUndefined();
+  });
+  it('reads the same records whatever the line end, a quoted break in the header included', () => {
+    for (const end of ['\r\n', '\n', '\r']) {
+      const t = readCsvTable(Buffer.from(['"Nom\nlong",b', '1,"x\ny"', '2,z', ''].join(end)), 'x.csv');
+      expect(t.headers).toEqual(['Nom\nlong', 'b']);
+      expect(t.rows.map((r) => r.cells)).toEqual([
+        ['1', 'x\ny'],
+        ['2', 'z'],
+      ]);
+      if (end !== '\r') expect(t.rows.map((r) => r.line)).toEqual([3, 5]);
+    }
+  });
+});
 
 describe('line numbers of CSV records (as an editor counts them)', () => {
   it('counts a \\r\\n inside quotes as one line break, as in a CRLF file', () => {
