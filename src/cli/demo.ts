@@ -5,6 +5,7 @@ import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
 import { NoBrowserError } from '../report/pdf.js';
 import { scoreCommand } from './score.js';
+import { simulateurCommand } from './simulateur.js';
 import { listEditions, validateCommand } from './validate.js';
 import type { DemoOptions } from './demo-wiring.js';
 import type { Io } from './io.js';
@@ -61,6 +62,10 @@ export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
   const appel = join(out, 'appel-2025.md');
   await reportCommand('appel', { edition: '2025', press: join(bundled.fixtures, 'appel-2025.yaml'), format: 'md', out: appel }, io);
   written.push(appel);
+  step('Page d’auto-évaluation de l’édition 2025, pour les collectivités (tnl simulateur)');
+  const simulator = join(out, 'simulateur-2025.html');
+  worst = Math.max(worst, simulateurCommand({ edition: '2025', out: simulator }, io));
+  written.push(simulator);
   step('Fichiers écrits');
   for (const f of written) io.stdout.write(`  ${f}\n`);
   return worst;

@@ -19,6 +19,7 @@ import { defineReport } from './report-wiring.js';
 import { defineRubric } from './rubric-diff-wiring.js';
 import { reportError } from './run.js';
 import { defineScore } from './score-wiring.js';
+import { defineSimulateur } from './simulateur-wiring.js';
 import { defineValidate } from './validate-wiring.js';
 import { UsageError } from '../findings/errors.js';
 
@@ -31,6 +32,7 @@ const COMMANDS: readonly Define[] = [
   defineReport,
   defineFiches,
   defineCahier,
+  defineSimulateur,
   defineRubric,
   defineInit,
   definePublish,

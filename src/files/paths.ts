@@ -12,6 +12,8 @@ export const bundled = {
   fixtures: join(packageRoot, 'fixtures'),
   /** The starter files of a workspace (tnl init in an empty folder). */
   workspace: join(packageRoot, 'templates', 'workspace'),
+  /** The script and style of the self-assessment page, built by npm run build. */
+  simulator: join(packageRoot, 'dist', 'simulator'),
 };
 
 export function schemaPath(name: string): string {

@@ -11,7 +11,15 @@ import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type Repetiti
 import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from '../ingest/decode.js';
 import { SCORED_STATES, type Dossier, type DossierState } from '../ingest/dossier.js';
 import { tableReader, type TableReader } from '../ingest/ds-csv.js';
-import { completenessFindings, demarcheMismatch, dossierNodes, dossiersFromJson, parseJsonText } from '../ingest/ds-json.js';
+import {
+  completenessFindings,
+  demarcheMismatch,
+  dossierNodes,
+  dossiersFromJson,
+  parseJsonText,
+  simulatorExport,
+  simulatorFindings,
+} from '../ingest/ds-json.js';
 
 /**
  * Where the dossiers go: into the lists of the ExportRead, or, for a large export, to a callback as
@@ -70,8 +78,8 @@ export function readExport(path: string, questionnaire: Questionnaire, options: 
     const data = parseJsonText(text ?? decodeAs(bytes, encoding), file);
     const other = demarcheMismatch(data, questionnaire);
     if (other && !options.anyExport) throw new InputError(other, file);
-    read = dossiersFromJson(dossierNodes(data, file), questionnaire, file);
-    read.findings.unshift(...completenessFindings(data, file));
+    read = dossiersFromJson(dossierNodes(data, file), questionnaire, file, { simulation: simulatorExport(data) !== undefined });
+    read.findings.unshift(...completenessFindings(data, file), ...simulatorFindings(data, questionnaire, file));
     for (const d of read.dossiers!) filter.offer(d);
   } else {
     let reader: TableReader | undefined;

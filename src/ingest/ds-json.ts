@@ -112,6 +112,35 @@ export function completenessFindings(data: unknown, file: string): Finding[] {
 const stableIds = new Map<string, number | undefined>();
 const STABLE_IDS_MAX = 8192;
 
+/** What marks a file written by the self-assessment page (`tnl simulateur`): its edition and barème. */
+export function simulatorExport(data: unknown): { edition: number; bareme: string } | undefined {
+  if (!isRecord(data) || !isRecord(data.simulateur)) return undefined;
+  const { edition, bareme } = data.simulateur;
+  return { edition: typeof edition === 'number' ? edition : Number.NaN, bareme: typeof bareme === 'string' ? bareme : '?' };
+}
+
+/** A simulation read: said where the user looks, since it is an estimate and not a deposited dossier. */
+export function simulatorFindings(data: unknown, questionnaire: Questionnaire, file: string): Finding[] {
+  const sim = simulatorExport(data);
+  if (!sim) return [];
+  const findings: Finding[] = [
+    {
+      severity: 'warning',
+      rule: 'ingest/simulator',
+      message: `réponses d’auto-évaluation écrites par la page du simulateur (édition ${sim.edition}, barème ${sim.bareme}) : une estimation, pas un dossier déposé`,
+      file,
+    },
+  ];
+  if (sim.edition !== questionnaire.edition)
+    findings.push({
+      severity: 'warning',
+      rule: 'ingest/simulator-edition',
+      message: `ces réponses viennent du simulateur de l’édition ${sim.edition}, mais sont lues avec le questionnaire de l’édition ${questionnaire.edition} : les questions qui ont changé comptent comme sans réponse`,
+      file,
+    });
+  return findings;
+}
+
 /** base64("Champ-4512301") or base64("Champ-4512301|ULID") → 4512301 */
 export function stableIdOf(descriptor: unknown): number | undefined {
   if (typeof descriptor !== 'string' || descriptor.length > 200) return decodeStableId(descriptor);
@@ -135,7 +164,7 @@ export interface JsonRead {
 }
 
 /** GraphQL dossiers → Dossier[]: champs matched by stable id, else by label; typed values used. */
-export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, file: string): JsonRead {
+export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, file: string, opts: { simulation?: boolean } = {}): JsonRead {
   const byStable = new Map<number, { role?: IdentityRole; question?: Question }>();
   for (const f of Object.values(questionnaire.identity)) if (f?.stableId) byStable.set(f.stableId, { role: f.role });
   for (const x of questionnaire.questions) if (x.stableId) byStable.set(x.stableId, { question: x });
@@ -167,7 +196,9 @@ export function dossiersFromJson(nodes: Json[], questionnaire: Questionnaire, fi
     seen.add(number);
     const dossier: Dossier = { number, identity: {}, answers: {}, unavailable: [], sources: {} };
     if (typeof node.state === 'string' && (DOSSIER_STATES as readonly string[]).includes(node.state)) dossier.state = node.state as DossierState;
-    else findings.push({ severity: 'error', rule: 'ingest/state', message: `état de dossier ${q(String(node.state))} inconnu`, file, dossier: number });
+    // A simulation has no state: it was never deposited (read like a hand-made file without states).
+    else if (!(opts.simulation && node.state === undefined))
+      findings.push({ severity: 'error', rule: 'ingest/state', message: `état de dossier ${q(String(node.state))} inconnu`, file, dossier: number });
     if (typeof node.dateDepot === 'string') dossier.depotAt = node.dateDepot;
     if (typeof node.datePassageEnInstruction === 'string') dossier.instructionAt = node.datePassageEnInstruction;
     if (typeof node.dateTraitement === 'string') dossier.processedAt = node.dateTraitement;

@@ -1,4 +1,4 @@
-/** Escapes text for SVG/XML. */
-export function xml(s: string | number): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+import { htmlEscape } from '../util/escape.js';
+
+/** Escapes text for SVG/XML (the same five characters as HTML). */
+export const xml = htmlEscape;

@@ -40,3 +40,8 @@ export function csvSafe(value: string | number | null | undefined): string | num
 
 /** A row of CSV cells, each made safe: what every CSV writer of tnl passes to csv-stringify. */
 export const csvSafeRow = (row: readonly (string | number | null | undefined)[]): (string | number)[] => row.map(csvSafe);
+
+/** Text safe in HTML, in an element or a quoted attribute. */
+export function htmlEscape(s: string | number): string {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -55,6 +55,14 @@ describe('bin/tnl.cjs, one run per command', () => {
     expect(r.stderr).toMatch(/le cahier du jury est un PDF/);
   });
 
+  it('simulateur', () => {
+    const out = join(tempDir(), 'simulateur.html');
+    const r = tnlProcess(['simulateur', '--edition', '2025', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/simulateur\.html écrit \(\d+ ko, édition 2025\)/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
   it('rubric diff', () => {
     const r = tnlProcess(['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2024.yaml', '--fail-on-change']);
     expect(r.code, r.stderr).toBe(0);

@@ -19,9 +19,12 @@ describe('npm start (tnl demo)', () => {
       'communique-2024.html',
       'resultats-2024.html',
       'dossier-de-presse-2024.html',
+      'simulateur-2025.html',
     ])
       expect(existsSync(join(out, f)), f).toBe(true);
     expect(r.stderr).toMatch(/PDF non produit — aucun navigateur Chromium trouvé/);
     expect(JSON.parse(readFileSync(join(out, 'notes-2024.json'), 'utf8')).dossiers).toHaveLength(24);
+    expect(readFileSync(join(out, 'simulateur-2025.html'), 'utf8')).toMatch(/<title>Simulateur du label Territoire Numérique Libre 2025<\/title>/);
+    expect(r.stderr).toMatch(/simulateur-2025\.html écrit \(\d+ ko, édition 2025\)/);
   });
 });

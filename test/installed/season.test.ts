@@ -65,6 +65,9 @@ describe('tnl installed from its tarball, used on a workspace of its own', () =>
     ok(tnl('report', 'communique', '--edition', '2025', '--press', 'presse/presse-2025.yaml', '--out', 'communique-2025.md'));
     ok(tnl('fiches', season, '--edition', '2025', '--format', 'md', '--out', 'fiches', '--quiet'));
     expect(readdirSync(join(home, 'fiches')).length).toBeGreaterThan(5);
+    // The self-assessment page of the workspace's edition, from the installed package's built script.
+    ok(tnl('simulateur', '--edition', '2025', '--out', 'simulateur-2025.html'));
+    expect(readFileSync(join(home, 'simulateur-2025.html'), 'utf8')).toMatch(/Simulateur du label Territoire Numérique Libre 2025/);
 
     // Everything the season wrote is in the workspace; nothing in the installed package.
     expect(hashes(installed)).toEqual(before);
