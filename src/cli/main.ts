@@ -13,6 +13,7 @@ import { commanderExitCode, frenchify } from './french-help.js';
 import { defineHistory } from './history-wiring.js';
 import { defineInit } from './init-wiring.js';
 import { defineInspect } from './inspect-wiring.js';
+import { defineJury } from './jury-wiring.js';
 import type { Io } from './io.js';
 import { definePublish } from './publish-wiring.js';
 import { defineReport } from './report-wiring.js';
@@ -32,6 +33,7 @@ const COMMANDS: readonly Define[] = [
   defineReport,
   defineFiches,
   defineCahier,
+  defineJury,
   defineSimulateur,
   defineRubric,
   defineInit,

@@ -55,6 +55,12 @@ describe('bin/tnl.cjs, one run per command', () => {
     expect(r.stderr).toMatch(/le cahier du jury est un PDF/);
   });
 
+  it('jury assign', () => {
+    const r = tnlProcess(['jury', 'assign', 'fixtures/ds-2024.json', '--edition', '2024', '--jurors', 'fixtures/jures-2024.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^per_dossier: 2$/m);
+  });
+
   it('simulateur', () => {
     const out = join(tempDir(), 'simulateur.html');
     const r = tnlProcess(['simulateur', '--edition', '2025', '--out', out]);
