@@ -17,7 +17,9 @@ export async function explainCommand(file: string, opts: ExplainOptions, io: Io)
     throw new InputError(`dossier ${opts.dossier} absent de l’export.${didYouMean(closest(opts.dossier, numbers))}`, s.read.file);
   }
   const dossier = s.read.all.find((d) => d.number === result.card.number);
-  const text = EXPLAIN_RENDERERS[opts.format](s.edition, result, s.provenance, explainAnnotations(s.edition, dossier?.annotations));
+  // Each juror's grade, for staff: explain shows them (a fiche never does).
+  const jurors = s.grades ? Object.fromEntries([...(s.grades.get(result.card.number) ?? [])].map(([id, g]) => [id, g.jurors])) : undefined;
+  const text = EXPLAIN_RENDERERS[opts.format](s.edition, result, s.provenance, explainAnnotations(s.edition, dossier?.annotations), jurors);
   if (opts.out) writeAtomic(at(io, opts.out), text);
   else io.stdout.write(text);
   return 0;

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { FINDINGS_FORMATS, type FindingsFormat } from '../output/findings/formats.js';
+import { CONSOLIDATIONS, type Consolidation } from '../jury/grades.js';
 import { ROOT_HELP, type Run } from './define.js';
 import { STATE_HELP } from './scoring-wiring.js';
 
@@ -19,6 +20,18 @@ export interface JuryAssignOptions extends JuryOptions {
 export interface JuryCheckOptions extends JuryOptions {
   assignment: string;
   format: FindingsFormat;
+}
+
+export interface JurySheetsOptions extends JuryOptions {
+  assignment: string;
+  out: string;
+}
+
+export interface JuryCollectOptions extends JuryOptions {
+  assignment: string;
+  out?: string;
+  consolidation: Consolidation;
+  force?: boolean;
 }
 
 function juryOptions(cmd: Command): Command {
@@ -70,4 +83,44 @@ export function defineJury(program: Command, run: Run): void {
       '\nExemple :\n  tnl jury check fixtures/ds-2024.json --edition 2024 --jurors fixtures/jures-2024.yaml --assignment jury/affectation-2024.yaml',
     )
     .action((file: string, opts: JuryCheckOptions) => run(async (io) => (await import('./jury.js')).juryCheckCommand(file, opts, io)));
+  juryOptions(
+    jury
+      .command('sheets')
+      .summary('une grille de notation (XLSX) par juré, avec ses seuls dossiers')
+      .description(
+        'Écrit dans --out une grille par juré (grille-<juré>.xlsx) : une ligne par dossier affecté et par critère, la note à ' +
+          'saisir limitée à l’échelle du barème, les réponses à lire à côté et le lien vers le dossier sur démarches simplifiées ; ' +
+          'une feuille « Critères » rappelle comment noter. L’affectation est revérifiée d’abord.',
+      ),
+  )
+    .requiredOption('-a, --assignment <fichier>', 'affectation (YAML, écrite par « tnl jury assign »)')
+    .requiredOption('-o, --out <dossier>', 'dossier où écrire les grilles')
+    .addHelpText(
+      'after',
+      '\nExemple :\n  tnl jury sheets fixtures/ds-2024.json --edition 2024 --jurors fixtures/jures-2024.yaml --assignment jury/affectation-2024.yaml --out jury/grilles',
+    )
+    .action((file: string, opts: JurySheetsOptions) => run(async (io) => (await import('./jury.js')).jurySheetsCommand(file, opts, io)));
+  juryOptions(
+    jury
+      .command('collect')
+      .summary('relit les grilles remplies, les vérifie et réunit les notes du jury')
+      .description(
+        'Relit les grilles remplies (XLSX, ou CSV enregistré depuis la grille), signale chaque problème à sa place (fichier, ' +
+          'feuille, cellule : note hors de l’échelle, dossier inconnu, juré non affecté, grille modifiée), réunit les notes de ' +
+          'chaque critère (médiane, ou moyenne), signale les désaccords et les notes manquantes, et écrit le fichier des notes ' +
+          'que « tnl score --grades » lit.',
+      ),
+  )
+    .argument('<grilles...>', 'grilles remplies (XLSX ou CSV)')
+    .requiredOption('-a, --assignment <fichier>', 'affectation (YAML)')
+    .option('-o, --out <fichier>', 'fichier des notes à écrire (YAML ; sinon : la sortie standard)')
+    .addOption(new Option('--consolidation <règle>', 'note retenue pour chaque critère').choices(CONSOLIDATIONS).default('median'))
+    .option('--force', 'remplace un fichier de notes existant')
+    .addHelpText(
+      'after',
+      '\nExemple :\n  tnl jury collect fixtures/ds-2024.json jury/grilles/*.xlsx --edition 2024 --jurors fixtures/jures-2024.yaml --assignment jury/affectation-2024.yaml --out jury/notes-2024.yaml',
+    )
+    .action((file: string, sheets: string[], opts: JuryCollectOptions) =>
+      run(async (io) => (await import('./jury.js')).juryCollectCommand(file, sheets, opts, io)),
+    );
 }

@@ -1,23 +1,30 @@
 import { existsSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
-import { writeAtomic } from '../files/atomic-write.js';
+import { dirname, join, relative } from 'node:path';
+import type { Edition } from '../edition/types.js';
+import { makeDir, writeAtomic } from '../files/atomic-write.js';
 import { displayPath, loadEdition, readYaml } from '../files/edition-files.js';
 import { schemaPath } from '../files/paths.js';
 import { readExportAsync } from '../files/read-export.js';
 import { FindingsError, UsageError } from '../findings/errors.js';
-import { hasErrors } from '../findings/finding.js';
-import { parseStates } from '../ingest/dossier.js';
+import { hasErrors, type Finding } from '../findings/finding.js';
+import { parseStates, type Dossier } from '../ingest/dossier.js';
+import { consolidate, gradesYaml, readSheet, type SheetGrade } from '../jury/grades.js';
+import { sheetViews } from '../jury/sheets.js';
 import { assignJurors, assignmentYaml, checkAssignment, impossibleText } from '../jury/assign.js';
 import { checkJurors, juryDossier, type JuryDossier, type Juror } from '../jury/jurors.js';
 import { formatFindings } from '../output/findings/formatters.js';
 import { count } from '../util/french.js';
 import type { Io } from './io.js';
-import type { JuryAssignOptions, JuryCheckOptions, JuryOptions } from './jury-wiring.js';
+import type { JuryAssignOptions, JuryCheckOptions, JuryCollectOptions, JuryOptions, JurySheetsOptions } from './jury-wiring.js';
 import { at, rootOf } from './paths.js';
 import { parseYear } from './run.js';
 
 /** The jurors (checked) and the dossiers of the export, as the jury's commands all need them. */
-async function juryInputs(file: string, opts: JuryOptions, io: Io): Promise<{ year: number; jurors: Juror[]; dossiers: JuryDossier[] }> {
+async function juryInputs(
+  file: string,
+  opts: JuryOptions,
+  io: Io,
+): Promise<{ year: number; edition: Edition; jurors: Juror[]; dossiers: JuryDossier[]; read: Dossier[] }> {
   const year = parseYear(opts.edition);
   const { edition } = loadEdition(year, rootOf(io, opts.root));
   const jurorsFile = at(io, opts.jurors);
@@ -29,7 +36,7 @@ async function juryInputs(file: string, opts: JuryOptions, io: Io): Promise<{ ye
     );
   const read = await readExportAsync(at(io, file), edition.questionnaire, { states: parseStates(opts.state) });
   if (!read.dossiers.length) throw new UsageError(`aucun dossier retenu dans ${read.file} (états : ${parseStates(opts.state).join(', ')}) : rien à affecter`);
-  return { year, jurors: checked.jurors, dossiers: read.dossiers.map(juryDossier) };
+  return { year, edition, jurors: checked.jurors, dossiers: read.dossiers.map(juryDossier), read: read.dossiers };
 }
 
 /** `tnl jury assign`: k jurors per dossier, no conflict, balanced; an existing file is never replaced silently. */
@@ -70,4 +77,91 @@ export async function juryCheckCommand(file: string, opts: JuryCheckOptions, io:
   const { findings } = checkAssignment(readYaml(assignmentFile).source, year, jurors, dossiers);
   io.stdout.write(formatFindings(opts.format, findings, [displayPath(assignmentFile)]));
   return hasErrors(findings) ? 1 : 0;
+}
+
+/** The assignment, re-checked before any later step: errors stop the step, warnings are said. */
+async function checkedAssignment(file: string, opts: JuryOptions & { assignment: string }, io: Io) {
+  const inputs = await juryInputs(file, opts, io);
+  const assignmentFile = at(io, opts.assignment);
+  const checked = checkAssignment(readYaml(assignmentFile).source, inputs.year, inputs.jurors, inputs.dossiers);
+  if (!checked.assignment || hasErrors(checked.findings))
+    throw new FindingsError(
+      `affectation invalide : ${displayPath(assignmentFile)} (vérifiez-la avec « tnl jury check »)`,
+      checked.findings.filter((f) => f.severity === 'error'),
+    );
+  for (const f of checked.findings) io.stderr.write(`${displayPath(assignmentFile)}:${f.line}:${f.column} : attention : ${f.message}\n`);
+  return { ...inputs, assignment: checked.assignment };
+}
+
+function needCriteria(edition: Edition): void {
+  if (!edition.rubric.jury)
+    throw new UsageError(`le barème de l’édition ${edition.year} n’a pas de critères du jury : ajoutez une section « jury » (voir le README)`);
+}
+
+/** `tnl jury sheets`: one grading workbook per juror. */
+export async function jurySheetsCommand(file: string, opts: JurySheetsOptions, io: Io): Promise<number> {
+  const { edition, jurors, assignment, read } = await checkedAssignment(file, opts, io);
+  needCriteria(edition);
+  const dir = at(io, opts.out);
+  makeDir(dir);
+  const { gradingWorkbook } = await import('../files/jury-workbook.js');
+  for (const view of sheetViews(edition, jurors, assignment, read)) {
+    const out = join(dir, `grille-${view.juror.id}.xlsx`);
+    writeAtomic(out, await gradingWorkbook(view));
+    io.stderr.write(`${join(opts.out, `grille-${view.juror.id}.xlsx`)} : ${count(new Set(view.rows.map((r) => r.dossier)).size, 'dossier')}\n`);
+  }
+  return 0;
+}
+
+/** `tnl jury collect`: the filled sheets read, checked, consolidated into the grades file. */
+export async function juryCollectCommand(file: string, sheets: string[], opts: JuryCollectOptions, io: Io): Promise<number> {
+  const out = opts.out ? at(io, opts.out) : undefined;
+  if (out && existsSync(out) && !opts.force) throw new UsageError(`${opts.out} existe déjà : remplacez-le avec --force`);
+  const { year, edition, jurors, assignment } = await checkedAssignment(file, opts, io);
+  needCriteria(edition);
+  const { readGradingSheet } = await import('../files/jury-workbook.js');
+  const findings: Finding[] = [];
+  const all: SheetGrade[] = [];
+  const sheetOf = new Map<string, string>();
+  for (const sheet of sheets) {
+    const table = await readGradingSheet(at(io, sheet));
+    const r = readSheet(
+      table,
+      edition,
+      assignment,
+      jurors.map((j) => j.id),
+    );
+    findings.push(...r.findings);
+    if (r.juror && sheetOf.has(r.juror)) {
+      findings.push({
+        severity: 'error',
+        rule: 'jury/duplicate-sheet',
+        message: `${table.file} : deuxième grille de ${r.juror} (la première : ${sheetOf.get(r.juror)})`,
+        file: table.file,
+      });
+      continue;
+    }
+    if (r.juror) sheetOf.set(r.juror, table.file);
+    all.push(...r.grades);
+  }
+  for (const j of jurors)
+    if (!sheetOf.has(j.id) && [...assignment.values()].some((list) => list.includes(j.id)))
+      findings.push({ severity: 'warning', rule: 'jury/missing-sheet', message: `pas de grille de ${j.id} parmi les fichiers donnés : ses notes manquent` });
+  const { grades, findings: consolidated } = consolidate(all, edition, assignment, opts.consolidation);
+  findings.push(...consolidated);
+  const errors = findings.filter((f) => f.severity === 'error');
+  for (const f of findings) io.stderr.write(`${f.severity === 'error' ? 'erreur' : 'attention'} : ${f.message}\n`);
+  if (errors.length) {
+    io.stderr.write(`tnl : ${count(errors.length, 'erreur')} dans les grilles : corrigez-les ; le fichier des notes n’est pas écrit\n`);
+    return 1;
+  }
+  const yaml = gradesYaml(year, opts.consolidation, grades, relative(out ? dirname(out) : io.cwd, schemaPath('grades')));
+  if (out) writeAtomic(out, yaml);
+  else io.stdout.write(yaml);
+  const disagreements = consolidated.filter((f) => f.rule === 'jury/disagreement').length;
+  const incomplete = [...grades.values()].filter((c) => [...c.values()].some((g) => g.grade === undefined)).length;
+  io.stderr.write(
+    `${count(all.length, 'note')} de ${count(sheetOf.size, 'juré')} réunie${all.length > 1 ? 's' : ''} (${opts.consolidation === 'median' ? 'médiane' : 'moyenne'}) ; ${count(disagreements, 'désaccord')} à discuter ; ${count(incomplete, 'dossier')} sans toutes ses notes${out ? ` → ${opts.out}` : ''}\n`,
+  );
+  return 0;
 }

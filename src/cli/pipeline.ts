@@ -6,8 +6,9 @@ import { readExportAsync, readRepetitionFile } from '../files/read-export.js';
 import type { ExportRead } from '../ingest/export-read.js';
 import { inseeLookup } from '../territory/insee.js';
 import { FindingsError } from '../findings/errors.js';
-import { strictify, type Finding } from '../findings/finding.js';
-import { parseStates } from '../ingest/dossier.js';
+import { hasErrors, strictify, type Finding } from '../findings/finding.js';
+import { parseStates, type Dossier } from '../ingest/dossier.js';
+import { checkGrades, dossierGrades, type Grades } from '../jury/grades.js';
 import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreDossier } from '../scoring/score.js';
 import type { ScoreCard } from '../scoring/types.js';
@@ -34,9 +35,23 @@ export interface Scored {
   read: ExportRead;
   results: Result[];
   decisions?: Decisions;
+  /** The jury's grades given with --grades (each juror's too: for staff outputs only). */
+  grades?: Grades;
   provenance: Provenance;
   /** Ingest and scoring findings (answers, populations). */
   findings: Finding[];
+}
+
+/** A grades file (`tnl jury collect`) checked against the edition; errors stop the run. */
+function loadGrades(path: string, edition: Edition): Grades {
+  const { source } = readYaml(path);
+  const checked = checkGrades(source, edition);
+  if (!checked.grades || hasErrors(checked.findings))
+    throw new FindingsError(
+      `notes du jury invalides : ${source.file}`,
+      checked.findings.filter((f) => f.severity === 'error'),
+    );
+  return checked.grades;
 }
 
 /** The edge: files in, typed results out. Everything between is pure. */
@@ -47,6 +62,9 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   const scoring = { withPath: settings.withPath ?? false };
   const scoringOf = (number: string) => (settings.pathFor === number ? { withPath: true } : scoring);
   const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(at(f), edition.questionnaire));
+  const grades = opts.grades ? loadGrades(at(opts.grades), edition) : undefined;
+  // The jury's consolidated grades go with each dossier (never a juror's own grade).
+  const graded = (d: Dossier): Dossier => (grades ? Object.assign(d, { grades: dossierGrades(grades, d.number) }) : d);
   let cards: ScoreCard[];
   let read: ExportRead;
   if (settings.stream) {
@@ -55,13 +73,13 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
     read = await readExportAsync(at(file), edition.questionnaire, {
       states,
       repetitions,
-      onDossier: (d) => streamed.push(scoreDossier(d, index, inseeLookup, scoringOf(d.number))),
+      onDossier: (d) => streamed.push(scoreDossier(graded(d), index, inseeLookup, scoringOf(d.number))),
     });
     cards = streamed;
   } else {
     read = await readExportAsync(at(file), edition.questionnaire, { states, repetitions });
     const index = indexEdition(edition);
-    cards = read.dossiers.map((d) => scoreDossier(d, index, inseeLookup, scoringOf(d.number)));
+    cards = read.dossiers.map((d) => scoreDossier(graded(d), index, inseeLookup, scoringOf(d.number)));
   }
   let decisions: Decisions | undefined;
   let decisionsRef: { file: string; sha256: string } | undefined;
@@ -79,11 +97,23 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   }
   const results = applyDecisions(cards, edition, decisions);
   const findings = [...read.findings, ...cards.flatMap((c) => c.findings.map((f) => ({ ...f, file: read.file })))];
+  if (grades) {
+    const numbers = new Set(cards.map((c) => c.number));
+    for (const number of grades.keys())
+      if (!numbers.has(number))
+        findings.push({
+          severity: 'warning',
+          rule: 'jury/grades-unknown-dossier',
+          message: `notes du jury pour le dossier ${number}, absent des dossiers notés`,
+          file: opts.grades!,
+        });
+  }
   return {
     edition,
     read,
     results,
     ...(decisions ? { decisions } : {}),
+    ...(grades ? { grades } : {}),
     provenance: provenance(edition, runDate(io.env, io.now()), { file: read.file, sha256: read.sha256 }, decisionsRef),
     findings: opts.strict ? strictify(findings) : findings,
   };

@@ -10,6 +10,8 @@ export interface PipelineOptions {
   strict?: boolean;
   /** Repetition sheets saved as CSV, given beside a CSV export. */
   repetitions?: string[];
+  /** The jury's grades (`tnl jury collect`). */
+  grades?: string;
 }
 
 export const STATE_HELP = 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)';
@@ -20,6 +22,7 @@ export function scoringOptions(cmd: Command): Command {
     .requiredOption('-e, --edition <année>', 'édition (questionnaire et barème)')
     .option('--root <dossier>', ROOT_HELP)
     .option('-d, --decisions <fichier>', 'décisions du jury (YAML)')
+    .option('-g, --grades <fichier>', 'notes du jury sur ses critères (YAML, écrit par « tnl jury collect »)')
     .option('--state <états...>', STATE_HELP)
     .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])
     .option('--strict', 'les avertissements comptent comme des erreurs');

@@ -31,6 +31,7 @@ export function checkRubric(raw: RawRubric, questionnaire: Questionnaire, source
   checkVoletCoverage(raw, questionnaire, questions, [...stratumIds], add);
   checkLevels(raw, questions, [...stratumIds], add);
   checkMentions(raw, add);
+  checkJury(raw, questionnaire, questions, add);
   // One problem found in several strata at the same place is said once.
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -159,9 +160,11 @@ function checkVoletCoverage(raw: RawRubric, questionnaire: Questionnaire, questi
     for (const s of strata) {
       const weight = own(own(raw.weights, s), v.id) ?? own(raw.weights.default, v.id) ?? 0;
       if (weight <= 0) continue;
-      const max = Object.entries(raw.questions)
-        .filter(([id, r]) => questions.get(id)?.volet === v.id && !(r.not_applicable ?? []).includes(s))
-        .reduce((sum, [id, r]) => sum + ruleMax(buildPointsRule(r), questions.get(id)), 0);
+      const max =
+        Object.entries(raw.questions)
+          .filter(([id, r]) => questions.get(id)?.volet === v.id && !(r.not_applicable ?? []).includes(s))
+          .reduce((sum, [id, r]) => sum + ruleMax(buildPointsRule(r), questions.get(id)), 0) +
+        (raw.jury?.criteria ?? []).filter((c) => c.volet === v.id).reduce((sum, c) => sum + c.points, 0);
       if (max <= 0)
         add(
           'volet-unscored',
@@ -232,6 +235,13 @@ export function maxTotal(raw: RawRubric, questions: Map<string, Question>, strat
     v.reachable += reachablePoints(rule, question);
     perVolet.set(question.volet, v);
   }
+  // The jury's criteria: every point within reach (the top of the scale).
+  for (const c of raw.jury?.criteria ?? []) {
+    const v = perVolet.get(c.volet) ?? { max: 0, reachable: 0 };
+    v.max += c.points;
+    v.reachable += c.points;
+    perVolet.set(c.volet, v);
+  }
   const weights = { ...raw.weights.default, ...raw.weights[stratum] };
   let num = 0;
   let den = 0;
@@ -278,5 +288,36 @@ function checkMentions(raw: RawRubric, add: Add): void {
   (raw.mentions ?? []).forEach((m, i) => {
     if (ids.has(m.id)) add('unique-id', `la mention ${q(m.id)} est déclarée deux fois`, ['mentions', i, 'id']);
     ids.add(m.id);
+  });
+}
+
+/** The jury's criteria: a scale, known volets and questions, ids of their own. */
+function checkJury(raw: RawRubric, questionnaire: Questionnaire, questions: Map<string, Question>, add: Add): void {
+  const jury = raw.jury;
+  if (!jury) return;
+  const { min, max } = jury.scale;
+  if (min >= max) add('jury-scale', `l’échelle des jurés va de ${min} à ${max} : le maximum doit dépasser le minimum`, ['jury', 'scale']);
+  const volets = questionnaire.volets.map((v) => v.id);
+  const range = max - min;
+  if (jury.disagreement !== undefined && jury.disagreement > range)
+    add('jury-disagreement', `seuil de désaccord ${fmt(jury.disagreement)} au-delà de l’écart maximal de l’échelle (${range})`, ['jury', 'disagreement']);
+  const ids = new Set<string>();
+  jury.criteria.forEach((c, i) => {
+    if (ids.has(c.id)) add('unique-id', `le critère ${q(c.id)} est déclaré deux fois`, ['jury', 'criteria', i, 'id']);
+    if (questions.has(c.id)) add('jury-id', `le critère ${q(c.id)} porte l’identifiant d’une question : choisissez-en un autre`, ['jury', 'criteria', i, 'id']);
+    ids.add(c.id);
+    if (!volets.includes(c.volet))
+      add('unknown-volet', `volet inconnu ${q(c.volet)}.${didYouMean(closest(c.volet, volets))}`, ['jury', 'criteria', i, 'volet']);
+    (c.reads ?? []).forEach((id, j) => {
+      if (!questions.has(id))
+        add('unknown-question', `question inconnue ${q(id)}.${didYouMean(closest(id, [...questions.keys()]))}`, ['jury', 'criteria', i, 'reads', j]);
+    });
+    if (c.disagreement !== undefined && c.disagreement > range)
+      add('jury-disagreement', `seuil de désaccord ${fmt(c.disagreement)} au-delà de l’écart maximal de l’échelle (${range})`, [
+        'jury',
+        'criteria',
+        i,
+        'disagreement',
+      ]);
   });
 }

@@ -1,4 +1,4 @@
-import type { Gate, Level, PointsRule, QuestionRule, Rubric, Stratum } from './types.js';
+import type { Gate, JuryRubric, Level, PointsRule, QuestionRule, Rubric, Stratum } from './types.js';
 import { AUTHORITY_KINDS, type AuthorityKind } from './types.js';
 import { own } from '../util/own.js';
 
@@ -30,6 +30,29 @@ export interface RawRubric {
   questions: Record<string, RawRule>;
   levels: RawLevel[];
   mentions?: { id: string; label: string; description?: string }[];
+  jury?: RawJury;
+}
+export interface RawJury {
+  scale: { min: number; max: number };
+  disagreement?: number;
+  criteria: { id: string; volet: string; label: string; guidance: string; reads?: string[]; points: number; disagreement?: number }[];
+}
+
+/** The jury's criteria, with each one's disagreement threshold (by default: half the scale). */
+export function buildJury(raw: RawJury): JuryRubric {
+  const fallback = raw.disagreement ?? Math.ceil((raw.scale.max - raw.scale.min) / 2);
+  return {
+    scale: { ...raw.scale },
+    criteria: raw.criteria.map((c) => ({
+      id: c.id,
+      volet: c.volet,
+      label: c.label,
+      guidance: c.guidance.trim(),
+      reads: c.reads ?? [],
+      points: c.points,
+      disagreement: c.disagreement ?? fallback,
+    })),
+  };
 }
 
 export function buildPointsRule(r: RawRule): PointsRule {
@@ -81,6 +104,7 @@ export function buildRubric(raw: RawRubric, volets: readonly string[]): Rubric {
     levels,
     mentions: raw.mentions ?? [],
     decimals: raw.decimals ?? 1,
+    ...(raw.jury ? { jury: buildJury(raw.jury) } : {}),
   };
 }
 

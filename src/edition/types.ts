@@ -141,6 +141,26 @@ export interface Mention {
   description?: string;
 }
 
+/** A criterion graded by the jurors, read from questions and attachments; its points count in its volet. */
+export interface JuryCriterion {
+  id: string;
+  volet: string;
+  label: string;
+  /** What the juror looks at and how to grade: shown in the grading sheet. */
+  guidance: string;
+  /** The questions the juror reads to grade it. */
+  reads: string[];
+  /** Points at the top of the scale. */
+  points: number;
+  /** Spread between jurors' grades from which a disagreement is flagged. */
+  disagreement: number;
+}
+
+export interface JuryRubric {
+  scale: { min: number; max: number };
+  criteria: JuryCriterion[];
+}
+
 export interface Rubric {
   edition: number;
   scale: 'niveaux' | 'medailles';
@@ -152,6 +172,8 @@ export interface Rubric {
   mentions: Mention[];
   /** Decimals of the published total. */
   decimals: number;
+  /** Criteria graded by the jurors, when the edition has some. */
+  jury?: JuryRubric;
 }
 
 export interface Edition {

@@ -84,4 +84,9 @@ export interface Dossier {
   sources: Record<string, SourceRef>;
   /** Private annotations by id (instructors' notes for the jury): never published. */
   annotations?: Record<string, string>;
+  /**
+   * The jury's consolidated grades by criterion (`--grades`); undefined when no grades were given.
+   * Individual jurors' grades never reach the dossier.
+   */
+  grades?: Record<string, number>;
 }

@@ -10,7 +10,7 @@ type Workbook = import('exceljs').Workbook;
 type Worksheet = import('exceljs').Worksheet;
 
 /** A cell as the CSV export would write it: DS timestamps, plain numbers, text. */
-function cellText(v: unknown): string {
+export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) {
     // DS writes Paris local time without zone in XLSX datetime cells.

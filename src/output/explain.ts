@@ -23,8 +23,37 @@ export function explainAnnotations(edition: Edition, annotations: Readonly<Recor
   return edition.questionnaire.annotations.filter((a) => a.explain && annotations[a.id]).map((a) => ({ id: a.id, label: a.label, text: annotations[a.id]! }));
 }
 
+/** Each juror's grade by criterion (staff only: explain and the jury's book; never a fiche). */
+export type JurorGrades = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/** The jury's criteria of a dossier: grade kept, each juror's grade (staff), points. */
+function juryLines(edition: Edition, result: Result, jurors: JurorGrades | undefined): string[] {
+  const jury = edition.rubric.jury;
+  const scores = result.card.jury;
+  if (!jury || !scores) return [];
+  const out = [
+    '## Critères du jury',
+    '',
+    `Échelle de ${jury.scale.min} à ${jury.scale.max}.`,
+    '',
+    '| Critère | Note retenue | Notes des jurés | Points |',
+    '|---|---:|---|---:|',
+  ];
+  for (const s of scores) {
+    const c = jury.criteria.find((x) => x.id === s.criterion)!;
+    const each = Object.entries(jurors?.[s.criterion] ?? {})
+      .map(([j, g]) => `${mdEscape(j)} ${frNumber(g)}`)
+      .join(', ');
+    out.push(
+      `| ${mdEscape(c.label)} <br>\`${c.id}\` | ${s.grade === undefined ? 'non noté' : frNumber(s.grade)} | ${each || '—'} | ${s.grade === undefined ? 'hors maximum' : `${frNumber(Math.round(s.points * 100) / 100)} / ${frNumber(s.max)}`} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
 /** Every point of one dossier, in Markdown. */
-export function explainMarkdown(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = []): string {
+export function explainMarkdown(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = [], jurors?: JurorGrades): string {
   const { card } = result;
   const questions = new Map(edition.questionnaire.questions.map((x) => [x.id, x]));
   const out: string[] = [];
@@ -45,9 +74,15 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     return typography(out.join('\n'));
   }
   if (card.notScored) out.push(`- **Non noté** : ${mdEscape(card.notScored)} ; aucun niveau n’est proposé (le total ci-dessous est provisoire).`);
-  if (card.incomplete)
+  const ungraded = new Set((card.jury ?? []).filter((j) => j.grade === undefined).map((j) => j.criterion));
+  const missing = (card.incomplete ?? []).filter((id) => !ungraded.has(id));
+  if (missing.length)
     out.push(
-      `- ⚠ **Total incomplet** : ${card.incomplete.map((id) => `\`${id}\``).join(', ')} absent${card.incomplete.length > 1 ? 's' : ''} de cet export ; le niveau peut changer avec l’export complet.`,
+      `- ⚠ **Total incomplet** : ${missing.map((id) => `\`${id}\``).join(', ')} absent${missing.length > 1 ? 's' : ''} de cet export ; le niveau peut changer avec l’export complet.`,
+    );
+  if (ungraded.size)
+    out.push(
+      `- ⚠ **Total incomplet** : note${ungraded.size > 1 ? 's' : ''} du jury manquante${ungraded.size > 1 ? 's' : ''} pour ${[...ungraded].map((id) => `\`${id}\``).join(', ')} ; le niveau peut changer avec les notes du jury.`,
     );
   out.push(`- Total : **${frNumber(card.total, edition.rubric.decimals)} / 100**`);
   out.push(`- Niveau proposé : **${levelName(edition, result.proposed?.id)}**`);
@@ -89,6 +124,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     }
     out.push('');
   }
+  out.push(...juryLines(edition, result, jurors));
   const gates = card.gates;
   if (gates.length) {
     out.push('## Conditions des niveaux', '');
@@ -114,7 +150,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
   return typography(out.join('\n'));
 }
 
-export function explainJson(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = []): string {
+export function explainJson(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = [], jurors?: JurorGrades): string {
   const { card } = result;
   return (
     JSON.stringify(
@@ -148,6 +184,7 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
             points: x.points,
             max: x.max,
           })),
+          ...(card.jury ? { jury: card.jury.map((j) => ({ ...j, grade: j.grade ?? null, jurors: jurors?.[j.criterion] ?? {} })) } : {}),
           gates: card.gates,
           blocked: card.blocked,
           next: card.next
@@ -179,7 +216,10 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
 }
 
 /** The renderer of each format of `tnl explain`: a format the command line offers without a renderer does not compile. */
-export const EXPLAIN_RENDERERS: Record<ExplainFormat, (edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[]) => string> = {
+export const EXPLAIN_RENDERERS: Record<
+  ExplainFormat,
+  (edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[], jurors?: JurorGrades) => string
+> = {
   md: explainMarkdown,
   json: explainJson,
 };

@@ -13,7 +13,13 @@ const MAX_ALERT_LINES = 20;
  */
 export function scoringNotice(results: readonly Result[]): string[] {
   const lines: string[] = [];
-  const { dossiers: incomplete, ids } = incompleteTotals(results);
+  const { fromExport: incomplete, ids, ungraded, criteria } = incompleteTotals(results);
+  if (ungraded.length)
+    lines.push(
+      `attention : total incomplet pour ${ungraded.length} dossier${ungraded.length > 1 ? 's' : ''} sur ${results.length} : ` +
+        `note${criteria.length > 1 ? 's' : ''} du jury manquante${criteria.length > 1 ? 's' : ''} pour ${criteria.map((id) => `« ${id} »`).join(', ')} ; ` +
+        'réunissez les grilles des jurés (tnl jury collect) et donnez le fichier des notes avec --grades. Ces résultats sont marqués « incomplet ».',
+    );
   if (incomplete.length) {
     lines.push(
       `attention : total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} sur ${results.length} : ` +
@@ -27,7 +33,7 @@ export function scoringNotice(results: readonly Result[]): string[] {
       `attention : ${notScored.length} dossier${notScored.length > 1 ? 's' : ''} non noté${notScored.length > 1 ? 's' : ''}, sans niveau proposé : ` +
         notScored.map((r) => `${r.card.number} (${r.card.notScored})`).join(' ; '),
     );
-  const summarised = new Set(['score/incomplete', 'score/missing-required', 'score/no-stratum']);
+  const summarised = new Set(['score/incomplete', 'score/jury-ungraded', 'score/missing-required', 'score/no-stratum']);
   const alerts = results.flatMap((r) =>
     r.card.findings.filter((f) => f.severity !== 'info' && !summarised.has(f.rule)).map((f) => `  ${messageWithPlace({ ...f, dossier: r.card.number })}`),
   );

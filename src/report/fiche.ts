@@ -110,7 +110,7 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
     ...(card.incomplete
       ? {
           provisional: typography(
-            `Total provisoire : ${card.incomplete.map((id) => `« ${edition.questionnaire.questions.find((x) => x.id === id)?.label ?? id} »`).join(', ')} n’${card.incomplete.length > 1 ? 'ont' : 'a'} pas pu être pris en compte ; le résultat définitif peut être plus élevé.`,
+            `Total provisoire : ${card.incomplete.map((id) => `« ${edition.questionnaire.questions.find((x) => x.id === id)?.label ?? edition.rubric.jury?.criteria.find((c) => c.id === id)?.label ?? id} »`).join(', ')} n’${card.incomplete.length > 1 ? 'ont' : 'a'} pas pu être pris en compte ; le résultat définitif peut être plus élevé.`,
           ),
         }
       : {}),

@@ -181,6 +181,7 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
       maxima[volet]! += entry.max;
     }
   }
+  const ungraded = juryCriteria(card, dossier, edition, points, maxima, warn);
   if (unknown.length) {
     card.incomplete = unknown;
     warn(
@@ -188,6 +189,8 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
       `total incomplet : ${unknown.map(q).join(', ')} absent${unknown.length > 1 ? 's' : ''} de cet export (retiré${unknown.length > 1 ? 's' : ''} du maximum) ; donnez la feuille du bloc répétable (--repetitions) ou l’export JSON ou XLSX`,
     );
   }
+
+  if (ungraded.length) card.incomplete = [...(card.incomplete ?? []), ...ungraded];
 
   card.volets = volets.map((v, i) => {
     const volet: VoletScore = { id: v.id, points: points[i]!, max: maxima[i]!, weight: plan.weights[i]! };
@@ -218,6 +221,47 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
     if (path) card.next = path;
   }
   return card;
+}
+
+/**
+ * The jury's criteria into the volets: a consolidated grade gives its share of the criterion's
+ * points ((grade − min) / (max − min)); a criterion not graded leaves the maximum, and the total is
+ * incomplete. Returns the ungraded criteria.
+ */
+function juryCriteria(
+  card: ScoreCard,
+  dossier: Dossier,
+  edition: Edition,
+  points: number[],
+  maxima: number[],
+  warn: (rule: string, message: string, severity?: Finding['severity']) => void,
+): string[] {
+  const jury = edition.rubric.jury;
+  if (!jury) return [];
+  const { min, max } = jury.scale;
+  const volets = edition.questionnaire.volets;
+  const ungraded: string[] = [];
+  card.jury = jury.criteria.map((c) => {
+    const v = volets.findIndex((x) => x.id === c.volet);
+    const grade = dossier.grades ? own(dossier.grades, c.id) : undefined;
+    if (grade === undefined || v < 0) {
+      ungraded.push(c.id);
+      return { criterion: c.id, volet: c.volet, points: 0, max: 0 };
+    }
+    const earned = ((grade - min) / (max - min)) * c.points;
+    points[v]! += earned;
+    maxima[v]! += c.points;
+    return { criterion: c.id, volet: c.volet, grade, points: earned, max: c.points };
+  });
+  if (ungraded.length)
+    warn(
+      'score/jury-ungraded',
+      dossier.grades
+        ? `total incomplet : note${ungraded.length > 1 ? 's' : ''} du jury manquante${ungraded.length > 1 ? 's' : ''} pour ${ungraded.map(q).join(', ')} (retiré${ungraded.length > 1 ? 's' : ''} du maximum)`
+        : `total sans les critères du jury (${ungraded.map(q).join(', ')}) : donnez leurs notes avec --grades`,
+      dossier.grades ? 'warning' : 'info',
+    );
+  return ungraded;
 }
 
 function questionEntry(slot: ScoredQuestion, status: QuestionStatus, answer: Answer | undefined): QuestionScore {

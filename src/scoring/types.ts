@@ -49,6 +49,16 @@ export interface NextLevelPath {
   changes: AnswerChange[];
 }
 
+/** How a jury criterion counted: its consolidated grade, or none yet (it then leaves the maximum). */
+export interface JuryScore {
+  criterion: string;
+  volet: string;
+  grade?: number;
+  points: number;
+  /** 0 while ungraded. */
+  max: number;
+}
+
 export interface ScoreCard {
   number: string;
   name: string;
@@ -60,6 +70,8 @@ export interface ScoreCard {
   referent?: string;
   stratum?: Stratum;
   questions: QuestionScore[];
+  /** The jury's criteria, when the rubric has some. */
+  jury?: JuryScore[];
   volets: VoletScore[];
   /** Exact weighted mean, 0–100. */
   totalExact: number;

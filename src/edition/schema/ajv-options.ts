@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options } from 'ajv/dist/2020.js';
 
-export const SCHEMA_NAMES = ['questionnaire', 'rubric', 'results', 'decisions', 'press', 'jurors', 'assignment'] as const;
+export const SCHEMA_NAMES = ['questionnaire', 'rubric', 'results', 'decisions', 'press', 'jurors', 'assignment', 'grades'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 /** The options of every validator, compiled at build time or, failing that, at run time. */

@@ -57,7 +57,7 @@ export function scoresMarkdown(r: ScoresReport): string {
   }
   const notes = results.flatMap((x) =>
     x.card.findings
-      .filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete')
+      .filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete' && f.rule !== 'score/jury-ungraded')
       .map((f) => `- ${mdEscape(x.card.name)} (${x.card.number}) : ${mdEscape(f.message)}`),
   );
   if (notes.length) out.push('## Alertes', '', ...notes, '');

@@ -42,7 +42,9 @@ export function scoresTable(r: ScoresReport): string {
   if (results.some((x) => x.final?.id !== x.proposed?.id)) lines.push('* niveau final décidé par le jury');
   for (const note of statusNotes(results)) lines.push(chalk.yellow(note));
   const notes = results.flatMap(({ card }) =>
-    card.findings.filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete').map((f) => `  ${card.number} ${card.name} : ${f.message}`),
+    card.findings
+      .filter((f) => f.severity !== 'info' && f.rule !== 'score/incomplete' && f.rule !== 'score/jury-ungraded')
+      .map((f) => `  ${card.number} ${card.name} : ${f.message}`),
   );
   if (notes.length) {
     lines.push('');

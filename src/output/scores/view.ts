@@ -75,21 +75,51 @@ export function resultStatus(card: ScoreCard): 'complet' | 'incomplet' | 'non no
   return card.notScored ? 'non noté' : card.incomplete ? 'incomplet' : 'complet';
 }
 
-/** The scored dossiers whose total misses questions the export did not carry, and those questions. */
-export function incompleteTotals(results: readonly Result[]): { dossiers: Result[]; ids: string[] } {
+/** The jury's criteria a card has no grade for. */
+export function ungradedCriteria(card: ScoreCard): string[] {
+  return (card.jury ?? []).filter((j) => j.grade === undefined).map((j) => j.criterion);
+}
+
+/**
+ * The scored dossiers whose total is incomplete, and why: questions the export did not carry
+ * (`ids`, with the dossiers missing them), jury criteria without grades (`criteria`, likewise).
+ */
+export function incompleteTotals(results: readonly Result[]): {
+  dossiers: Result[];
+  ids: string[];
+  fromExport: Result[];
+  criteria: string[];
+  ungraded: Result[];
+} {
   const dossiers = results.filter((x) => x.card.incomplete && !x.card.notScored);
-  return { dossiers, ids: [...new Set(dossiers.flatMap((x) => x.card.incomplete!))] };
+  const questionsOf = (r: Result) => {
+    const criteria = new Set(ungradedCriteria(r.card));
+    return r.card.incomplete!.filter((id) => !criteria.has(id));
+  };
+  const fromExport = dossiers.filter((r) => questionsOf(r).length);
+  const ungraded = dossiers.filter((r) => ungradedCriteria(r.card).length);
+  return {
+    dossiers,
+    ids: [...new Set(fromExport.flatMap(questionsOf))],
+    fromExport,
+    criteria: [...new Set(ungraded.flatMap((r) => ungradedCriteria(r.card)))],
+    ungraded,
+  };
 }
 
 /** The notes under a score table: incomplete totals and dossiers not scored, with their counts. */
 export function statusNotes(results: readonly Result[]): string[] {
   const notes: string[] = [];
-  const { dossiers: incomplete, ids } = incompleteTotals(results);
-  if (incomplete.length) {
+  const { fromExport, ids, ungraded, criteria } = incompleteTotals(results);
+  if (fromExport.length) {
     notes.push(
-      `⚠ total incomplet pour ${incomplete.length} dossier${incomplete.length > 1 ? 's' : ''} : ${ids.map((id) => `« ${id} »`).join(', ')} absent${ids.length > 1 ? 's' : ''} de l’export (bloc répétable) ; le niveau peut changer avec l’export complet`,
+      `⚠ total incomplet pour ${fromExport.length} dossier${fromExport.length > 1 ? 's' : ''} : ${ids.map((id) => `« ${id} »`).join(', ')} absent${ids.length > 1 ? 's' : ''} de l’export (bloc répétable) ; le niveau peut changer avec l’export complet`,
     );
   }
+  if (ungraded.length)
+    notes.push(
+      `⚠ total incomplet pour ${ungraded.length} dossier${ungraded.length > 1 ? 's' : ''} : note${criteria.length > 1 ? 's' : ''} du jury manquante${criteria.length > 1 ? 's' : ''} (${criteria.map((id) => `« ${id} »`).join(', ')}) ; le niveau peut changer avec les notes du jury`,
+    );
   const notScored = results.filter((x) => x.card.notScored);
   if (notScored.length)
     notes.push(
