@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { bundled } from '../files/paths.js';
 import { chalk } from '../output/colors.js';
 import { explainCommand } from './explain.js';
+import { juryAssignCommand, juryCollectCommand, jurySheetsCommand } from './jury.js';
 import { reportCommand } from './report.js';
 import { NoBrowserError } from '../report/pdf.js';
 import { scoreCommand } from './score.js';
@@ -24,16 +25,35 @@ export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
     step(`Vérification de l’édition ${year} (questionnaire et barème)`);
     worst = Math.max(worst, validateCommand([], { edition: String(year), format: 'stylish' }, io));
   }
-  step('Notation des 24 dossiers de l’export d’exemple (fixtures/ds-2024.json)');
-  worst = Math.max(worst, await scoreCommand(fixture, { edition: '2024', format: 'table' }, io));
-  const written: string[] = [];
+  step('Le jury : affectation sans conflit d’intérêts, grilles de notation, notes réunies (fixtures/jury-2024/)');
+  const jurors = join(bundled.fixtures, 'jures-2024.yaml');
+  const juryOut = join(out, 'jury');
+  const jury = { edition: '2024', jurors };
+  worst = Math.max(worst, await juryAssignCommand(fixture, { ...jury, parDossier: '2', out: join(juryOut, 'affectation-2024.yaml'), force: true }, io));
+  worst = Math.max(worst, await jurySheetsCommand(fixture, { ...jury, assignment: join(juryOut, 'affectation-2024.yaml'), out: join(juryOut, 'grilles') }, io));
+  // The sheets the example jurors filled in, read back: a disagreement and a missing grade are said.
+  const filled = join(bundled.fixtures, 'jury-2024');
+  const grades = join(juryOut, 'notes-2024.yaml');
+  const sheets = ['cgarnier', 'lbernard', 'mrobert', 'pmoreau', 'tnguyen'].map((j) => join(filled, `grille-${j}.xlsx`));
+  worst = Math.max(
+    worst,
+    await juryCollectCommand(
+      fixture,
+      sheets,
+      { ...jury, assignment: join(filled, 'affectation-2024.yaml'), out: grades, consolidation: 'median', force: true },
+      io,
+    ),
+  );
+  step('Notation des 24 dossiers de l’export d’exemple (fixtures/ds-2024.json), avec les notes du jury');
+  worst = Math.max(worst, await scoreCommand(fixture, { edition: '2024', grades, format: 'table' }, io));
+  const written: string[] = [join(juryOut, 'affectation-2024.yaml'), join(juryOut, 'grilles'), grades];
   for (const format of ['md', 'csv', 'json'] as const) {
     const file = join(out, `notes-2024.${format}`);
-    await scoreCommand(fixture, { edition: '2024', format, out: file, quiet: true }, io);
+    await scoreCommand(fixture, { edition: '2024', grades, format, out: file, quiet: true }, io);
     written.push(file);
   }
   const explained = join(out, 'explication-118357.md');
-  await explainCommand(fixture, { edition: '2024', dossier: '118357', format: 'md', out: explained }, io);
+  await explainCommand(fixture, { edition: '2024', grades, dossier: '118357', format: 'md', out: explained }, io);
   written.push(explained);
   step('Documents de presse de l’édition 2024 (archive des résultats et fixtures/press-2024.yaml)');
   const press = join(bundled.fixtures, 'press-2024.yaml');

@@ -43,15 +43,15 @@ export interface Scored {
 }
 
 /** A grades file (`tnl jury collect`) checked against the edition; errors stop the run. */
-function loadGrades(path: string, edition: Edition): Grades {
-  const { source } = readYaml(path);
+function loadGrades(path: string, edition: Edition): { grades: Grades; ref: { file: string; sha256: string } } {
+  const { source, hash } = readYaml(path);
   const checked = checkGrades(source, edition);
   if (!checked.grades || hasErrors(checked.findings))
     throw new FindingsError(
       `notes du jury invalides : ${source.file}`,
       checked.findings.filter((f) => f.severity === 'error'),
     );
-  return checked.grades;
+  return { grades: checked.grades, ref: { file: source.file, sha256: hash } };
 }
 
 /** The edge: files in, typed results out. Everything between is pure. */
@@ -62,7 +62,8 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   const scoring = { withPath: settings.withPath ?? false };
   const scoringOf = (number: string) => (settings.pathFor === number ? { withPath: true } : scoring);
   const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(at(f), edition.questionnaire));
-  const grades = opts.grades ? loadGrades(at(opts.grades), edition) : undefined;
+  const loaded = opts.grades ? loadGrades(at(opts.grades), edition) : undefined;
+  const grades = loaded?.grades;
   // The jury's consolidated grades go with each dossier (never a juror's own grade).
   const graded = (d: Dossier): Dossier => (grades ? Object.assign(d, { grades: dossierGrades(grades, d.number) }) : d);
   let cards: ScoreCard[];
@@ -114,7 +115,7 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
     results,
     ...(decisions ? { decisions } : {}),
     ...(grades ? { grades } : {}),
-    provenance: provenance(edition, runDate(io.env, io.now()), { file: read.file, sha256: read.sha256 }, decisionsRef),
+    provenance: provenance(edition, runDate(io.env, io.now()), { file: read.file, sha256: read.sha256 }, decisionsRef, loaded?.ref),
     findings: opts.strict ? strictify(findings) : findings,
   };
 }

@@ -238,7 +238,11 @@ export function gradesYaml(year: number, how: Consolidation, grades: Grades, sch
       const jurors = Object.entries(g.jurors)
         .map(([j, v]) => `${j}: ${v}`)
         .join(', ');
-      const parts = [...(g.grade !== undefined ? [`grade: ${g.grade}`] : []), `jurors: { ${jurors} }`, ...(g.disagreement ? ['disagreement: true'] : [])];
+      const parts = [
+        ...(g.grade !== undefined ? [`grade: ${g.grade}`] : []),
+        jurors ? `jurors: { ${jurors} }` : 'jurors: {}',
+        ...(g.disagreement ? ['disagreement: true'] : []),
+      ];
       lines.push(`    ${id}: { ${parts.join(', ')} }`);
     }
   }

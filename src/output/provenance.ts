@@ -10,6 +10,8 @@ export interface Provenance {
   questionnaire: { file: string; sha256: string };
   input?: { file: string; sha256: string };
   decisions?: { file: string; sha256: string };
+  /** The jury's grades (`--grades`). */
+  grades?: { file: string; sha256: string };
   /** YYYY-MM-DD; SOURCE_DATE_EPOCH (seconds) fixes it for reproducible outputs. */
   date: string;
 }
@@ -26,7 +28,13 @@ export function runDate(env: Readonly<Record<string, string | undefined>>, now: 
   return d.toISOString().slice(0, 10);
 }
 
-export function provenance(edition: Edition, date: string, input?: { file: string; sha256: string }, decisions?: { file: string; sha256: string }): Provenance {
+export function provenance(
+  edition: Edition,
+  date: string,
+  input?: { file: string; sha256: string },
+  decisions?: { file: string; sha256: string },
+  grades?: { file: string; sha256: string },
+): Provenance {
   return {
     tool: 'tnl',
     version: toolVersion(),
@@ -35,6 +43,7 @@ export function provenance(edition: Edition, date: string, input?: { file: strin
     questionnaire: { file: edition.files.questionnaire, sha256: edition.questionnaireHash },
     ...(input ? { input } : {}),
     ...(decisions ? { decisions } : {}),
+    ...(grades ? { grades } : {}),
     date,
   };
 }

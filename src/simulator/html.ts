@@ -59,6 +59,13 @@ export function simulatorHtml(data: SimulatorData, assets: PageAssets): string {
 <p class="version" id="version">${t(
     `Édition ${data.year} (${ordinal(data.number)} édition), barème ${data.bareme}${data.withoutPoints ? ', présenté sans points ni seuils' : ''}. Cette estimation n’est pas une candidature : seul le jury attribue le label.`,
   )}</p>
+${
+  data.edition.rubric.jury
+    ? `<p class="version">${t(
+        `Cette édition compte aussi des critères notés par le jury (${data.edition.rubric.jury.criteria.map((c) => c.label.toLowerCase()).join(', ')}) : ils ne sont pas estimés ici, et le niveau attribué peut s’écarter de cette estimation.`,
+      )}</p>`
+    : ''
+}
 </header>
 <main>
 <form id="simulateur" class="form" novalidate aria-label="${t('Questionnaire d’auto-évaluation')}">

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, tnl } from '../helpers/cli.js';
-import { editionsWithJury } from '../helpers/jury.js';
 
 type ExcelJs = typeof import('exceljs');
 const excel = async (): Promise<ExcelJs> => ((await import('exceljs')) as unknown as { default: ExcelJs }).default;
@@ -37,10 +36,9 @@ async function fill(
 
 describe('the jury’s round', () => {
   it('assign → sheets → filled sheets → collect → score --grades', async () => {
-    const root = editionsWithJury();
     const dir = tempDir();
     const assignment = join(dir, 'affectation.yaml');
-    const common = ['--edition', '2024', '--root', root, '--jurors', jurors];
+    const common = ['--edition', '2024', '--jurors', jurors];
     expect((await tnl(['jury', 'assign', exportFile, ...common, '--out', assignment])).code).toBe(0);
     // The conflict: Claire Garnier (Ville de Grenoble, Isère) never grades an Isère dossier.
     expect(readFileSync(assignment, 'utf8')).not.toMatch(/"(118391|118408|118425|118493|118510|118612|118731)": \[[^\]]*cgarnier/);
@@ -69,9 +67,9 @@ describe('the jury’s round', () => {
     const assigned = readFileSync(assignment, 'utf8');
     const first = /"118357": \[(\w+), (\w+)\]/.exec(assigned)!;
     const grade = (dossier: string, criterion: string, juror: string) =>
-      dossier === '118374' && criterion === 'logiciels.actions'
+      dossier === '118374' && criterion === 'ecosysteme.qualite_actions'
         ? undefined
-        : dossier === '118357' && criterion === 'strategie.qualite'
+        : dossier === '118357' && criterion === 'strategie.qualite_strategie'
           ? juror === first[1]
             ? 0
             : 4
@@ -87,27 +85,27 @@ describe('the jury’s round', () => {
     const gradesFile = join(dir, 'notes.yaml');
     const collected = await tnl(['jury', 'collect', exportFile, ...files, ...common, '--assignment', assignment, '--out', gradesFile]);
     expect(collected.code, collected.stderr).toBe(0);
-    expect(collected.stderr).toMatch(/dossier 118357, critère « strategie\.qualite » : désaccord entre jurés \(\w+ 0, \w+ 4 ; écart 4, seuil 2\)/);
-    expect(collected.stderr).toMatch(/dossier 118374, critère « logiciels\.actions » : aucune note — le total du dossier sera incomplet/);
+    expect(collected.stderr).toMatch(/dossier 118357, critère « strategie\.qualite_strategie » : désaccord entre jurés \(\w+ 0, \w+ 4 ; écart 4, seuil 2\)/);
+    expect(collected.stderr).toMatch(/dossier 118374, critère « ecosysteme\.qualite_actions » : aucune note — le total du dossier sera incomplet/);
     expect(collected.stderr).toMatch(/1 désaccord à discuter ; 1 dossier sans toutes ses notes/);
     const grades = readFileSync(gradesFile, 'utf8');
-    expect(grades).toMatch(/^ {4}strategie\.qualite: \{ grade: 2, jurors: \{ \w+: 0, \w+: 4 \}, disagreement: true \}$/m);
+    expect(grades).toMatch(/^ {4}strategie\.qualite_strategie: \{ grade: 2, jurors: \{ \w+: 0, \w+: 4 \}, disagreement: true \}$/m);
 
-    const without = JSON.parse((await tnl(['score', exportFile, '--edition', '2024', '--root', root, '--format', 'json'])).stdout);
-    const scored = await tnl(['score', exportFile, '--edition', '2024', '--root', root, '--grades', gradesFile, '--format', 'json']);
+    const without = JSON.parse((await tnl(['score', exportFile, '--edition', '2024', '--format', 'json'])).stdout);
+    const scored = await tnl(['score', exportFile, '--edition', '2024', '--grades', gradesFile, '--format', 'json']);
     expect(scored.code, scored.stderr).toBe(0);
     const withGrades = JSON.parse(scored.stdout) as { dossiers: { number: string; status?: string; incomplete?: string[]; total: number }[] };
     const byNumber = new Map(withGrades.dossiers.map((d) => [d.number, d]));
-    expect(byNumber.get('118374')).toMatchObject({ status: 'incomplete', incomplete: ['logiciels.actions'] });
+    expect(byNumber.get('118374')).toMatchObject({ status: 'incomplete', incomplete: ['ecosysteme.qualite_actions'] });
     expect(withGrades.dossiers.filter((d) => d.status === 'incomplete').map((d) => d.number)).toEqual(['118374']);
     expect(without.dossiers.every((d: { status?: string }) => d.status === 'incomplete')).toBe(true);
-    expect(scored.stderr).toMatch(/total incomplet pour 1 dossier sur 24 : notes? du jury manquantes? pour « logiciels\.actions »/);
+    expect(scored.stderr).toMatch(/total incomplet pour 1 dossier sur 24 : notes? du jury manquantes? pour « ecosysteme\.qualite_actions »/);
 
     // Staff see each juror's grade in explain; a fiche shows none of them.
-    const explained = await tnl(['explain', exportFile, '--edition', '2024', '--root', root, '--grades', gradesFile, '--dossier', '118357']);
-    expect(explained.stdout).toMatch(/\| Qualité de la stratégie <br>`strategie\.qualite` \| 2 \| \w+ 0, \w+ 4 \| 4 \/ 8 \|/);
+    const explained = await tnl(['explain', exportFile, '--edition', '2024', '--grades', gradesFile, '--dossier', '118357']);
+    expect(explained.stdout).toMatch(/\| Qualité de la stratégie <br>`strategie\.qualite_strategie` \| 2 \| \w+ 0, \w+ 4 \| 3 \/ 6 \|/);
     const fiches = tempDir();
-    await tnl(['fiches', exportFile, '--edition', '2024', '--root', root, '--grades', gradesFile, '--format', 'md', '--out', fiches, '--quiet']);
+    await tnl(['fiches', exportFile, '--edition', '2024', '--grades', gradesFile, '--format', 'md', '--out', fiches, '--quiet']);
     const all = readdirSync(fiches)
       .map((f) => readFileSync(join(fiches, f), 'utf8'))
       .join('\n');
@@ -115,24 +113,23 @@ describe('the jury’s round', () => {
   });
 
   it('locates every problem of the filled sheets, and writes no grades file', async () => {
-    const root = editionsWithJury();
     const dir = tempDir();
     const assignment = join(dir, 'affectation.yaml');
-    const common = ['--edition', '2024', '--root', root, '--jurors', jurors];
+    const common = ['--edition', '2024', '--jurors', jurors];
     await tnl(['jury', 'assign', exportFile, ...common, '--out', assignment]);
     const sheets = join(dir, 'grilles');
     await tnl(['jury', 'sheets', exportFile, ...common, '--assignment', assignment, '--out', sheets]);
     const file = join(sheets, 'grille-cgarnier.xlsx');
     await fill(
       file,
-      (_d, criterion) => (criterion === 'strategie.qualite' ? 7 : 2),
+      (_d, criterion) => (criterion === 'strategie.qualite_strategie' ? 7 : 2),
       (ws) => {
         const last = ws.rowCount + 1;
         ws.getCell(last, 1).value = '118510'; // Grenoble: Claire Garnier is not assigned (conflict)
-        ws.getCell(last, 3).value = 'strategie.qualite';
+        ws.getCell(last, 3).value = 'strategie.qualite_strategie';
         ws.getCell(last, 5).value = 3;
         ws.getCell(last + 1, 1).value = '999999';
-        ws.getCell(last + 1, 3).value = 'strategie.qualite';
+        ws.getCell(last + 1, 3).value = 'strategie.qualite_strategie';
       },
     );
     const changed = join(sheets, 'grille-lbernard.xlsx');

@@ -9,7 +9,21 @@ const score = (...args: string[]) => tnl(['score', ...args], { env: EPOCH });
 
 describe('golden scores of the 2024 fixture', () => {
   it.each(['json', 'md'])('%s output is byte-identical to test/golden/notes-2024.%s (npm run golden to update)', async (format) => {
-    const r = await tnl(['score', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--format', format], { env: EPOCH });
+    const r = await tnl(
+      [
+        'score',
+        'fixtures/ds-2024.json',
+        '--edition',
+        '2024',
+        '--decisions',
+        'fixtures/jury-2024.yaml',
+        '--grades',
+        'fixtures/notes-jury-2024.yaml',
+        '--format',
+        format,
+      ],
+      { env: EPOCH },
+    );
     expect(r.code).toBe(0);
     expect(r.rawStdout).toBe(readFileSync(join(root, 'test', 'golden', `notes-2024.${format}`), 'utf8'));
   });

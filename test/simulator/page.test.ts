@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadEdition } from '../../src/files/edition-files.js';
 import { readExport } from '../../src/files/read-export.js';
 import { DOSSIER_STATES, type Dossier } from '../../src/ingest/dossier.js';
+import { indexEdition, scoreDossier } from '../../src/scoring/score.js';
 import type { FormState } from '../../src/simulator/model.js';
 import { browserPath } from '../helpers/browser.js';
 import { root, tempDir, tnl } from '../helpers/cli.js';
@@ -214,6 +215,7 @@ describe.skipIf(!browserPath)('tnl simulateur in Chromium', () => {
       const { page } = await open(pages[2024]!, { width, bypassCsp: true });
       try {
         await fill(page, formOf(d!));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.addScriptTag({ content: axeSource });
         const result = (await page.evaluate(() =>
           (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe.run(
@@ -222,7 +224,6 @@ describe.skipIf(!browserPath)('tnl simulateur in Chromium', () => {
           ),
         )) as { violations: { id: string; nodes: { html: string }[] }[] };
         expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 100)}`)).toEqual([]);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       } finally {
         await page.close();
       }
@@ -254,13 +255,12 @@ describe.skipIf(!browserPath)('tnl simulateur in Chromium', () => {
     const { page } = await open(pages[2024]!);
     try {
       // The dossier whose summary is longest: the most conditions and changes to list.
-      let longest = dossiers[0]!;
-      let most = 0;
-      for (const d of dossiers) {
-        await fill(page, formOf(d));
-        const lines = await page.$$eval('#detail li, #detail p', (e) => e.length);
-        if (lines > most) [longest, most] = [d, lines];
-      }
+      const index = indexEdition(edition);
+      const size = (d: Dossier) => {
+        const card = scoreDossier(d, index);
+        return card.gates.length + (card.next?.changes.length ?? 0) + card.blocked.length;
+      };
+      const longest = dossiers.reduce((a, b) => (size(b) > size(a) ? b : a));
       await fill(page, formOf(longest));
       const pdf = join(dir, 'resume.pdf');
       writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
