@@ -23,7 +23,7 @@ export async function cahierCommand(file: string, opts: CahierOptions, io: Io): 
   const s = await scoreExport(file, opts, io);
   const notice = scoringNotice(s.results);
   if (notice.length && !opts.quiet) io.stderr.write(`${notice.join('\n')}\n`);
-  const vm = cahierView(s.edition, s.results, s.read.dossiers);
+  const vm = cahierView(s.edition, s.results, s.read.dossiers, s.grades);
   const fonts = embeddedFonts();
   const dir = templatesOf(io, opts);
   const templates = dir ? { dir } : {};

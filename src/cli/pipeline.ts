@@ -43,7 +43,7 @@ export interface Scored {
 }
 
 /** A grades file (`tnl jury collect`) checked against the edition; errors stop the run. */
-function loadGrades(path: string, edition: Edition): { grades: Grades; ref: { file: string; sha256: string } } {
+export function loadGrades(path: string, edition: Edition): { grades: Grades; ref: { file: string; sha256: string } } {
   const { source, hash } = readYaml(path);
   const checked = checkGrades(source, edition);
   if (!checked.grades || hasErrors(checked.findings))

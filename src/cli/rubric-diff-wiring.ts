@@ -12,6 +12,7 @@ export interface RubricDiffOptions {
   questionnaire?: string;
   state?: string[];
   repetitions?: string[];
+  grades?: string;
   root?: string;
 }
 
@@ -32,6 +33,7 @@ export function defineRubric(program: Command, run: Run): void {
     .option('--root <dossier>', ROOT_HELP)
     .option('--state <états...>', STATE_HELP)
     .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])
+    .option('-g, --grades <fichier>', 'notes du jury sur ses critères (YAML, écrit par « tnl jury collect »)')
     .addOption(new Option('-f, --format <format>', 'format du rapport').choices(RUBRIC_DIFF_FORMATS).default('table'))
     .option('--fail-on-change', 'code de sortie 1 si un dossier change de niveau')
     .addHelpText(

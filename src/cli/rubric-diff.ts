@@ -8,6 +8,8 @@ import type { Edition } from '../edition/types.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
 import { readExportAsync, readRepetitionFile } from '../files/read-export.js';
 import { compareRubrics } from '../scoring/compare.js';
+import { dossierGrades } from '../jury/grades.js';
+import { loadGrades } from './pipeline.js';
 import { isRecord } from '../util/yaml-source.js';
 import { parseStates } from '../ingest/dossier.js';
 import { RUBRIC_DIFF_RENDERERS } from '../output/rubric-diff.js';
@@ -100,6 +102,9 @@ export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOpti
   }
   const repetitions = (opts.repetitions ?? []).map((f) => readRepetitionFile(at(io, f), toEdition.questionnaire));
   const read = await readExportAsync(at(io, exportFile), toEdition.questionnaire, { states: parseStates(opts.state), repetitions });
+  // The jury's grades count under both rubrics (a criterion one of them lacks is simply not scored there).
+  const grades = opts.grades ? loadGrades(at(io, opts.grades), toEdition).grades : undefined;
+  if (grades) for (const d of read.dossiers) d.grades = dossierGrades(grades, d.number);
   const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
   const labels = { from: opts.fromRev ? `${displayPath(to)}@${opts.fromRev}` : displayPath(fromFile), to: displayPath(to), export: read.file };
   io.stdout.write(RUBRIC_DIFF_RENDERERS[opts.format](cmp, labels));

@@ -4,6 +4,8 @@ import type { Edition } from '../edition/types.js';
 import type { Dossier } from '../ingest/dossier.js';
 import { describeAnswer } from '../output/answer-text.js';
 import { sortResults, KIND_FR } from '../output/scores/view.js';
+import { juryPage, type JuryPage } from '../jury/agreement-view.js';
+import type { Grades } from '../jury/grades.js';
 
 export interface CahierSection {
   /** The id the table of contents links to (a named destination of the PDF). */
@@ -17,6 +19,8 @@ export interface CahierSection {
   /** Private annotations (instructors' notes): for the jury only. */
   annotations: { label: string; text: string }[];
   volets: { title: string; rows: { question: string; answer: string; points: string; long: boolean }[]; subtotal: string }[];
+  /** The jury's criteria: grade kept, each juror's grade (the cahier is the jury's own book). */
+  jury: { criterion: string; grade: string; jurors: string; points: string; disagreement: boolean }[];
 }
 
 export interface CahierVM {
@@ -26,7 +30,12 @@ export interface CahierVM {
   /** The table of contents: page numbers are measured on a first print (src/cli/cahier.ts). */
   toc: { title: string; anchor: string; page: string }[];
   sections: CahierSection[];
+  /** The jury page: agreement and disagreements, when grades were given. */
+  jury?: JuryPage;
 }
+
+/** The id of the jury page, linked from the table of contents. */
+export const JURY_ANCHOR = 'jury';
 
 /** The id of the summary table, linked from the table of contents. */
 export const SUMMARY_ANCHOR = 'recapitulatif';
@@ -35,7 +44,7 @@ const levelShort = (e: Edition, id: string | undefined) =>
   id === undefined ? '—' : e.rubric.scale === 'niveaux' ? id : (e.rubric.levels.find((l) => l.id === id)?.label ?? id);
 
 /** The jury's book: a summary table, then every dossier's answers and points. Page numbers come later. */
-export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[]): CahierVM {
+export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[], grades?: Grades): CahierVM {
   const byNumber = new Map(dossiers.map((d) => [d.number, d]));
   const results = sortResults(edition, all);
   const sections: CahierSection[] = results.map(({ card, proposed }, index) => {
@@ -55,6 +64,19 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
       annotations: edition.questionnaire.annotations
         .map((a) => ({ label: typography(a.label), text: byNumber.get(card.number)?.annotations?.[a.id] ?? '' }))
         .filter((a) => a.text),
+      jury: (card.jury ?? []).map((j) => {
+        const c = edition.rubric.jury!.criteria.find((x) => x.id === j.criterion)!;
+        const given = grades?.get(card.number)?.get(j.criterion);
+        return {
+          criterion: typography(c.label),
+          grade: j.grade === undefined ? 'non noté' : frNumber(j.grade),
+          jurors: Object.entries(given?.jurors ?? {})
+            .map(([id, g]) => `${id}\u00a0${frNumber(g)}`)
+            .join(', '),
+          points: j.grade === undefined ? 'hors maximum' : `${frNumber(Math.round(j.points * 100) / 100)} / ${frNumber(j.max)}`,
+          disagreement: Boolean(given?.disagreement),
+        };
+      }),
       volets: edition.questionnaire.volets.map((v) => {
         const vs = card.volets.find((x) => x.id === v.id);
         return {
@@ -96,8 +118,10 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
     })),
     toc: [
       { title: 'Tableau récapitulatif', anchor: SUMMARY_ANCHOR, page: '' },
+      ...(grades && edition.rubric.jury ? [{ title: 'Le jury : accord et désaccords', anchor: JURY_ANCHOR, page: '' }] : []),
       ...sections.map((s) => ({ title: `${s.number} — ${s.name}`, anchor: s.anchor, page: '' })),
     ],
     sections,
+    ...(grades && edition.rubric.jury ? { jury: juryPage(edition, grades, new Map(results.map((r) => [r.card.number, r.card.name]))) } : {}),
   };
 }

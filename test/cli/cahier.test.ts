@@ -22,7 +22,7 @@ describe.skipIf(!browserPath)('tnl cahier (PDF)', () => {
     let r;
     let printed;
     try {
-      r = await tnl(['cahier', nine, '--edition', '2024', '--out', out]);
+      r = await tnl(['cahier', nine, '--edition', '2024', '--grades', 'fixtures/notes-jury-2024.yaml', '--out', out]);
       printed = prints.mock.calls.length;
     } finally {
       prints.mockRestore();
@@ -35,6 +35,13 @@ describe.skipIf(!browserPath)('tnl cahier (PDF)', () => {
     expect(text(out, Number(m![1]))).toMatch(/^ ?118731 — Ville d'Échirolles/);
     const summary = /Tableau récapitulatif (\d+)/.exec(first)!;
     expect(text(out, Number(summary[1]))).toMatch(/Tableau récapitulatif/);
+    // The jury page, listed in the table of contents: agreement per criterion and overall.
+    const juryPage = /Le jury : accord et désaccords (\d+)/.exec(first)!;
+    expect(text(out, Number(juryPage[1]))).toMatch(
+      /Le jury : accord et désaccords .*Qualité de la stratégie \d,\d{3} \d,\d{3} .*Tous les critères \d,\d{3} \d,\d{3}/,
+    );
+    // Each dossier shows its jurors' grades (the cahier is the jury's own book).
+    expect(text(out, Number(m![1]))).toMatch(/Critères du jury .*Qualité de la stratégie \d(,5)? \w+ \d, \w+ \d/);
     const all = text(out);
     expect(all).toContain('Habitudes des agents et formats imposés par certains partenaires. Des logiciels métier sans équivalent libre.');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyEditions, root, tnl } from '../helpers/cli.js';
+import { copyEditions, root, tempDir, tnl } from '../helpers/cli.js';
 
 describe('tnl rubric diff', () => {
   const newRubric = (from: string, to: string) => {
@@ -64,5 +64,20 @@ describe('tnl rubric diff', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/## Changement de barème : .*2024\.yaml@HEAD → /);
     expect(r.stdout).toMatch(/\| 118578 \| Ville et Métropole de Montpellier \| c4 \| 4 → \*\*3\*\* \|/);
+  });
+});
+
+describe('tnl rubric diff with the jury’s grades', () => {
+  it('counts the jury’s criteria under both rubrics when --grades is given, and leaves them out otherwise', async () => {
+    const dir = tempDir();
+    const to = join(dir, '2024.yaml');
+    const text = readFileSync(join(root, 'rubrics', '2024.yaml'), 'utf8');
+    writeFileSync(to, text.replace(/(id: strategie\.qualite_strategie[\s\S]*?points: )6/, '$130'));
+    const base = ['rubric', 'diff', 'fixtures/ds-2024.json', '--from', 'rubrics/2024.yaml', '--to', to, '--questionnaire', 'questionnaires/2024.yaml'];
+    expect((await tnl(base)).stdout).toMatch(/Aucun dossier ne voit son total bouger\./);
+    // With the grades, the criterion's weight moves the totals (23 of the 24 dossiers).
+    expect((await tnl([...base, '--grades', 'fixtures/notes-jury-2024.yaml'])).stdout).toMatch(
+      /23 dossiers voient leur total bouger \(écart maximal \+1,9\)\./,
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadEdition } from '../../src/files/edition-files.js';
 import { krippendorffAlpha, METRICS, type Unit } from '../../src/jury/agreement.js';
+import { juryPage } from '../../src/jury/agreement-view.js';
+import type { CriterionGrades as G } from '../../src/jury/grades.js';
 
 /**
  * Krippendorff (2011), « Computing Krippendorff's Alpha-Reliability », section C: 4 observers, 12
@@ -77,5 +80,42 @@ describe('Krippendorff’s alpha', () => {
         'interval',
       ).value,
     ).toBeLessThan(0);
+  });
+});
+
+describe('the jury page of the cahier', () => {
+  const { edition } = loadEdition(2024);
+  const [s, a, d] = edition.rubric.jury!.criteria.map((c) => c.id) as [string, string, string];
+  const grades = new Map<string, Map<string, G>>([
+    [
+      '1',
+      new Map<string, G>([
+        [s, { grade: 2, jurors: { x: 0, y: 4 } }],
+        [a, { grade: 3, jurors: { x: 3, y: 3 } }],
+        [d, { jurors: {} }],
+      ]),
+    ],
+    [
+      '2',
+      new Map<string, G>([
+        [s, { grade: 1.5, jurors: { x: 1, y: 2 } }],
+        [a, { grade: 2, jurors: { x: 2, y: 2 } }],
+        [d, { grade: 1, jurors: { x: 1 } }],
+      ]),
+    ],
+  ]);
+
+  it('lists the largest disagreements first, counts coverage, and says when agreement cannot be measured', () => {
+    const page = juryPage(edition, grades, new Map([['1', 'Ville A']]));
+    expect(page.disagreements.map((x) => [x.dossier, x.name, x.spread])).toEqual([
+      ['1', 'Ville A', '4'],
+      ['2', 'dossier 2', '1'],
+    ]);
+    expect(page.rows.map((r) => r.coverage)).toEqual(['2 / 2', '2 / 2', '1 / 2']);
+    // Every pair agrees on the actions: no variation within units, but between them: alpha 1.
+    expect(page.rows[1]!.interval).toBe('1,000');
+    // The documents: one dossier graded once, the other not at all: nothing to pair.
+    expect(page.rows[2]).toMatchObject({ interval: 'non mesurable', units: '0' });
+    expect(page.overall.coverage).toBe('5 / 6');
   });
 });
