@@ -25,6 +25,11 @@ export interface JuryCheckOptions extends JuryOptions {
 export interface JurySheetsOptions extends JuryOptions {
   assignment: string;
   out: string;
+  /** --sans-cahier: the sheets only. */
+  sansCahier?: boolean;
+  templates?: string;
+  /** Only this juror's sheet and booklet (to send them again). */
+  jure?: string;
 }
 
 export interface JuryCollectOptions extends JuryOptions {
@@ -90,11 +95,15 @@ export function defineJury(program: Command, run: Run): void {
       .description(
         'Écrit dans --out une grille par juré (grille-<juré>.xlsx) : une ligne par dossier affecté et par critère, la note à ' +
           'saisir limitée à l’échelle du barème, les réponses à lire à côté et le lien vers le dossier sur démarches simplifiées ; ' +
-          'une feuille « Critères » rappelle comment noter. L’affectation est revérifiée d’abord.',
+          'une feuille « Critères » rappelle comment noter. Et son cahier (cahier-<juré>.pdf) : le cahier du jury réduit à ses ' +
+          'dossiers, réponses et points. L’affectation est revérifiée d’abord.',
       ),
   )
     .requiredOption('-a, --assignment <fichier>', 'affectation (YAML, écrite par « tnl jury assign »)')
-    .requiredOption('-o, --out <dossier>', 'dossier où écrire les grilles')
+    .requiredOption('-o, --out <dossier>', 'dossier où écrire les grilles et les cahiers')
+    .option('--sans-cahier', 'les grilles seulement, sans le cahier PDF de chaque juré')
+    .option('--jure <identifiant>', 'la grille et le cahier de ce juré seulement (pour les lui renvoyer)')
+    .option('--templates <dossier>', 'modèles Handlebars à utiliser à la place de ceux de tnl (cahier.html.hbs)')
     .addHelpText(
       'after',
       '\nExemple :\n  tnl jury sheets fixtures/ds-2024.json --edition 2024 --jurors fixtures/jures-2024.yaml --assignment jury/affectation-2024.yaml --out jury/grilles',

@@ -13,10 +13,12 @@ import { sheetViews } from '../jury/sheets.js';
 import { assignJurors, assignmentYaml, checkAssignment, impossibleText } from '../jury/assign.js';
 import { checkJurors, juryDossier, type JuryDossier, type Juror } from '../jury/jurors.js';
 import { formatFindings } from '../output/findings/formatters.js';
-import { count } from '../util/french.js';
+import { count, didYouMean } from '../util/french.js';
+import { closest } from '../util/suggest.js';
 import type { Io } from './io.js';
 import type { JuryAssignOptions, JuryCheckOptions, JuryCollectOptions, JuryOptions, JurySheetsOptions } from './jury-wiring.js';
-import { at, rootOf } from './paths.js';
+import { at, rootOf, templatesOf } from './paths.js';
+import { pdfPageCount as pdfPages } from '../report/pdf-pages.js';
 import { parseYear } from './run.js';
 
 /** The jurors (checked) and the dossiers of the export, as the jury's commands all need them. */
@@ -98,19 +100,80 @@ function needCriteria(edition: Edition): void {
     throw new UsageError(`le barème de l’édition ${edition.year} n’a pas de critères du jury : ajoutez une section « jury » (voir le README)`);
 }
 
-/** `tnl jury sheets`: one grading workbook per juror. */
+/** `tnl jury sheets`: one grading workbook per juror, and the juror's booklet (the cahier, reduced to their dossiers). */
 export async function jurySheetsCommand(file: string, opts: JurySheetsOptions, io: Io): Promise<number> {
   const { edition, jurors, assignment, read } = await checkedAssignment(file, opts, io);
   needCriteria(edition);
   const dir = at(io, opts.out);
   makeDir(dir);
   const { gradingWorkbook } = await import('../files/jury-workbook.js');
-  for (const view of sheetViews(edition, jurors, assignment, read)) {
-    const out = join(dir, `grille-${view.juror.id}.xlsx`);
-    writeAtomic(out, await gradingWorkbook(view));
+  if (opts.jure !== undefined && !jurors.some((j) => j.id === opts.jure))
+    throw new UsageError(
+      `juré « ${opts.jure} » inconnu.${didYouMean(
+        closest(
+          opts.jure,
+          jurors.map((j) => j.id),
+        ),
+      )}`,
+    );
+  const views = sheetViews(edition, jurors, assignment, read).filter((v) => opts.jure === undefined || v.juror.id === opts.jure);
+  for (const view of views) {
+    writeAtomic(join(dir, `grille-${view.juror.id}.xlsx`), await gradingWorkbook(view));
     io.stderr.write(`${join(opts.out, `grille-${view.juror.id}.xlsx`)} : ${count(new Set(view.rows.map((r) => r.dossier)).size, 'dossier')}\n`);
   }
+  if (!opts.sansCahier)
+    await writeBooklets(
+      file,
+      opts,
+      io,
+      views.map((v) => ({ juror: v.juror, dossiers: new Set(v.rows.map((r) => r.dossier)) })),
+    );
   return 0;
+}
+
+/** Each juror's booklet: the cahier of their dossiers only (HTML when no browser can print it). */
+async function writeBooklets(file: string, opts: JurySheetsOptions, io: Io, booklets: { juror: Juror; dossiers: Set<string> }[]): Promise<void> {
+  const { scoreExport } = await import('./pipeline.js');
+  const { cahierView } = await import('../report/cahier.js');
+  const s = await scoreExport(file, { edition: opts.edition, ...(opts.root ? { root: opts.root } : {}), ...(opts.state ? { state: opts.state } : {}) }, io);
+  const views = booklets.map((b) => ({
+    juror: b.juror,
+    vm: {
+      ...cahierView(
+        s.edition,
+        s.results.filter((r) => b.dossiers.has(r.card.number)),
+        s.read.dossiers.filter((d) => b.dossiers.has(d.number)),
+      ),
+      title: `Cahier de ${b.juror.name} — jury de l’édition ${s.edition.year}`,
+    },
+  }));
+  const dir = at(io, opts.out);
+  const templates = templatesOf(io, opts);
+  const { NoBrowserError, PdfRenderer } = await import('../report/pdf.js');
+  let renderer;
+  try {
+    renderer = await PdfRenderer.launch(io.env);
+  } catch (e) {
+    if (!(e instanceof NoBrowserError)) throw e;
+    const { embeddedFonts, render } = await import('../files/templates.js');
+    for (const { juror, vm } of views)
+      writeAtomic(
+        join(dir, `cahier-${juror.id}.html`),
+        await render('cahier.html.hbs', { ...vm, fonts: embeddedFonts() }, { ...(templates ? { dir: templates } : {}), trusted: ['fonts'] }),
+      );
+    io.stderr.write(`cahiers des jurés écrits en HTML (cahier-<juré>.html), pas en PDF : ${e.message}\n`);
+    return;
+  }
+  try {
+    const { printCahier } = await import('./cahier.js');
+    for (const { juror, vm } of views) {
+      const pdf = await printCahier(renderer, vm, `Cahier de ${juror.name}`, templates, io);
+      writeAtomic(join(dir, `cahier-${juror.id}.pdf`), pdf);
+      io.stderr.write(`${join(opts.out, `cahier-${juror.id}.pdf`)} : ${count(pdfPages(pdf), 'page')}\n`);
+    }
+  } finally {
+    await renderer.close();
+  }
 }
 
 /** `tnl jury collect`: the filled sheets read, checked, consolidated into the grades file. */

@@ -4,8 +4,10 @@
  * that leaves a dossier incomplete, and each problem of a filled sheet located.
  */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { browserPath } from '../helpers/browser.js';
 import { tempDir, tnl } from '../helpers/cli.js';
 
 type ExcelJs = typeof import('exceljs');
@@ -44,7 +46,7 @@ describe('the jury’s round', () => {
     expect(readFileSync(assignment, 'utf8')).not.toMatch(/"(118391|118408|118425|118493|118510|118612|118731)": \[[^\]]*cgarnier/);
 
     const sheets = join(dir, 'grilles');
-    const written = await tnl(['jury', 'sheets', exportFile, ...common, '--assignment', assignment, '--out', sheets]);
+    const written = await tnl(['jury', 'sheets', exportFile, ...common, '--assignment', assignment, '--out', sheets, '--sans-cahier']);
     expect(written.code, written.stderr).toBe(0);
     expect(readdirSync(sheets).sort()).toEqual([
       'grille-cgarnier.xlsx',
@@ -118,7 +120,7 @@ describe('the jury’s round', () => {
     const common = ['--edition', '2024', '--jurors', jurors];
     await tnl(['jury', 'assign', exportFile, ...common, '--out', assignment]);
     const sheets = join(dir, 'grilles');
-    await tnl(['jury', 'sheets', exportFile, ...common, '--assignment', assignment, '--out', sheets]);
+    await tnl(['jury', 'sheets', exportFile, ...common, '--assignment', assignment, '--out', sheets, '--sans-cahier']);
     const file = join(sheets, 'grille-cgarnier.xlsx');
     await fill(
       file,
@@ -147,5 +149,54 @@ describe('the jury’s round', () => {
     expect(r.stderr).toMatch(/grille-lbernard\.xlsx, feuille « Notes », cellule E4 : structure de la grille modifiée : « Note » attendu, « Ma note » trouvé/);
     expect(r.stderr).toMatch(/le fichier des notes n’est pas écrit/);
     expect(readdirSync(dir)).not.toContain('notes.yaml');
+  });
+});
+
+describe.skipIf(!browserPath)('each juror’s booklet', () => {
+  it('is the cahier of that juror’s dossiers only, printed as PDF', async () => {
+    const dir = tempDir();
+    const r = await tnl([
+      'jury',
+      'sheets',
+      exportFile,
+      '--edition',
+      '2024',
+      '--jurors',
+      jurors,
+      '--assignment',
+      'fixtures/jury-2024/affectation-2024.yaml',
+      '--out',
+      dir,
+      '--jure',
+      'cgarnier',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['cahier-cgarnier.pdf', 'grille-cgarnier.xlsx']);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'cahier-cgarnier.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Cahier de Claire Garnier — jury de l’édition 2024/);
+    const assigned = readFileSync('fixtures/jury-2024/affectation-2024.yaml', 'utf8');
+    const mine = [...assigned.matchAll(/"(\d+)": \[([^\]]*)\]/g)].filter((m) => m[2]!.includes('cgarnier')).map((m) => m[1]!);
+    const others = [...assigned.matchAll(/"(\d+)": \[([^\]]*)\]/g)].filter((m) => !m[2]!.includes('cgarnier')).map((m) => m[1]!);
+    for (const n of mine) expect(text).toContain(`${n} — `);
+    for (const n of others) expect(text).not.toContain(`${n} — `);
+    // Isère dossiers are never in her booklet (conflict of interest).
+    expect(text).not.toMatch(/Grenoble|Échirolles|Meylan/);
+    const unknown = await tnl([
+      'jury',
+      'sheets',
+      exportFile,
+      '--edition',
+      '2024',
+      '--jurors',
+      jurors,
+      '--assignment',
+      'fixtures/jury-2024/affectation-2024.yaml',
+      '--out',
+      dir,
+      '--jure',
+      'cgarnie',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/juré « cgarnie » inconnu\. Vouliez-vous dire «\scgarnier\s»/);
   });
 });
