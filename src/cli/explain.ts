@@ -19,7 +19,10 @@ export async function explainCommand(file: string, opts: ExplainOptions, io: Io)
   const dossier = s.read.all.find((d) => d.number === result.card.number);
   // Each juror's grade, for staff: explain shows them (a fiche never does).
   const jurors = s.grades ? Object.fromEntries([...(s.grades.get(result.card.number) ?? [])].map(([id, g]) => [id, g.jurors])) : undefined;
-  const text = EXPLAIN_RENDERERS[opts.format](s.edition, result, s.provenance, explainAnnotations(s.edition, dossier?.annotations), jurors);
+  const text = EXPLAIN_RENDERERS[opts.format](s.edition, result, s.provenance, explainAnnotations(s.edition, dossier?.annotations), {
+    ...(jurors ? { jurors } : {}),
+    ...(dossier?.avis ? { avis: dossier.avis } : {}),
+  });
   if (opts.out) writeAtomic(at(io, opts.out), text);
   else io.stdout.write(text);
   return 0;

@@ -89,4 +89,20 @@ export interface Dossier {
    * Individual jurors' grades never reach the dossier.
    */
   grades?: Record<string, number>;
+  /**
+   * The expert opinions requested on démarches simplifiées (the « Avis » sheet of the XLSX export).
+   * They name instructors and experts: shown to staff and the jury, never published.
+   */
+  avis?: Avis[];
+}
+
+/** One expert opinion (*avis*) on a dossier, as the DS XLSX export gives it. */
+export interface Avis {
+  question?: string;
+  answer?: string;
+  /** « oui », « non », or undefined. */
+  yesNo?: string;
+  expert?: string;
+  askedBy?: string;
+  answeredAt?: string;
 }

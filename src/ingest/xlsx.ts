@@ -3,7 +3,7 @@ import { InputError } from '../findings/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { matchColumns, wrongExportProblem, type ColumnMatch } from './columns.js';
 import type { CsvTable } from './csv-table.js';
-import type { Answer, Dossier } from './dossier.js';
+import type { Answer, Avis, Dossier } from './dossier.js';
 import { dossiersFromTable } from './ds-csv.js';
 
 type Workbook = import('exceljs').Workbook;
@@ -97,7 +97,47 @@ export async function dossiersFromXlsx(
       d.answers[q.id] = answer;
     }
   }
+  readAvis(wb, byNumber);
   const stillUnavailable = (read.dossiers[0]?.unavailable ?? []).filter((id) => !available.has(id));
   for (const d of read.dossiers) d.unavailable = stillUnavailable;
   return { dossiers: read.dossiers, columns: read.columns, findings };
+}
+
+/**
+ * The « Avis » sheet: the expert opinions requested on DS (Dossier ID, Introduction, Réponse,
+ * Question, Réponse oui/non, Créé le, Répondu le, Instructeur, Expert), attached to their dossiers.
+ * An opinion requested but not given yet has no answer; it is kept (the jury sees it is pending).
+ */
+function readAvis(wb: Workbook, byNumber: Map<string, Dossier>): void {
+  const sheet = wb.getWorksheet('Avis');
+  if (!sheet) return;
+  const t = sheetTable(sheet);
+  const col = (name: string) => t.headers.findIndex((h) => h === name);
+  const [id, intro, answer, question, yesNo, answeredAt, instructeur, expert] = [
+    'Dossier ID',
+    'Introduction',
+    'Réponse',
+    'Question',
+    'Réponse oui/non',
+    'Répondu le',
+    'Instructeur',
+    'Expert',
+  ].map(col);
+  if (id === undefined || id < 0) return;
+  const text = (cells: string[], i: number | undefined) => (i === undefined || i < 0 ? '' : (cells[i] ?? '').trim());
+  for (const r of t.rows) {
+    const d = byNumber.get(text(r.cells, id));
+    if (!d) continue;
+    const avis: Avis = {};
+    const q = text(r.cells, question) || text(r.cells, intro);
+    if (q) avis.question = q;
+    if (text(r.cells, answer)) avis.answer = text(r.cells, answer);
+    const yn = text(r.cells, yesNo).toLowerCase();
+    if (yn === 'true' || yn === 'oui') avis.yesNo = 'oui';
+    else if (yn === 'false' || yn === 'non') avis.yesNo = 'non';
+    if (text(r.cells, expert)) avis.expert = text(r.cells, expert);
+    if (text(r.cells, instructeur)) avis.askedBy = text(r.cells, instructeur);
+    if (text(r.cells, answeredAt)) avis.answeredAt = text(r.cells, answeredAt).slice(0, 10);
+    (d.avis ??= []).push(avis);
+  }
 }

@@ -1,6 +1,6 @@
-import { frNumber } from '../util/french.js';
+import { frNumber, longDate } from '../util/french.js';
 import type { Question } from '../edition/types.js';
-import type { Answer } from '../ingest/dossier.js';
+import type { Answer, Avis } from '../ingest/dossier.js';
 
 // How an answer, and a change of answer on the path to the next level, are said in French: for
 // the explanation, the fiches and the jury's book. The scoring core deals in answers, never words.
@@ -49,4 +49,16 @@ export function describeChange(question: Question, from: Answer | undefined, to:
     return `${n} document${n > 1 ? 's' : ''} de plus à joindre`;
   }
   return describeAnswer(question, to);
+}
+
+/** An expert opinion requested on DS, in one sentence: its question, its answer or that it is pending. */
+export function describeAvis(a: Avis): string {
+  const who = `Avis d’expert${a.expert ? ` (${a.expert})` : ''}${a.askedBy ? `, demandé par ${a.askedBy}` : ''}`;
+  const question = a.question ? ` — « ${a.question} »` : '';
+  const date = a.answeredAt && /^\d{4}-\d{2}-\d{2}$/.test(a.answeredAt) ? ` (répondu le ${longDate(a.answeredAt, false)})` : '';
+  const answer =
+    a.answer || a.yesNo
+      ? ` : ${[a.yesNo ? (a.yesNo === 'oui' ? 'Oui' : 'Non') : '', a.answer ?? ''].filter(Boolean).join(' — ')}${date}`
+      : ' : en attente de réponse';
+  return `${who}${question}${answer}`;
 }

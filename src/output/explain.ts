@@ -3,7 +3,8 @@ import { mdEscape } from '../util/escape.js';
 import type { ExplainFormat } from './explain-formats.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
-import { describeAnswer, describeChange } from './answer-text.js';
+import { describeAnswer, describeAvis, describeChange } from './answer-text.js';
+import type { Avis } from '../ingest/dossier.js';
 import type { Provenance } from './provenance.js';
 import { provenanceFooter } from './scores/markdown.js';
 import { KIND_FR, levelWords } from './scores/view.js';
@@ -25,6 +26,12 @@ export function explainAnnotations(edition: Edition, annotations: Readonly<Recor
 
 /** Each juror's grade by criterion (staff only: explain and the jury's book; never a fiche). */
 export type JurorGrades = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/** What explain shows staff only: each juror's grade, the experts' opinions requested on DS. */
+export interface StaffView {
+  jurors?: JurorGrades;
+  avis?: readonly Avis[];
+}
 
 /** The jury's criteria of a dossier: grade kept, each juror's grade (staff), points. */
 function juryLines(edition: Edition, result: Result, jurors: JurorGrades | undefined): string[] {
@@ -53,7 +60,7 @@ function juryLines(edition: Edition, result: Result, jurors: JurorGrades | undef
 }
 
 /** Every point of one dossier, in Markdown. */
-export function explainMarkdown(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = [], jurors?: JurorGrades): string {
+export function explainMarkdown(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = [], staff: StaffView = {}): string {
   const { card } = result;
   const questions = new Map(edition.questionnaire.questions.map((x) => [x.id, x]));
   const out: string[] = [];
@@ -124,7 +131,9 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     }
     out.push('');
   }
-  out.push(...juryLines(edition, result, jurors));
+  out.push(...juryLines(edition, result, staff.jurors));
+  if (staff.avis?.length)
+    out.push('## Avis d’experts (démarches simplifiées, jamais publiés)', '', ...staff.avis.map((a) => `- ${mdEscape(describeAvis(a))}`), '');
   const gates = card.gates;
   if (gates.length) {
     out.push('## Conditions des niveaux', '');
@@ -150,7 +159,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
   return typography(out.join('\n'));
 }
 
-export function explainJson(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = [], jurors?: JurorGrades): string {
+export function explainJson(edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[] = [], staff: StaffView = {}): string {
   const { card } = result;
   return (
     JSON.stringify(
@@ -184,7 +193,7 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
             points: x.points,
             max: x.max,
           })),
-          ...(card.jury ? { jury: card.jury.map((j) => ({ ...j, grade: j.grade ?? null, jurors: jurors?.[j.criterion] ?? {} })) } : {}),
+          ...(card.jury ? { jury: card.jury.map((j) => ({ ...j, grade: j.grade ?? null, jurors: staff.jurors?.[j.criterion] ?? {} })) } : {}),
           gates: card.gates,
           blocked: card.blocked,
           next: card.next
@@ -207,6 +216,7 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
             : null,
           warnings: card.findings,
           ...(annotations.length ? { annotations } : {}),
+          ...(staff.avis?.length ? { avis: staff.avis } : {}),
         },
       },
       null,
@@ -218,7 +228,7 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
 /** The renderer of each format of `tnl explain`: a format the command line offers without a renderer does not compile. */
 export const EXPLAIN_RENDERERS: Record<
   ExplainFormat,
-  (edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[], jurors?: JurorGrades) => string
+  (edition: Edition, result: Result, p: Provenance, annotations: readonly ShownAnnotation[], staff?: StaffView) => string
 > = {
   md: explainMarkdown,
   json: explainJson,

@@ -2,7 +2,7 @@ import { frNumber, typography } from '../util/french.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import type { Dossier } from '../ingest/dossier.js';
-import { describeAnswer } from '../output/answer-text.js';
+import { describeAnswer, describeAvis } from '../output/answer-text.js';
 import { sortResults, KIND_FR } from '../output/scores/view.js';
 import { juryPage, type JuryPage } from '../jury/agreement-view.js';
 import type { Grades } from '../jury/grades.js';
@@ -19,6 +19,8 @@ export interface CahierSection {
   /** Private annotations (instructors' notes): for the jury only. */
   annotations: { label: string; text: string }[];
   volets: { title: string; rows: { question: string; answer: string; points: string; long: boolean }[]; subtotal: string }[];
+  /** The experts' opinions requested on DS (XLSX export), beside the jury's grades. */
+  avis: string[];
   /** The jury's criteria: grade kept, each juror's grade (the cahier is the jury's own book). */
   jury: { criterion: string; grade: string; jurors: string; points: string; disagreement: boolean }[];
 }
@@ -64,6 +66,7 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
       annotations: edition.questionnaire.annotations
         .map((a) => ({ label: typography(a.label), text: byNumber.get(card.number)?.annotations?.[a.id] ?? '' }))
         .filter((a) => a.text),
+      avis: (byNumber.get(card.number)?.avis ?? []).map((a) => typography(describeAvis(a))),
       jury: (card.jury ?? []).map((j) => {
         const c = edition.rubric.jury!.criteria.find((x) => x.id === j.criterion)!;
         const given = grades?.get(card.number)?.get(j.criterion);
