@@ -28,6 +28,7 @@ const FIELDS = [
   'carrier',
   'gates',
   'blocked',
+  'jury',
   'points',
   'notApplicable',
   'unknown',

@@ -58,6 +58,10 @@ export function dossierJson({ card, proposed, final, reason, opinion, mentions, 
     ...((carrier ?? card.referent) ? { carrier: carrier ?? card.referent } : {}),
     gates: card.gates.map((g) => ({ level: g.level, label: g.label, question: g.question, holds: g.holds })),
     blocked: card.blocked,
+    // The jury's criteria: the grade kept and its points only (never a juror's name or own grade).
+    ...(card.jury
+      ? { jury: card.jury.map((j) => ({ criterion: j.criterion, grade: j.grade ?? null, points: Math.round(j.points * 1000) / 1000, max: j.max })) }
+      : {}),
     points: Object.fromEntries(card.questions.filter((x) => x.status === 'scored' || x.status === 'unanswered').map((x) => [x.id, x.points])),
     notApplicable: card.questions.filter((x) => x.status === 'not_applicable').map((x) => x.id),
     unknown: card.questions.filter((x) => x.status === 'unknown').map((x) => x.id),
