@@ -20,6 +20,8 @@ export interface FicheVM {
   blocked: string[];
   reason?: string;
   opinion?: string;
+  /** The jury's criteria: the grade kept for each (never a juror's own grade or name). */
+  jury: { criterion: string; grade: string }[];
   mentions: string[];
   /** Said when the total was computed without some answers (an export that lacked them). */
   provisional?: string;
@@ -120,6 +122,12 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
       median: r.median === undefined ? '—' : frNumber(r.median, 1),
     })),
     chart: voletChart(rows),
+    jury: (card.jury ?? [])
+      .filter((j) => j.grade !== undefined)
+      .map((j) => ({
+        criterion: typography(edition.rubric.jury!.criteria.find((c) => c.id === j.criterion)?.label ?? j.criterion),
+        grade: `${frNumber(j.grade!)} / ${edition.rubric.jury!.scale.max}`,
+      })),
     strengths: strengths.map(typography),
     ...(path
       ? {

@@ -112,6 +112,11 @@ describe('the jury’s round', () => {
       .map((f) => readFileSync(join(fiches, f), 'utf8'))
       .join('\n');
     for (const id of ['cgarnier', 'lbernard', 'mrobert', 'pmoreau', 'tnguyen', 'Garnier', 'Bernard']) expect(all).not.toContain(id);
+    // The applicant sees the grade the jury kept for each criterion (118357: the median of 0 and 4).
+    const colomiers = readdirSync(fiches).find((f) => f.startsWith('118357'))!;
+    expect(readFileSync(join(fiches, colomiers), 'utf8')).toMatch(
+      /## L’appréciation du jury\n\n\| Critère \| Note \|\n\|---\|---:\|\n\| Qualité de la stratégie \| 2 \/ 4 \|/,
+    );
   });
 
   it('locates every problem of the filled sheets, and writes no grades file', async () => {
