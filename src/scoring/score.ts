@@ -9,7 +9,7 @@ import { answerPoints } from './points.js';
 import { roundTotal } from './round.js';
 import { ruleMax } from '../edition/rule-max.js';
 import { findStratum } from './stratum.js';
-import type { GateResult, QuestionScore, QuestionStatus, RubricIndex, ScoreCard, ScoredQuestion, StratumPlan, VoletScore } from './types.js';
+import type { GateResult, JuryScore, QuestionScore, QuestionStatus, RubricIndex, ScoreCard, ScoredQuestion, StratumPlan, VoletScore } from './types.js';
 import { own } from '../util/own.js';
 import type { TerritoryLookup } from '../territory/lookup.js';
 
@@ -223,6 +223,22 @@ export function scoreDossier(dossier: Dossier, index: RubricIndex, territory?: T
   return card;
 }
 
+const ungradedMemo = new WeakMap<Edition, { scores: readonly JuryScore[]; ids: readonly string[] }>();
+
+/** The jury's criteria of an edition, none graded: shared by every dossier scored without grades. */
+function ungradedAll(edition: Edition): { scores: readonly JuryScore[]; ids: readonly string[] } {
+  let u = ungradedMemo.get(edition);
+  if (!u) {
+    const criteria = edition.rubric.jury?.criteria ?? [];
+    u = {
+      scores: Object.freeze(criteria.map((c) => Object.freeze({ criterion: c.id, volet: c.volet, points: 0, max: 0 }))),
+      ids: Object.freeze(criteria.map((c) => c.id)),
+    };
+    ungradedMemo.set(edition, u);
+  }
+  return u;
+}
+
 /**
  * The jury's criteria into the volets: a consolidated grade gives its share of the criterion's
  * points ((grade − min) / (max − min)); a criterion not graded leaves the maximum, and the total is
@@ -235,9 +251,16 @@ function juryCriteria(
   points: number[],
   maxima: number[],
   warn: (rule: string, message: string, severity?: Finding['severity']) => void,
-): string[] {
+): readonly string[] {
   const jury = edition.rubric.jury;
   if (!jury) return [];
+  if (!dossier.grades) {
+    // No grades given at all: the same (frozen) lines for every dossier of the batch. The dossier is
+    // marked incomplete with the criteria's ids; the run says once why (src/output/scoring-notice.ts).
+    const shared = ungradedAll(edition);
+    card.jury = shared.scores;
+    return shared.ids;
+  }
   const { min, max } = jury.scale;
   const volets = edition.questionnaire.volets;
   const ungraded: string[] = [];
@@ -256,10 +279,7 @@ function juryCriteria(
   if (ungraded.length)
     warn(
       'score/jury-ungraded',
-      dossier.grades
-        ? `total incomplet : note${ungraded.length > 1 ? 's' : ''} du jury manquante${ungraded.length > 1 ? 's' : ''} pour ${ungraded.map(q).join(', ')} (retiré${ungraded.length > 1 ? 's' : ''} du maximum)`
-        : `total sans les critères du jury (${ungraded.map(q).join(', ')}) : donnez leurs notes avec --grades`,
-      dossier.grades ? 'warning' : 'info',
+      `total incomplet : note${ungraded.length > 1 ? 's' : ''} du jury manquante${ungraded.length > 1 ? 's' : ''} pour ${ungraded.map(q).join(', ')} (retiré${ungraded.length > 1 ? 's' : ''} du maximum)`,
     );
   return ungraded;
 }

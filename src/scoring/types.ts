@@ -70,8 +70,8 @@ export interface ScoreCard {
   referent?: string;
   stratum?: Stratum;
   questions: QuestionScore[];
-  /** The jury's criteria, when the rubric has some. */
-  jury?: JuryScore[];
+  /** The jury's criteria, when the rubric has some (shared and frozen when none is graded). */
+  jury?: readonly JuryScore[];
   volets: VoletScore[];
   /** Exact weighted mean, 0–100. */
   totalExact: number;

@@ -92,17 +92,18 @@ export function incompleteTotals(results: readonly Result[]): {
   ungraded: Result[];
 } {
   const dossiers = results.filter((x) => x.card.incomplete && !x.card.notScored);
+  const ungradedOf = new Map(dossiers.map((r) => [r, ungradedCriteria(r.card)]));
   const questionsOf = (r: Result) => {
-    const criteria = new Set(ungradedCriteria(r.card));
-    return r.card.incomplete!.filter((id) => !criteria.has(id));
+    const criteria = ungradedOf.get(r)!;
+    return criteria.length ? r.card.incomplete!.filter((id) => !criteria.includes(id)) : r.card.incomplete!;
   };
   const fromExport = dossiers.filter((r) => questionsOf(r).length);
-  const ungraded = dossiers.filter((r) => ungradedCriteria(r.card).length);
+  const ungraded = dossiers.filter((r) => ungradedOf.get(r)!.length);
   return {
     dossiers,
     ids: [...new Set(fromExport.flatMap(questionsOf))],
     fromExport,
-    criteria: [...new Set(ungraded.flatMap((r) => ungradedCriteria(r.card)))],
+    criteria: [...new Set(ungraded.flatMap((r) => ungradedOf.get(r)!))],
     ungraded,
   };
 }
