@@ -160,21 +160,23 @@ describe('the jury’s round', () => {
 describe.skipIf(!browserPath)('each juror’s booklet', () => {
   it('is the cahier of that juror’s dossiers only, printed as PDF', async () => {
     const dir = tempDir();
-    const r = await tnl([
-      'jury',
-      'sheets',
-      exportFile,
-      '--edition',
-      '2024',
-      '--jurors',
-      jurors,
-      '--assignment',
-      'fixtures/jury-2024/affectation-2024.yaml',
-      '--out',
-      dir,
-      '--jure',
-      'cgarnier',
-    ]);
+    const sheets = (juror: string) =>
+      tnl([
+        'jury',
+        'sheets',
+        exportFile,
+        '--edition',
+        '2024',
+        '--jurors',
+        jurors,
+        '--assignment',
+        'fixtures/jury-2024/affectation-2024.yaml',
+        '--out',
+        dir,
+        '--jure',
+        juror,
+      ]);
+    const r = await sheets('cgarnier');
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['cahier-cgarnier.pdf', 'grille-cgarnier.xlsx']);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'cahier-cgarnier.pdf'), '-'], { encoding: 'utf8' });
@@ -186,21 +188,7 @@ describe.skipIf(!browserPath)('each juror’s booklet', () => {
     for (const n of others) expect(text).not.toContain(`${n} — `);
     // Isère dossiers are never in her booklet (conflict of interest).
     expect(text).not.toMatch(/Grenoble|Échirolles|Meylan/);
-    const unknown = await tnl([
-      'jury',
-      'sheets',
-      exportFile,
-      '--edition',
-      '2024',
-      '--jurors',
-      jurors,
-      '--assignment',
-      'fixtures/jury-2024/affectation-2024.yaml',
-      '--out',
-      dir,
-      '--jure',
-      'cgarnie',
-    ]);
+    const unknown = await sheets('cgarnie');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/juré « cgarnie » inconnu\. Vouliez-vous dire «\scgarnier\s»/);
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { loadPress } from '../../src/files/press-file.js';
 import { root } from '../helpers/cli.js';
-import { browserPath } from '../helpers/browser.js';
+import { browserPath, launchBrowser } from '../helpers/browser.js';
 import { minimalPress } from '../helpers/edition.js';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -18,11 +18,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   if (!browserPath) return;
-  const puppeteer = (await import('puppeteer-core')).default;
-  browser = await puppeteer.launch({
-    executablePath: browserPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
 

@@ -14,7 +14,7 @@ import { readExport } from '../../src/files/read-export.js';
 import { DOSSIER_STATES, type Dossier } from '../../src/ingest/dossier.js';
 import { indexEdition, scoreDossier } from '../../src/scoring/score.js';
 import type { FormState } from '../../src/simulator/model.js';
-import { browserPath } from '../helpers/browser.js';
+import { browserPath, launchBrowser } from '../helpers/browser.js';
 import { root, tempDir, tnl } from '../helpers/cli.js';
 
 type Browser = import('puppeteer-core').Browser;
@@ -35,11 +35,7 @@ beforeAll(async () => {
   pages.sans = join(dir, 'simulateur-2025-sans-bareme.html');
   expect((await tnl(['simulateur', '--edition', '2025', '--sans-bareme', '--out', pages.sans])).code).toBe(0);
   if (!browserPath) return;
-  const puppeteer = (await import('puppeteer-core')).default;
-  browser = await puppeteer.launch({
-    executablePath: browserPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
 
