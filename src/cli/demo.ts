@@ -30,7 +30,10 @@ export async function demoCommand(opts: DemoOptions, io: Io): Promise<number> {
   const juryOut = join(out, 'jury');
   const jury = { edition: '2024', jurors };
   worst = Math.max(worst, await juryAssignCommand(fixture, { ...jury, parDossier: '2', out: join(juryOut, 'affectation-2024.yaml'), force: true }, io));
-  worst = Math.max(worst, await jurySheetsCommand(fixture, { ...jury, assignment: join(juryOut, 'affectation-2024.yaml'), out: join(juryOut, 'grilles') }, io));
+  worst = Math.max(
+    worst,
+    await jurySheetsCommand(fixture, { ...jury, assignment: join(juryOut, 'affectation-2024.yaml'), out: join(juryOut, 'grilles'), force: true }, io),
+  );
   // The sheets the example jurors filled in, read back: a disagreement and a missing grade are said.
   const filled = join(bundled.fixtures, 'jury-2024');
   const grades = join(juryOut, 'notes-2024.yaml');

@@ -30,6 +30,7 @@ export interface JurySheetsOptions extends JuryOptions {
   templates?: string;
   /** Only this juror's sheet and booklet (to send them again). */
   jure?: string;
+  force?: boolean;
 }
 
 export interface JuryCollectOptions extends JuryOptions {
@@ -103,6 +104,7 @@ export function defineJury(program: Command, run: Run): void {
     .requiredOption('-o, --out <dossier>', 'dossier où écrire les grilles et les cahiers')
     .option('--sans-cahier', 'les grilles seulement, sans le cahier PDF de chaque juré')
     .option('--jure <identifiant>', 'la grille et le cahier de ce juré seulement (pour les lui renvoyer)')
+    .option('--force', 'remplace les grilles et cahiers déjà écrits dans --out (une grille a pu y être remplie)')
     .option('--templates <dossier>', 'modèles Handlebars à utiliser à la place de ceux de tnl (cahier.html.hbs)')
     .addHelpText(
       'after',

@@ -105,8 +105,6 @@ export async function jurySheetsCommand(file: string, opts: JurySheetsOptions, i
   const { edition, jurors, assignment, read } = await checkedAssignment(file, opts, io);
   needCriteria(edition);
   const dir = at(io, opts.out);
-  makeDir(dir);
-  const { gradingWorkbook } = await import('../files/jury-workbook.js');
   if (opts.jure !== undefined && !jurors.some((j) => j.id === opts.jure))
     throw new UsageError(
       `juré « ${opts.jure} » inconnu.${didYouMean(
@@ -117,6 +115,16 @@ export async function jurySheetsCommand(file: string, opts: JurySheetsOptions, i
       )}`,
     );
   const views = sheetViews(edition, jurors, assignment, read).filter((v) => opts.jure === undefined || v.juror.id === opts.jure);
+  // A sheet already in the folder may be one a juror filled in: never replaced without --force.
+  const existing = views
+    .flatMap((v) => [`grille-${v.juror.id}.xlsx`, ...(opts.sansCahier ? [] : [`cahier-${v.juror.id}.pdf`, `cahier-${v.juror.id}.html`])])
+    .filter((name) => existsSync(join(dir, name)));
+  if (existing.length && !opts.force)
+    throw new UsageError(
+      `${opts.out} contient déjà ${existing.join(', ')} (une grille a pu y être remplie) : choisissez un autre dossier, ou remplacez-les avec --force`,
+    );
+  makeDir(dir);
+  const { gradingWorkbook } = await import('../files/jury-workbook.js');
   for (const view of views) {
     writeAtomic(join(dir, `grille-${view.juror.id}.xlsx`), await gradingWorkbook(view));
     io.stderr.write(`${join(opts.out, `grille-${view.juror.id}.xlsx`)} : ${count(new Set(view.rows.map((r) => r.dossier)).size, 'dossier')}\n`);

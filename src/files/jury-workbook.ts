@@ -1,6 +1,6 @@
 import { InputError } from '../findings/errors.js';
 import { readCsvTable } from '../ingest/csv-table.js';
-import { decodeText } from '../ingest/decode.js';
+import { decodeText, isZip } from '../ingest/decode.js';
 import { cellText } from '../ingest/xlsx.js';
 import { zipBoundsProblem } from '../ingest/zip-bounds.js';
 import { EDITION_LABEL, EDITION_ROW, GRADE_COLUMN, HEADER_ROW, JUROR_LABEL, JUROR_ROW, SHEET_HEADER, SHEET_NAME, type SheetTable } from '../jury/grades.js';
@@ -74,7 +74,7 @@ export async function gradingWorkbook(view: SheetView): Promise<Buffer> {
 export async function readGradingSheet(path: string): Promise<SheetTable> {
   const file = displayPath(path);
   const bytes = readInput(path);
-  if (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (isZip(bytes)) {
     const refused = zipBoundsProblem(bytes);
     if (refused) throw new InputError(refused, file);
     const ExcelJS = await excel();

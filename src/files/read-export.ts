@@ -8,7 +8,7 @@ import { parseCsv, readCsvTable } from '../ingest/csv-table.js';
 import { basename } from 'node:path';
 import { matchColumns, wrongExportProblem, type ColumnMatch } from '../ingest/columns.js';
 import { isRepetitionHeader, readRepetitionSheet, withRepetitions, type RepetitionSheet } from '../ingest/repetition-sheet.js';
-import { decodeAs, detectEncoding, firstUtf8Char, looksBinary, type Encoding } from '../ingest/decode.js';
+import { decodeAs, detectEncoding, firstUtf8Char, isZip, looksBinary, type Encoding } from '../ingest/decode.js';
 import { SCORED_STATES, type Dossier, type DossierState } from '../ingest/dossier.js';
 import { tableReader, type TableReader } from '../ingest/ds-csv.js';
 import {
@@ -35,8 +35,6 @@ export interface ReadOptions {
 }
 
 type Read = { dossiers?: Dossier[]; columns: ColumnMatch[]; findings: Finding[] };
-
-const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** Reads any export, the DS XLSX workbook included (which needs an asynchronous reader). */
 export async function readExportAsync(path: string, questionnaire: Questionnaire, options: ReadOptions = {}): Promise<ExportRead> {

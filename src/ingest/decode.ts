@@ -67,3 +67,6 @@ export function looksBinary(bytes: Buffer): boolean {
   }
   return head.length > 0 && control / head.length > 0.1;
 }
+
+/** Whether bytes start like a ZIP archive (XLSX, ODS). */
+export const isZip = (b: Buffer): boolean => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;

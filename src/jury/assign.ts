@@ -1,5 +1,5 @@
 import { checkSchema } from '../edition/schema-check.js';
-import type { Finding } from '../findings/finding.js';
+import { byDossier, type Finding } from '../findings/finding.js';
 import { count, didYouMean, joinList } from '../util/french.js';
 import { closest } from '../util/suggest.js';
 import { findingAt, type YamlSource } from '../util/yaml-source.js';
@@ -29,8 +29,6 @@ export interface AssignResult {
   balanced: boolean;
   impossible: Impossible[];
 }
-
-const byNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 export function assignJurors(dossiers: readonly JuryDossier[], jurors: readonly Juror[], perDossier: number): AssignResult {
   const ids = jurors.map((j) => j.id).sort();
@@ -78,7 +76,7 @@ export function assignJurors(dossiers: readonly JuryDossier[], jurors: readonly 
         add(d, j);
         return true;
       }
-      for (const other of [...of.get(j)!].sort(byNumber))
+      for (const other of [...of.get(j)!].sort(byDossier))
         if (other !== d && augment(other, capacity, visited)) {
           remove(other, j);
           add(d, j);
@@ -89,7 +87,7 @@ export function assignJurors(dossiers: readonly JuryDossier[], jurors: readonly 
   };
   // The most constrained dossiers first; the capacity of each juror raised only when the conflicts
   // leave no balanced assignment.
-  const order = [...dossiers].map((d) => d.number).sort((a, b) => eligible.get(a)!.length - eligible.get(b)!.length || byNumber(a, b));
+  const order = [...dossiers].map((d) => d.number).sort((a, b) => eligible.get(a)!.length - eligible.get(b)!.length || byDossier(a, b));
   for (let capacity = Math.ceil(slots / ids.length); ; capacity++) {
     for (const d of order) for (const j of [...assignment.get(d)!]) remove(d, j);
     let complete = true;
@@ -103,7 +101,7 @@ export function assignJurors(dossiers: readonly JuryDossier[], jurors: readonly 
       if (loads.get(low)! >= floor) continue;
       const donors = ids.filter((j) => loads.get(j)! > loads.get(low)! + 1).sort((a, b) => loads.get(b)! - loads.get(a)! || (a < b ? -1 : 1));
       for (const donor of donors) {
-        const d = [...of.get(donor)!].sort(byNumber).find((x) => eligible.get(x)!.includes(low) && !assignment.get(x)!.includes(low));
+        const d = [...of.get(donor)!].sort(byDossier).find((x) => eligible.get(x)!.includes(low) && !assignment.get(x)!.includes(low));
         if (d) {
           remove(d, donor);
           add(d, low);
@@ -145,7 +143,7 @@ export function assignmentYaml(
     `per_dossier: ${perDossier}`,
     'dossiers:',
   ];
-  for (const d of [...dossiers].sort((a, b) => byNumber(a.number, b.number)))
+  for (const d of [...dossiers].sort((a, b) => byDossier(a.number, b.number)))
     lines.push(`  "${d.number}": [${(result.assignment.get(d.number) ?? []).join(', ')}] # ${comment(d.name)}`);
   lines.push(`# Charge : ${[...result.loads].map(([j, n]) => `${j} ${n}`).join(', ')}`);
   return `${lines.join('\n')}\n`;

@@ -1,8 +1,9 @@
 import { checkSchema } from '../edition/schema-check.js';
 import type { Edition, JuryCriterion } from '../edition/types.js';
-import type { Finding } from '../findings/finding.js';
+import { byDossier, type Finding } from '../findings/finding.js';
 import { count, didYouMean, frNumber, q } from '../util/french.js';
 import { closest } from '../util/suggest.js';
+import { median } from '../util/median.js';
 import { findingAt, type YamlSource } from '../util/yaml-source.js';
 import type { Assignment } from './assign.js';
 
@@ -163,12 +164,6 @@ export function readSheet(
   return { grades, findings, juror };
 }
 
-function median(values: readonly number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
-}
-
 /** Each dossier's criteria consolidated over its jurors; missing grades and disagreements said. */
 export function consolidate(
   sheetGrades: readonly SheetGrade[],
@@ -181,7 +176,7 @@ export function consolidate(
   const grades: Grades = new Map();
   const given = new Map<string, number>();
   for (const g of sheetGrades) given.set(`${g.dossier}\u0000${g.criterion}\u0000${g.juror}`, g.grade);
-  for (const [dossier, jurors] of [...assignment].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1))) {
+  for (const [dossier, jurors] of [...assignment].sort(([a], [b]) => byDossier(a, b))) {
     const byCriterion = new Map<string, CriterionGrades>();
     for (const c of criteria) {
       const values: Record<string, number> = {};

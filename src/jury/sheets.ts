@@ -1,4 +1,5 @@
 import type { Edition } from '../edition/types.js';
+import { byDossier } from '../findings/finding.js';
 import type { Dossier } from '../ingest/dossier.js';
 import { describeAnswer } from '../output/answer-text.js';
 import type { Assignment } from './assign.js';
@@ -14,8 +15,6 @@ export interface SheetView {
   rows: { dossier: string; name: string; criterion: string; label: string; toRead: string; link?: string }[];
 }
 
-const byNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-
 /** The dossier's page on the DS instance, for instructors and experts (needs an account there). */
 export function dossierLink(edition: Edition, number: string): string | undefined {
   const d = edition.questionnaire.demarche;
@@ -30,7 +29,7 @@ export function sheetViews(edition: Edition, jurors: readonly Juror[], assignmen
     const mine = [...assignment]
       .filter(([, list]) => list.includes(juror.id))
       .map(([n]) => n)
-      .sort(byNumber);
+      .sort(byDossier);
     const rows = mine.flatMap((number) => {
       const d = byId.get(number);
       return jury.criteria.map((c) => {

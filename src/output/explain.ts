@@ -7,7 +7,7 @@ import { describeAnswer, describeAvis, describeChange } from './answer-text.js';
 import type { Avis } from '../ingest/dossier.js';
 import type { Provenance } from './provenance.js';
 import { provenanceFooter } from './scores/markdown.js';
-import { KIND_FR, levelWords } from './scores/view.js';
+import { KIND_FR, levelWords, ungradedCriteria } from './scores/view.js';
 
 const levelName = (edition: Edition, id: string | undefined | null) => levelWords(edition, id, 'aucun niveau');
 
@@ -81,7 +81,7 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     return typography(out.join('\n'));
   }
   if (card.notScored) out.push(`- **Non noté** : ${mdEscape(card.notScored)} ; aucun niveau n’est proposé (le total ci-dessous est provisoire).`);
-  const ungraded = new Set((card.jury ?? []).filter((j) => j.grade === undefined).map((j) => j.criterion));
+  const ungraded = new Set(ungradedCriteria(card));
   const missing = (card.incomplete ?? []).filter((id) => !ungraded.has(id));
   if (missing.length)
     out.push(

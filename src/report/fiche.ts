@@ -5,6 +5,7 @@ import type { Edition } from '../edition/types.js';
 import { describeAnswer, describeChange } from '../output/answer-text.js';
 import { levelWords } from '../output/scores/view.js';
 import { xml } from './svg.js';
+import { median } from '../util/median.js';
 
 export interface FicheVM {
   year: number;
@@ -25,13 +26,6 @@ export interface FicheVM {
   mentions: string[];
   /** Said when the total was computed without some answers (an export that lacked them). */
   provisional?: string;
-}
-
-export function median(values: readonly number[]): number {
-  if (!values.length) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** The medians of each volet's sub-score (0–100), per stratum, over the dossiers scored together. */

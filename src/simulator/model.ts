@@ -1,6 +1,6 @@
 import type { AuthorityKind, Edition, Question, QuestionType } from '../edition/types.js';
 import type { Answer, Dossier } from '../ingest/dossier.js';
-import { numberAnswer } from '../ingest/values.js';
+import { numberAnswer, parseFrenchNumber, withoutUnit } from '../ingest/values.js';
 
 /**
  * The self-assessment page (`tnl simulateur`): what it is given, and how its form becomes a
@@ -104,15 +104,6 @@ function formQuestion(x: Question): FormQuestion | undefined {
   };
 }
 
-/** A number as typed in a field (« 12,5 » or « 12.5 »); undefined when it is none. */
-function typedNumber(text: string): number | undefined {
-  const t = text
-    .trim()
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
-}
-
 /** An answer from a field's value, by the same rules as an export's cell; undefined when unanswered. */
 export function formAnswer(question: Question, value: string | string[] | undefined): { answer?: Answer; problem?: string } {
   if (value === undefined) return {};
@@ -133,12 +124,13 @@ export function formAnswer(question: Question, value: string | string[] | undefi
       return formAnswer(question, text.split(','));
     case 'integer':
     case 'decimal': {
-      const r = numberAnswer(question, text, typedNumber(text));
+      // The same reading as an export's cell: French or English decimals, thousands, the unit.
+      const r = numberAnswer(question, text, parseFrenchNumber(question.unit ? withoutUnit(text, [question.unit]) : text));
       return { ...(r.answer ? { answer: r.answer } : {}), ...(r.problem ? { problem: r.problem.message } : {}) };
     }
     case 'repetition':
     case 'file': {
-      const n = typedNumber(text);
+      const n = parseFrenchNumber(text);
       if (n === undefined || n < 0 || !Number.isInteger(n)) return { problem: `« ${text} » n’est pas un nombre entier positif` };
       if (question.type === 'repetition') return { answer: { kind: 'rows', rows: Array.from({ length: n }, () => ({})) } };
       return n ? { answer: { kind: 'files', names: Array.from({ length: n }, (_, i) => `document ${i + 1}`) } } : {};
@@ -160,7 +152,7 @@ export function formDossier(state: FormState, edition: Edition): { dossier: Doss
   const dossier: Dossier = { number: SIMULATION_NUMBER, identity: {}, answers: {}, unavailable: [], sources: {} };
   if (state.name.trim()) dossier.identity.name = state.name.trim();
   if (edition.rubric.strata.some((s) => s.kind === state.kind)) dossier.identity.kind = state.kind as AuthorityKind;
-  const population = typedNumber(state.population);
+  const population = parseFrenchNumber(state.population);
   if (population !== undefined && Number.isInteger(population) && population >= 0) dossier.identity.population = population;
   const problems: { question: string; message: string }[] = [];
   for (const question of edition.questionnaire.questions) {
@@ -173,20 +165,7 @@ export function formDossier(state: FormState, edition: Edition): { dossier: Doss
 
 /** A champ's descriptor as the DS API gives it: base64 of « Champ-<stable id> ». */
 function descriptor(stableId: number | undefined): Record<string, string> {
-  return stableId === undefined ? {} : { champDescriptorId: base64(`Champ-${stableId}`) };
-}
-
-function base64(ascii: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  for (let i = 0; i < ascii.length; i += 3) {
-    const [a, b, c] = [ascii.charCodeAt(i), ascii.charCodeAt(i + 1), ascii.charCodeAt(i + 2)];
-    const n = (a << 16) | ((b || 0) << 8) | (c || 0);
-    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]!;
-    out += i + 1 < ascii.length ? alphabet[(n >> 6) & 63]! : '=';
-    out += i + 2 < ascii.length ? alphabet[n & 63]! : '=';
-  }
-  return out;
+  return stableId === undefined ? {} : { champDescriptorId: btoa(`Champ-${stableId}`) };
 }
 
 /**

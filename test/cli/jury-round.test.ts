@@ -190,6 +190,12 @@ describe.skipIf(!browserPath)('each juror’s booklet', () => {
     expect(text).not.toMatch(/Grenoble|Échirolles|Meylan/);
     const unknown = await sheets('cgarnie');
     expect(unknown.code).toBe(2);
+    // Run again into the same folder: the (perhaps filled) sheet and the booklet are never replaced silently.
+    const before = readFileSync(join(dir, 'grille-cgarnier.xlsx'));
+    const again = await sheets('cgarnier');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/contient déjà grille-cgarnier\.xlsx, cahier-cgarnier\.pdf .* remplacez-les avec --force/);
+    expect(readFileSync(join(dir, 'grille-cgarnier.xlsx')).equals(before)).toBe(true);
     expect(unknown.stderr).toMatch(/juré « cgarnie » inconnu\. Vouliez-vous dire «\scgarnier\s»/);
   });
 });
