@@ -36,6 +36,14 @@ const SYSTEM_MODULES = [
   'node:child_process',
   'os',
   'node:os',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'net',
+  'node:net',
+  'tls',
+  'node:tls',
   'puppeteer-core',
   '@puppeteer/browsers',
 ];
@@ -61,7 +69,7 @@ function roomRules(room) {
           paths: core
             ? SYSTEM_MODULES.map((name) => ({
                 name,
-                message: 'the pure core reads no file and starts no process: do it in src/files or src/cli and pass the data in',
+                message: 'the pure core reads no file, starts no process and opens no connection: do it in src/files or src/cli and pass the data in',
               }))
             : [],
           patterns: [

@@ -7,10 +7,13 @@
 // V8 can save what it compiled: after a first run of a command, the compiled code is kept in the
 // user's cache folder (the folder of src/files/derived-cache.ts: TNL_CACHE_DIR, else
 // XDG_CACHE_HOME/tnl, else ~/.cache/tnl; TNL_NO_CACHE=1 turns it off), one file per command and
-// build (`code/<build id>-<V8 version>-<command>.bin`), and later runs start from it. V8 refuses a
-// cache that does not match the code, its own version or its flags, but not a damaged one (it
-// crashes on it): each file starts with the SHA-256 of the rest, checked before V8 sees it. A
-// refused or damaged file means compiling as without it, and writing the cache again. Nothing is ever written inside tnl's own folder, and any problem
+// build and Node version (`code/<build id>-<Node version>-<V8 version>-<arch>-<command>.bin`), and
+// later runs start from it. V8 refuses a cache that does not match the code, its own version or its
+// flags, but not a damaged one (it crashes on it): each file starts with the SHA-256 of the Node
+// version, V8 version and architecture that wrote it followed by the rest, checked before V8 sees
+// it. A file of another Node (renamed, copied, or from a Node whose V8 kept its version number) is
+// never used, even if V8 would take it. A refused or damaged file means compiling as without it,
+// and writing the cache again. Nothing is ever written inside tnl's own folder, and any problem
 // with the cache (unwritable folder, damaged file) only means compiling as without it.
 const { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { homedir } = require('node:os');
@@ -52,9 +55,11 @@ function run() {
   const folder = buildId ? codeCacheFolder(process.env) : undefined;
   const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'tnl';
   const prefix = `${buildId}-`;
-  const file = folder && join(folder, `${prefix}${process.versions.v8}-${process.arch}-${command}.bin`);
+  const runtime = `${process.version}-${process.versions.v8}-${process.arch}`;
+  const file = folder && join(folder, `${prefix}${runtime}-${command}.bin`);
   const { createHash } = require('node:crypto');
-  const digest = (bytes) => createHash('sha256').update(bytes).digest();
+  // The seal covers the runtime that wrote the file: another Node's file never matches it.
+  const digest = (bytes) => createHash('sha256').update(`${runtime}\n`).update(bytes).digest();
   let cachedData;
   if (file)
     try {

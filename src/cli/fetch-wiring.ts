@@ -7,6 +7,11 @@ export interface FetchOptions {
   out: string;
   quiet?: boolean;
   timeout?: string;
+  connectTimeout?: string;
+  idleTimeout?: string;
+  lowSpeedLimit?: string;
+  lowSpeedTime?: string;
+  attempts?: string;
 }
 
 export function defineFetch(program: Command, run: Run): void {
@@ -15,17 +20,25 @@ export function defineFetch(program: Command, run: Run): void {
     .summary('télécharge les dossiers d’une démarche par l’API démarches simplifiées')
     .description(
       'Télécharge tous les dossiers d’une démarche par l’API GraphQL v2 (100 par page, reprises automatiques en cas de ' +
-        'surcharge) et les écrit dans un fichier JSON que les autres commandes savent lire. Le jeton est lu dans la ' +
-        'variable d’environnement DS_API_TOKEN, jamais sur la ligne de commande, et n’est jamais affiché.',
+        'surcharge ou de connexion bloquée) et les écrit dans un fichier JSON que les autres commandes savent lire. Le jeton est lu dans la ' +
+        'variable d’environnement DS_API_TOKEN, jamais sur la ligne de commande, et n’est jamais affiché. Une instance ' +
+        'muette est repérée en quelques secondes : connexion non établie, rien reçu pendant --idle-timeout, ou débit sous ' +
+        '--low-speed-limit pendant --low-speed-time ; chaque blocage est dit aussitôt, puis la page est redemandée.',
     )
     .requiredOption('-d, --demarche <numéro>', 'numéro de la démarche')
     .option('--instance <url>', 'adresse de l’instance démarches simplifiées', 'https://demarches.adullact.org')
     .requiredOption('-o, --out <fichier.json>', 'fichier JSON à écrire')
     .option('--timeout <secondes>', 'délai pour tout le téléchargement, reprises comprises (par défaut : 600)')
-    .option('-q, --quiet', 'sans barre de progression')
+    .option('--connect-timeout <secondes>', 'délai pour établir la connexion, TLS compris (par défaut : 15)')
+    .option('--idle-timeout <secondes>', 'une requête qui ne reçoit rien pendant ce délai est bloquée (par défaut : 30)')
+    .option('--low-speed-limit <octets>', 'débit minimal, en octets par seconde, d’une réponse en cours (par défaut : 100)')
+    .option('--low-speed-time <secondes>', 'durée sur laquelle ce débit est mesuré (par défaut : 30)')
+    .option('--attempts <nombre>', 'tentatives par page en cas de surcharge, d’erreur réseau ou de blocage (par défaut : 5)')
+    .option('-q, --quiet', 'sans progression ni avis de reprise')
     .addHelpText(
       'after',
-      '\nExemple :\n  export DS_API_TOKEN=…   # jeton créé dans votre profil démarches simplifiées\n  tnl fetch --demarche 1187 --out dossiers-2024.json',
+      '\nExemples :\n  export DS_API_TOKEN=…   # jeton créé dans votre profil démarches simplifiées\n  tnl fetch --demarche 1187 --out dossiers-2024.json\n' +
+        '  tnl fetch --demarche 1187 --out dossiers-2024.json --idle-timeout 60 --timeout 1800   # instance lente',
     )
     .action((opts: FetchOptions) => run(async (io) => (await import('./fetch.js')).fetchCommand(opts, io)));
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parseYaml } from '../util/yaml-source.js';
 import { InputError, UsageError } from '../findings/errors.js';
 import { resultsYaml } from '../history/archive.js';
-import { loadArchive, resultsDir } from '../files/archive-files.js';
+import { assertValidResultsText, loadArchive, resultsDir } from '../files/archive-files.js';
+import { displayPath } from '../files/edition-files.js';
 import { normaliseAuthorityName } from '../territory/authority-name.js';
 import { keyFigures, suggestMentions, timelines, type Timeline } from '../history/figures.js';
 import { importPublicHistory } from '../history/import-public.js';
@@ -79,13 +80,18 @@ export function historyImportCommand(file: string, opts: ImportOptions, io: Io):
     throw new UsageError(
       `${existing.map((e) => `results/${e.edition}.yaml`).join(', ')} existe${existing.length > 1 ? 'nt' : ''} déjà : --force pour remplacer`,
     );
-  for (const e of editions) {
+  // Every file is made and checked before the first is written: all or nothing.
+  const files = editions.map((e) => {
     const header = [
       `Résultats de la ${e.number}e édition (${e.edition}) du label Territoire Numérique Libre, tels que publiés.`,
       `Importé du relevé public ${file.replace(/^.*\/(shared\/)/, '$1')} ; codes et populations résolus avec le découpage administratif d’Etalab.`,
     ];
-    writeAtomic(join(dir, `${e.edition}.yaml`), resultsYaml(e, header));
-  }
+    const path = join(dir, `${e.edition}.yaml`);
+    const text = resultsYaml(e, header);
+    assertValidResultsText(text, displayPath(path), undefined);
+    return { path, text };
+  });
+  for (const f of files) writeAtomic(f.path, f.text);
   io.stderr.write(`${editions.length} éditions écrites dans ${dir}\n`);
   if (notes.length) io.stderr.write(`À vérifier par une personne :\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
   return 0;

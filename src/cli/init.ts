@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { displayPath, editionFiles } from '../files/edition-files.js';
+import { assertValidEditionTexts, displayPath, editionFiles } from '../files/edition-files.js';
 import { InputError, UsageError } from '../findings/errors.js';
 import { writeAtomic } from '../files/atomic-write.js';
 import { readTextInput } from '../files/read-input.js';
@@ -50,7 +50,15 @@ export async function initCommand(opts: InitOptions, io: Io): Promise<number> {
   const q = sources[0]!.data as { number?: unknown; demarche?: { number?: unknown } };
   const oldNumber = typeof q.number === 'number' ? q.number : undefined;
   const newNumber = oldNumber === undefined ? undefined : oldNumber + (year - from);
+  // The copied edition is checked as tnl validate checks it: an error there would be copied too.
+  assertValidEditionTexts(
+    src,
+    { questionnaire: sources[0]!.text, rubric: sources[1]!.text },
+    `l’édition ${from} à copier a des erreurs (tnl validate --edition ${from})`,
+  );
   const texts = sources.map(({ text }) => nextEditionText(parseDocument(text), { from, year, oldNumber, newNumber }));
+  // And so is the edition made from it, before anything is written.
+  assertValidEditionTexts(dst, { questionnaire: texts[0]!, rubric: texts[1]! }, `l’édition ${year} produite à partir de ${from} a des erreurs`);
   writeAtomic(dst.questionnaire, texts[0]!);
   writeAtomic(dst.rubric, texts[1]!);
   const lines = [`Édition ${year} créée à partir de ${from} :`, `  ${displayPath(dst.questionnaire)}`, `  ${displayPath(dst.rubric)}`];

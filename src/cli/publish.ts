@@ -4,7 +4,7 @@ import { checkDecisions } from '../decisions/decisions.js';
 import { displayPath, loadEdition, readYaml } from '../files/edition-files.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
 import { resultsYaml } from '../history/archive.js';
-import { resultsDir } from '../files/archive-files.js';
+import { assertValidResultsText, resultsDir } from '../files/archive-files.js';
 import { resultsFromScores, scoredDossierProblems, type ScoredDossier } from '../history/publish.js';
 import { parseJsonText } from '../ingest/ds-json.js';
 import { writeAtomic } from '../files/atomic-write.js';
@@ -58,7 +58,13 @@ export function publishCommand(opts: PublishOptions, io: Io): number {
     `Écrit par tnl publish à partir de ${file}${opts.decisions ? ` et de ${displayPath(at(io, opts.decisions))}` : ''}.`,
     'Complétez la cérémonie, le jury et la date de publication avant de produire les documents de presse.',
   ];
-  writeAtomic(out, resultsYaml(results, header));
+  const text = resultsYaml(results, header);
+  assertValidResultsText(
+    text,
+    displayPath(out),
+    edition.rubric.levels.map((l) => l.id),
+  );
+  writeAtomic(out, text);
   io.stderr.write(
     `${results.laureates.length} lauréats de l’édition ${year} (${results.published.applications} candidatures déposées, ${dossiers.length} notées) écrits dans ${displayPath(out)}\n`,
   );

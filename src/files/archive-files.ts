@@ -8,6 +8,7 @@ import { derivedCacheFile, readDerived, writeDerived } from './derived-cache.js'
 import { displayPath, readYaml } from './edition-files.js';
 import { bundled } from './paths.js';
 import { readTextInput } from './read-input.js';
+import { parseYaml } from '../util/yaml-source.js';
 
 // The archive of results on disk: results/<year>.yaml, each checked by src/history/archive.ts.
 
@@ -69,4 +70,19 @@ export function checkResultsFileCached(path: string, levelsOf: (year: number) =>
   const checked = checkResults(source, Number.isInteger(year) ? levelsOf(year) : undefined);
   if (checked.results && !checked.findings.some((f) => f.severity === 'error')) writeDerived(resultsSlot, checked.results);
   return { file: source.file, findings: checked.findings };
+}
+
+/**
+ * The check of a results file about to be written (`tnl publish`, `tnl history import`): its text
+ * checked as `tnl validate` checks the archive, levels included; an error is a FindingsError and
+ * nothing is written.
+ */
+export function assertValidResultsText(text: string, file: string, levels: readonly string[] | undefined): void {
+  const { findings } = checkResults(parseYaml(text, file), levels);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length)
+    throw new FindingsError(
+      `${file} ne serait pas valide (${errors.length} erreur${errors.length > 1 ? 's' : ''} que tnl validate refuserait) ; rien n’a été écrit :`,
+      errors.map((f) => ({ file: f.file, line: f.line, column: f.column, message: f.message })),
+    );
 }

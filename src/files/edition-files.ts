@@ -1,7 +1,7 @@
 import { questionnaireFromSource, rubricFromSource, type Loaded } from '../edition/from-source.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { InputError } from '../findings/errors.js';
+import { FindingsError, InputError } from '../findings/errors.js';
 import { hasErrors, type Finding } from '../findings/finding.js';
 import { bundled } from './paths.js';
 import { readTextInput, sha256 } from './read-input.js';
@@ -106,4 +106,24 @@ export function questionnaireFor(rubricFile: string, year: number, root?: string
     join(root ? join(root, 'questionnaires') : bundled.questionnaires, `${year}.yaml`),
   ];
   return candidates.find((c) => existsSync(c));
+}
+
+/**
+ * The check of an edition about to be written (`tnl init --edition`): the texts are checked as
+ * `tnl validate` would check the files, and any error is a FindingsError (exit 2), every problem
+ * located: no command writes an edition that validate refuses.
+ */
+export function assertValidEditionTexts(
+  files: { questionnaire: string; rubric: string },
+  texts: { questionnaire: string; rubric: string },
+  what: string,
+): void {
+  const read = (text: string) => ({ text, bytes: Buffer.from(text, 'utf8') });
+  const { findings } = loadEditionFiles(files, { questionnaire: read(texts.questionnaire), rubric: read(texts.rubric) });
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length)
+    throw new FindingsError(
+      `${what} : ${errors.length} erreur${errors.length > 1 ? 's' : ''} que tnl validate refuserait ; rien n’a été écrit :`,
+      errors.map((f) => ({ file: f.file, line: f.line, column: f.column, message: f.message })),
+    );
 }

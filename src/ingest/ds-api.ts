@@ -1,4 +1,5 @@
 /** Client of the démarches simplifiées GraphQL API v2: all dossiers of a démarche, page by page. */
+import { frNumber } from '../util/french.js';
 import { own } from '../util/own.js';
 
 export const DOSSIERS_QUERY = `query getDemarche($demarcheNumber: Int!, $first: Int = 100, $after: String) {
@@ -55,13 +56,25 @@ export interface FetchOptions {
   deadlineMs?: number;
   /** The largest answer accepted for one page, in bytes. */
   maxPageBytes?: number;
+  /** No byte for this long (waiting for the answer, or inside its body): the request is stalled. */
+  idleTimeoutMs?: number;
+  /** A body slower than `bytesPerSecond` on average over `windowMs` is stalled too (curl's low-speed limit). */
+  lowSpeed?: { bytesPerSecond: number; windowMs: number };
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   onPage?: (page: number, total: number) => void;
+  /** Bytes of the page being received, as they come: a slow instance is visibly alive. */
+  onBytes?: (page: number, bytes: number) => void;
+  /** Something the user must be told while the download goes on (a stalled request retried). */
+  onNotice?: (message: string) => void;
 }
 
 export const DEFAULT_DEADLINE_MS = 10 * 60_000;
+/** git's and curl's habit: a peer that sends nothing for 30 s is stalled. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+/** Below 100 bytes per second over 30 s, a page of dossiers (hundreds of kilobytes) would take hours. */
+export const DEFAULT_LOW_SPEED = { bytesPerSecond: 100, windowMs: 30_000 } as const;
 const DEFAULT_MAX_PAGE_BYTES = 100 * 2 ** 20;
 
 export interface DemarcheExport {
@@ -110,7 +123,7 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
   let endCursor: string | null = null;
   const seen = new Set<string>();
   for (let page = 1; ; page++) {
-    const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, clock, { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after });
+    const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, clock, page, { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after });
     const demarche = isRecord(body.data) ? body.data.demarche : undefined;
     if (!isRecord(demarche)) throw new ApiError(`la démarche ${o.demarche} est introuvable ou ce jeton n’y a pas accès`);
     head ??= demarche;
@@ -140,8 +153,67 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
   };
 }
 
+/**
+ * Watches one request for a stall, as curl and git do: no byte for `idleMs` (the answer not
+ * started, or its body stopped), or a body slower on average than the low-speed limit over its
+ * window. A stall aborts the request's controller; `stall` then says which it was.
+ */
+class Watchdog {
+  stall: 'idle' | 'slow' | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private speedTimer: ReturnType<typeof setTimeout> | undefined;
+  private windowBytes = 0;
+
+  constructor(
+    private readonly controller: AbortController,
+    private readonly idleMs: number,
+    private readonly lowSpeed: { bytesPerSecond: number; windowMs: number },
+  ) {
+    this.armIdle();
+  }
+
+  /** The answer's headers came: from now on its body is watched for speed too. */
+  started(): void {
+    this.armIdle();
+    this.armSpeed();
+  }
+
+  /** Bytes of the body came. */
+  bytes(n: number): void {
+    this.windowBytes += n;
+    this.armIdle();
+  }
+
+  stop(): void {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.speedTimer);
+  }
+
+  private fire(stall: 'idle' | 'slow'): void {
+    this.stall ??= stall;
+    this.stop();
+    this.controller.abort();
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.fire('idle'), this.idleMs);
+    this.idleTimer.unref?.();
+  }
+
+  private armSpeed(): void {
+    clearTimeout(this.speedTimer);
+    this.windowBytes = 0;
+    this.speedTimer = setTimeout(() => {
+      if (this.windowBytes < (this.lowSpeed.bytesPerSecond * this.lowSpeed.windowMs) / 1000) this.fire('slow');
+      else this.armSpeed();
+    }, this.lowSpeed.windowMs);
+    this.speedTimer.unref?.();
+  }
+}
+
 /** An answer's body, read up to a size: a body that never ends is cut, not kept growing. */
-async function readBody(res: Response, max: number, controller: AbortController): Promise<string> {
+async function readBody(res: Response, max: number, controller: AbortController, onBytes: (bytes: number, chunk: number) => void): Promise<string> {
   const length = Number(res.headers.get('content-length'));
   if (Number.isFinite(length) && length > max) {
     controller.abort();
@@ -160,6 +232,7 @@ async function readBody(res: Response, max: number, controller: AbortController)
       throw new ApiError(`réponse de l’API trop grosse (plus de ${Math.round(max / 2 ** 20)} Mo pour une page) : téléchargement arrêté`);
     }
     chunks.push(value);
+    onBytes(size, value.byteLength);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -193,17 +266,38 @@ async function postWithRetry(
   o: FetchOptions,
   attempts: number,
   clock: Deadline,
+  page: number,
   variables: Json,
 ): Promise<Json> {
   let delay = o.backoffMs ?? 1000;
   let last = '';
   const maxBytes = o.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  const idleMs = o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const lowSpeed = o.lowSpeed ?? DEFAULT_LOW_SPEED;
+  const origin = new URL(url).origin;
+  let attempt = 1;
+  /** A failure worth another attempt: said at once, then retried after the backoff. */
+  const retry = async (reason: string, wait = delay): Promise<void> => {
+    last = reason;
+    if (attempt < attempts) {
+      o.onNotice?.(`${reason} : nouvelle tentative (${attempt + 1} sur ${attempts})`);
+      await sleep(Math.min(wait, Math.max(0, clock.left())));
+    }
+    delay *= 2;
+  };
+  for (; attempt <= attempts; attempt++) {
     clock.check();
     // One request, its body included, ends by the deadline of the whole download.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), Math.max(1, clock.left()));
     timer.unref?.();
+    const watchdog = new Watchdog(controller, idleMs, lowSpeed);
+    const stalled = (): string | undefined =>
+      watchdog.stall === 'idle'
+        ? `l’instance ${origin} n’a rien envoyé pendant ${seconds(idleMs)} (page ${page} ; délai réglable par --idle-timeout, en secondes)`
+        : watchdog.stall === 'slow'
+          ? `l’instance ${origin} envoie moins de ${lowSpeed.bytesPerSecond} octets par seconde depuis ${seconds(lowSpeed.windowMs)} (page ${page} ; seuils réglables par --low-speed-limit et --low-speed-time)`
+          : undefined;
     try {
       let res: Response;
       try {
@@ -215,31 +309,44 @@ async function postWithRetry(
         });
       } catch (e) {
         if (e instanceof ApiError) throw e;
+        const stall = stalled();
+        if (stall) {
+          await retry(stall);
+          continue;
+        }
         if (controller.signal.aborted) throw clock.error();
-        last = `instance injoignable (${networkReason(e)})`;
-        if (attempt < attempts) await sleep(Math.min(delay, Math.max(0, clock.left())));
-        delay *= 2;
+        await retry(`instance ${origin} injoignable (${networkReason(e)})`);
         continue;
       }
+      watchdog.started();
       if (res.status === 401 || res.status === 403)
         throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide, non expiré, et qu’il donne accès à cette démarche');
       if (res.status === 429 || res.status >= 500) {
-        last = res.status === 429 ? 'trop de requêtes (429)' : `erreur du serveur (${res.status})`;
         await res.body?.cancel();
         const retryAfter = Number(res.headers.get('retry-after'));
-        if (attempt < attempts)
-          await sleep(Math.min(Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : delay, Math.max(0, clock.left())));
-        delay *= 2;
+        await retry(
+          res.status === 429 ? 'trop de requêtes (429)' : `erreur du serveur (${res.status})`,
+          Number.isFinite(retryAfter) && res.headers.has('retry-after') ? retryAfter * 1000 : delay,
+        );
         continue;
       }
       let text: string;
       try {
-        text = await readBody(res, maxBytes, controller);
+        text = await readBody(res, maxBytes, controller, (bytes, chunk) => {
+          watchdog.bytes(chunk);
+          o.onBytes?.(page, bytes);
+        });
       } catch (e) {
         if (e instanceof ApiError) throw e;
+        const stall = stalled();
+        if (stall) {
+          await retry(stall);
+          continue;
+        }
         if (controller.signal.aborted) throw clock.error();
         throw new ApiError(`réponse de l’API interrompue (${networkReason(e)})`);
       }
+      watchdog.stop();
       if (!res.ok) throw new ApiError(`l’API a répondu ${res.status} : ${scrub(text.slice(0, 200), o.token)}`);
       let body: unknown;
       try {
@@ -260,10 +367,14 @@ async function postWithRetry(
       return body;
     } finally {
       clearTimeout(timer);
+      watchdog.stop();
     }
   }
   throw new ApiError(`abandon après ${attempts} tentatives : ${last}`);
 }
+
+/** A duration as messages say it: « 30 s », « 0,5 s ». */
+const seconds = (ms: number): string => `${frNumber(ms / 1000, ms >= 10_000 ? 0 : 1).replace(/,0$/, '')}\u00a0s`;
 
 /** Why a request failed, in French, without the URL (which a message must not repeat). */
 function networkReason(e: unknown): string {
@@ -274,6 +385,7 @@ function networkReason(e: unknown): string {
     ENOTFOUND: 'nom d’hôte inconnu',
     EAI_AGAIN: 'nom d’hôte introuvable pour l’instant',
     ECONNRESET: 'connexion coupée',
+    TNL_CONNECT_TIMEOUT: 'connexion non établie dans le délai de --connect-timeout',
     ETIMEDOUT: 'délai de connexion dépassé',
     UND_ERR_SOCKET: 'connexion coupée',
     CERT_HAS_EXPIRED: 'certificat expiré',

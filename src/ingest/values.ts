@@ -46,18 +46,45 @@ export function withoutUnit(raw: string, units: readonly string[]): string {
   return text;
 }
 
+/** A number followed by a word or a sign that is not the question's unit: « 12,5 % », « 3 agents ». */
+export function foreignUnit(text: string): string | undefined {
+  const m = /^([+-]?\d[\d\s\u00a0\u202f.,]*?)\s*([^\d\s.,+-][^\d]{0,23})$/.exec(text.trim());
+  if (!m || parseFrenchNumber(m[1]!) === undefined) return undefined;
+  const unit = m[2]!.trim();
+  return unit && !/^(env|environ|ca|près|plus|moins)\b/i.test(unit) ? unit : undefined;
+}
+
 /**
  * The value rule for number questions, the same for every export format:
  * - a number written plainly (see parseFrenchNumber), with the question's unit after it if it has
  *   one, is read;
+ * - a number with another unit (« 12,5 % » where the question has none) is an error that says
+ *   which unit the question has and, to staff, the line that gives it this one (`unit: "%"`);
+ *   the simulator's applicant is told to type the number alone;
  * - anything else (« env. 8 % », « 8 à 10 », « huit ») is an error: the answer counts as missing;
  * - a number outside the question's range (0 by default; 0–100 for a percentage) is an error too;
  * - a decimal in an integer question is read with a warning.
  */
-export function numberAnswer(question: Question, text: string, value: number | undefined): CellResult {
+export function numberAnswer(question: Question, text: string, value: number | undefined, audience: 'staff' | 'applicant' = 'staff'): CellResult {
   const unit = question.unit;
   if (value === undefined || !Number.isFinite(value)) {
     const approx = /^(env\.?|environ|ca\.?|~|≈|près de|plus de|moins de)\s*/i.test(text) || /\d\s*(à|-)\s*\d/.test(text);
+    const other = approx ? undefined : foreignUnit(text);
+    if (other !== undefined) {
+      const theirs = unit ? `qui est en ${unit}` : 'qui n’en a pas';
+      const hint =
+        audience === 'applicant'
+          ? `saisissez le nombre seul${unit ? ` (en ${unit})` : ''}`
+          : unit
+            ? `saisissez le nombre en ${unit}, ou corrigez la ligne « unit: ${JSON.stringify(unit)} » de la question ${question.id} dans le questionnaire`
+            : `si ses réponses sont en ${other}, ajoutez la ligne « unit: ${JSON.stringify(other)} » à la question ${question.id} dans le questionnaire`;
+      return {
+        problem: {
+          severity: 'error',
+          message: `${q(text)} : l’unité ${q(other)} n’est pas celle de la question (${theirs}) ; ${hint} ; la réponse compte comme manquante`,
+        },
+      };
+    }
     return {
       problem: {
         severity: 'error',

@@ -33,26 +33,36 @@ export function findBrowser(env: Env): string | undefined {
   return candidates.find((c) => c && existsSync(c));
 }
 
-/**
- * How long the browser may take to start and to answer each request, in seconds:
- * TNL_BROWSER_TIMEOUT, 60 by default. A browser that never answers ends the command with a
- * message after that time, never a wait of minutes.
- */
-export function browserTimeoutMs(env: Env): number {
-  const raw = env.TNL_BROWSER_TIMEOUT;
-  if (raw === undefined || raw === '') return 60_000;
+/** A deadline of the browser, in seconds, from its variable: between 1 and 3600. */
+function secondsFrom(env: Env, variable: 'TNL_BROWSER_TIMEOUT' | 'TNL_BROWSER_LAUNCH_TIMEOUT', fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback * 1000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
-    throw new InputError(`TNL_BROWSER_TIMEOUT attend un nombre de secondes entre 1 et 3600, pas « ${raw} »`);
+    throw new InputError(`${variable} attend un nombre de secondes entre 1 et 3600, pas « ${raw} »`);
   return seconds * 1000;
 }
 
-/** A promise that fails with a French message after `ms`. */
-function deadline(ms: number, what: string): { promise: Promise<never>; clear: () => void } {
+/**
+ * How long the browser may take to start and answer its first message, in ms:
+ * TNL_BROWSER_LAUNCH_TIMEOUT, 30 s by default (puppeteer's own launch timeout). A Chromium that
+ * starts and never answers is stopped then, with a message, whatever the print deadline.
+ */
+export const browserLaunchTimeoutMs = (env: Env): number => secondsFrom(env, 'TNL_BROWSER_LAUNCH_TIMEOUT', 30);
+
+/**
+ * How long the browser may take for each request once started, in ms: TNL_BROWSER_TIMEOUT, 60 s
+ * by default (a page has twice that to be printed). A browser that stops answering ends the
+ * command with a message after that time, never a wait of minutes.
+ */
+export const browserTimeoutMs = (env: Env): number => secondsFrom(env, 'TNL_BROWSER_TIMEOUT', 60);
+
+/** A promise that fails with a French message after `ms`, naming the variable that sets it. */
+function deadline(ms: number, what: string, variable: string): { promise: Promise<never>; clear: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new InputError(`${what} : pas de réponse après ${Math.round(ms / 1000)} s (délai réglable par TNL_BROWSER_TIMEOUT, en secondes)`)),
+      () => reject(new InputError(`${what} : pas de réponse après ${Math.round(ms / 1000)} s (délai réglable par ${variable}, en secondes)`)),
       ms,
     );
     timer.unref();
@@ -122,6 +132,7 @@ export class StartingBrowser {
   constructor(
     private readonly process: BrowserProcess,
     private readonly executablePath: string,
+    private readonly launchTimeoutMs: number,
     private readonly timeoutMs: number,
   ) {}
 
@@ -132,7 +143,7 @@ export class StartingBrowser {
     const exited = this.process.hasClosed().then(() => {
       throw new InputError(`le navigateur ${this.executablePath} n’a pas démarré : le processus s’est arrêté aussitôt`);
     });
-    const limit = deadline(this.timeoutMs, `le navigateur ${this.executablePath} n’a pas démarré`);
+    const limit = deadline(this.launchTimeoutMs, `le navigateur ${this.executablePath} n’a pas démarré`, 'TNL_BROWSER_LAUNCH_TIMEOUT');
     try {
       const browser = await Promise.race([
         puppeteer.connect({ transport: pipeTransport(write, read), defaultViewport: null, protocolTimeout: this.timeoutMs }),
@@ -182,6 +193,7 @@ export class PdfRenderer {
     const executablePath = findBrowser(env);
     if (!executablePath) throw new NoBrowserError();
     const timeoutMs = browserTimeoutMs(env);
+    const launchTimeoutMs = browserLaunchTimeoutMs(env);
     const { launch } = await import('@puppeteer/browsers');
     const profile = mkdtempSync(join(env.TMPDIR || tmpdir(), 'tnl-chromium-'));
     // Chromium's own temp files (org.chromium.Chromium.*) go inside the profile, removed with it.
@@ -206,7 +218,7 @@ export class PdfRenderer {
       // Interrupted (Ctrl+C), tnl exits before the browser does: the launcher kills it on exit,
       // and the profile is removed then too.
       process.on('exit', removeProfile);
-      return new StartingBrowser(browserProcess, executablePath, timeoutMs);
+      return new StartingBrowser(browserProcess, executablePath, launchTimeoutMs, timeoutMs);
     } catch (e) {
       removeProfile();
       forget();
@@ -220,7 +232,7 @@ export class PdfRenderer {
   }
 
   async pdf(html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
-    const limit = deadline(this.timeoutMs * 2, 'le navigateur n’a pas imprimé le PDF');
+    const limit = deadline(this.timeoutMs * 2, 'le navigateur n’a pas imprimé le PDF', 'TNL_BROWSER_TIMEOUT');
     try {
       return await Promise.race([this.print(html, opts), limit.promise]);
     } catch (e) {

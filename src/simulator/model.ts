@@ -125,7 +125,7 @@ export function formAnswer(question: Question, value: string | string[] | undefi
     case 'integer':
     case 'decimal': {
       // The same reading as an export's cell: French or English decimals, thousands, the unit.
-      const r = numberAnswer(question, text, parseFrenchNumber(question.unit ? withoutUnit(text, [question.unit]) : text));
+      const r = numberAnswer(question, text, parseFrenchNumber(question.unit ? withoutUnit(text, [question.unit]) : text), 'applicant');
       return { ...(r.answer ? { answer: r.answer } : {}), ...(r.problem ? { problem: r.problem.message } : {}) };
     }
     case 'repetition':

@@ -17,14 +17,13 @@ export function mdEscape(s: string): string {
 
 /** Characters a spreadsheet may start a formula with, the full-width forms included. */
 const FORMULA_START = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/;
-/** A plain number, as text: a spreadsheet reads it as a number, never as a formula. */
-const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
-
 /**
  * A CSV cell that a spreadsheet will never run as a formula: text whose first character, or first
  * character after leading white space or control characters, could start a formula (= + - @ and
  * their full-width forms), or that starts with a tab or a line break, is prefixed with an
- * apostrophe. Numbers, and text that is a plain number, stay numeric.
+ * apostrophe. A text that looks like a number is text all the same (« -5 », « +33 1 23 » in a code
+ * or a name column: a spreadsheet would compute them): only the numbers tnl computes, passed as
+ * numbers, stay numeric.
  */
 export function csvSafe(value: string | number | null | undefined): string | number {
   if (value === null || value === undefined) return '';
@@ -33,7 +32,6 @@ export function csvSafe(value: string | number | null | undefined): string | num
   // Most cells start with a letter or a digit: nothing to neutralise, no regular expression run.
   const first = value.charCodeAt(0);
   if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || (first >= 0xc0 && first < 0xff00)) return value;
-  if (PLAIN_NUMBER.test(value)) return value;
   const start = value.replace(/^[\s\u0000-\u001f\u007f\u00a0\u200b\ufeff]+/, '');
   return FORMULA_START.test(start) || /^[\t\r\n]/.test(value) ? `'${value}` : value;
 }

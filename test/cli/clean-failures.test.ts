@@ -161,21 +161,41 @@ describe('a browser that cannot be used', () => {
     expect(r.stderr.split('\n').length).toBeLessThan(5);
   });
 
-  it('a browser that never answers: ends after TNL_BROWSER_TIMEOUT with a French message, no profile left', async () => {
+  it.each([
+    ['sleeps', '#!/bin/sh\nexec sleep 300\n'],
+    ['reads its DevTools pipe and never answers', '#!/bin/sh\nexec cat <&3 >/dev/null\n'],
+    ['prints and never answers', '#!/bin/sh\necho "DevTools listening on ws://127.0.0.1:9222/devtools/browser/x" >&2\nexec sleep 300\n'],
+  ])('a browser that starts and %s: stopped after TNL_BROWSER_LAUNCH_TIMEOUT, whatever the print deadline, no profile left', async (_, script) => {
     const dir = tempDir();
     const tmp = tempDir();
     const fake = join(dir, 'muet');
-    writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n');
+    writeFileSync(fake, script);
     chmodSync(fake, 0o755);
+    const started = Date.now();
     const r = tnlProcess(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
-      env: { PUPPETEER_EXECUTABLE_PATH: fake, TNL_BROWSER_TIMEOUT: '1', TMPDIR: tmp },
+      env: { PUPPETEER_EXECUTABLE_PATH: fake, TNL_BROWSER_LAUNCH_TIMEOUT: '1', TNL_BROWSER_TIMEOUT: '3600', TMPDIR: tmp },
       timeout: 20_000,
     });
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/pas de réponse après 1 s \(délai réglable par TNL_BROWSER_TIMEOUT/);
+    expect(r.stderr).toMatch(/le navigateur .*muet n’a pas démarré : pas de réponse après 1 s \(délai réglable par TNL_BROWSER_LAUNCH_TIMEOUT, en secondes\)/);
     clean(r.stderr);
     expect(existsSync(join(dir, 'c.pdf'))).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it.each([
+    ['TNL_BROWSER_LAUNCH_TIMEOUT', '0'],
+    ['TNL_BROWSER_LAUNCH_TIMEOUT', 'trente'],
+    ['TNL_BROWSER_TIMEOUT', '-5'],
+  ])('%s=%s: a French message naming the variable, exit 2', async (variable, value) => {
+    const dir = tempDir();
+    const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'pdf', '--out', join(dir, 'c.pdf')], {
+      env: { [variable]: value },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${variable} attend un nombre de secondes entre 1 et 3600, pas « ${value} »`);
+    expect(existsSync(join(dir, 'c.pdf'))).toBe(false);
   });
 });
 

@@ -153,8 +153,14 @@ describe('CSV cells are never formulas', () => {
     ['＋1', `'＋1`],
     ['－1', `'－1`],
     ['＠A1', `'＠A1`],
-    ['-5', '-5'],
+    ['-5', `'-5`],
+    ['+5', `'+5`],
+    ['-12,5', `'-12,5`],
+    [' -1', `' -1`],
+    ['－5', `'－5`],
     ['12,5', '12,5'],
+    ['2A004', '2A004'],
+    ['33063', '33063'],
     ['Ville de Lyon', 'Ville de Lyon'],
     ['', ''],
   ])('%j → %j', async (input, output) => expect(csvSafe(input)).toBe(output));
@@ -176,6 +182,31 @@ describe('CSV cells are never formulas', () => {
     const risky = rows.flat().filter((cell) => /^\s*[=+@＝＋＠－]/.test(cell) || /^-[^\d]/.test(cell) || /^-\d+[^\d.,]/.test(cell));
     expect(risky).toEqual([]);
     expect(rows.flat()).toContain(`'=HYPERLINK("http://x","clic")`);
+  });
+
+  it('text columns whose values look like signed numbers are neutralised; the numbers tnl computes stay numbers', async () => {
+    const api = JSON.parse(readFileSync(join(root, 'fixtures', 'ds-2024.json'), 'utf8')) as {
+      data: { demarche: { dossiers: { nodes: { number: number; champs: { label: string; stringValue: string | null }[] }[] } } };
+    };
+    const node = api.data.demarche.dossiers.nodes[0]!;
+    for (const c of node.champs) if (c.label === 'Nom de la collectivité') c.stringValue = '-1+1';
+    const second = api.data.demarche.dossiers.nodes[1]!;
+    for (const c of second.champs) if (c.label === 'Nom de la collectivité') c.stringValue = '+33 6 12 34 56 78';
+    const out = join(tempDir(), 'notes.csv');
+    const r = await tnl(['score', tempFile('export.json', JSON.stringify(api)), '--edition', '2024', '--format', 'csv', '--out', out, '--state', 'tous']);
+    expect(r.code).toBeLessThan(2);
+    const [header, ...rows] = parse(readFileSync(out, 'utf8').replace(/^\ufeff/, ''), { relax_column_count: true }) as string[][];
+    const column = (name: string) => rows.map((row) => row[header!.indexOf(name)]!);
+    expect(column('collectivite')).toContain(`'-1+1`);
+    expect(column('collectivite')).toContain(`'+33 6 12 34 56 78`);
+    expect(rows.flat().filter((cell) => /^\s*[-+=@]/.test(cell))).toEqual([]);
+    // Computed columns: plain numbers a spreadsheet sums.
+    for (const name of ['numero', 'total', 'population'])
+      expect(
+        column(name)
+          .filter((v) => v !== '')
+          .every((v) => /^\d+(\.\d+)?$/.test(v)),
+      ).toBe(true);
   });
 
   it('the history open-data CSV neutralises its cells too', async () => {

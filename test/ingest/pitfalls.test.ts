@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readExport } from '../../src/files/read-export.js';
 import { dossiersFromJson } from '../../src/ingest/ds-json.js';
-import { parseFrenchNumber, readCell, splitMultiple, withoutUnit } from '../../src/ingest/values.js';
+import { numberAnswer, parseFrenchNumber, readCell, splitMultiple, withoutUnit } from '../../src/ingest/values.js';
+import type { Question } from '../../src/edition/types.js';
 import { plain } from '../helpers/cli.js';
 import { BASE_HEADERS, BASE_VALUES, edition, oneDossierCsv, readCsvText, tempFile } from '../helpers/edition.js';
 
@@ -95,6 +96,36 @@ describe('C.4 numbers', () => {
         field: 'Combien de jeux de données avez-vous publiés ?',
         message: expect.stringMatching(/« une dizaine » n’est pas un nombre/),
       }),
+    );
+  });
+  // Hardening, third round (4): a value rule that teaches.
+  it.each([
+    ['12,5 %', '%'],
+    ['12,5%', '%'],
+    ['30 jeux', 'jeux'],
+    ['1 250 €', '€'],
+    ['4 k€', 'k€'],
+  ])('« %s » in a number question without unit: the unit is named, and the line to add', (raw, unit) => {
+    const r = only(oneDossierCsv({ 'Combien de jeux de données avez-vous publiés ?': raw }));
+    const finding = r.findings.find((f) => f.field === 'Combien de jeux de données avez-vous publiés ?')!;
+    expect(finding).toMatchObject({ severity: 'error', dossier: '118340' });
+    expect(finding.message).toBe(
+      `« ${raw} » : l’unité « ${unit} » n’est pas celle de la question (qui n’en a pas) ; si ses réponses sont en ${unit}, ajoutez la ligne « unit: "${unit}" » à la question donnees.jeux_publies dans le questionnaire ; la réponse compte comme manquante`,
+    );
+    expect(r.dossiers[0]!.answers['donnees.jeux_publies']).toBeUndefined();
+  });
+  it('a unit other than the question’s own: both are named; approximations and words keep their own message', () => {
+    const percent = { id: 'logiciels.postes', volet: 'logiciels', label: 'Part', type: 'decimal', unit: '%' } as unknown as Question;
+    expect(plain(numberAnswer(percent, '12 €', undefined).problem!.message)).toMatch(
+      /^« 12 € » : l’unité « € » n’est pas celle de la question \(qui est en %\) ; saisissez le nombre en %, ou corrigez la ligne « unit: "%" » de la question logiciels\.postes/,
+    );
+    expect(plain(numberAnswer(percent, 'env. 8 €', undefined).problem!.message)).toMatch(/n’est pas un nombre exact/);
+    expect(plain(numberAnswer(percent, '8 à 10 %', undefined).problem!.message)).toMatch(/n’est pas un nombre exact/);
+    expect(plain(numberAnswer(percent, 'beaucoup', undefined).problem!.message)).toMatch(/« beaucoup » n’est pas un nombre \(en %\)/);
+    expect(plain(numberAnswer(percent, '12 (dont 3)', undefined).problem!.message)).toMatch(/n’est pas un nombre \(en %\)/);
+    // The applicant of the self-assessment page is told what to type, not what to edit.
+    expect(plain(numberAnswer(percent, '12 €', undefined, 'applicant').problem!.message)).toMatch(
+      /saisissez le nombre seul \(en %\) ; la réponse compte comme manquante$/,
     );
   });
   it('the API sends integers as strings and null when empty', () => {
