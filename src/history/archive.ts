@@ -31,6 +31,7 @@ interface RawResults {
     mentions?: (string | { label: string; reason?: string })[];
     note?: string;
     article?: string;
+    possible_departements?: string[];
   }[];
   sources?: string[];
   notes?: string[];
@@ -101,6 +102,7 @@ export function checkResults(source: YamlSource, scaleLevels?: readonly string[]
         ...(mentionReasonsOf(l.mentions) ? { mentionReasons: mentionReasonsOf(l.mentions)! } : {}),
         ...(l.note ? { note: l.note } : {}),
         ...(l.article !== undefined ? { article: l.article } : {}),
+        ...(l.possible_departements ? { possibleDepartements: l.possible_departements } : {}),
       })),
       sources: raw.sources ?? [],
       notes: raw.notes ?? [],
@@ -142,6 +144,7 @@ export function resultsYaml(r: EditionResults, header: string[] = []): string {
       ...(l.mentions.length ? { mentions: l.mentions.map((m) => (l.mentionReasons?.[m] ? { label: m, reason: l.mentionReasons[m] } : m)) } : {}),
       ...(l.note ? { note: l.note } : {}),
       ...(l.article !== undefined ? { article: l.article } : {}),
+      ...(l.possibleDepartements ? { possible_departements: l.possibleDepartements } : {}),
     })),
     sources: r.sources,
     ...(r.notes.length ? { notes: r.notes } : {}),

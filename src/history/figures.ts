@@ -1,13 +1,47 @@
-import { count, frCollator } from '../util/french.js';
+import { count, frCollator, frRoundFigure } from '../util/french.js';
 import type { AuthorityKind } from '../edition/types.js';
 import { authorityId } from './authority.js';
 import { normaliseAuthorityName } from '../territory/authority-name.js';
-import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate, type Scale } from './types.js';
+import { SCALE_LEVELS, type Archive, type EditionResults, type Laureate, type PublishedToDate, type Scale } from './types.js';
 
 /** A number that may only be a lower bound, because an edition it counts is incomplete. */
 export interface Figure {
   value: number;
   lowerBound: boolean;
+  /**
+   * The figure ADULLACT published, when it is above what the archive can count: it is the one
+   * printed (« plus de 70 », with its year), never the archive's lower one.
+   */
+  published?: { year: number; source: string; qualifier?: 'plus de'; counted: Figure };
+}
+
+/** A figure as a document prints it: « au moins 50 », « plus de 70 », « 10 millions ». */
+export function figureText(f: Figure): string {
+  return `${f.published?.qualifier ? `${f.published.qualifier} ` : f.lowerBound ? 'au moins ' : ''}${frRoundFigure(f.value)}`;
+}
+
+/** The ordering of published claims: « plus de 70 » says more than « 70 ». */
+const claim = (value: number, qualifier?: 'plus de') => value + (qualifier ? 0.5 : 0);
+
+/**
+ * A cumulative figure up to an edition: the archive's count, unless ADULLACT published a higher one
+ * up to that edition (or before it: the figures only grow), which then wins. An exact count from a
+ * complete archive that a publication contradicts is not printed below it either.
+ */
+export function withPublished(computed: Figure, editions: readonly EditionResults[], figure: PublishedToDate['figure']): Figure {
+  const published = editions.flatMap((e) => (e.published.to_date ?? []).filter((p) => p.figure === figure).map((p) => ({ ...p, through: e.edition })));
+  const best = published.reduce<(PublishedToDate & { through: number }) | undefined>(
+    (a, b) => (!a || claim(b.value, b.qualifier) > claim(a.value, a.qualifier) || (claim(b.value, b.qualifier) === claim(a.value, a.qualifier) && b.year > a.year) ? b : a),
+    undefined,
+  );
+  if (!best || computed.value >= claim(best.value, best.qualifier)) return computed;
+  // A figure published for an earlier edition is, today, a lower bound (« au moins 39 villes »).
+  const last = Math.max(...editions.map((e) => e.edition));
+  return {
+    value: best.value,
+    lowerBound: !best.qualifier && best.through < last,
+    published: { year: best.year, source: best.source, ...(best.qualifier ? { qualifier: best.qualifier } : {}), counted: computed },
+  };
 }
 
 export interface Participation {
@@ -118,7 +152,10 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
   const partial = editions.some((e) => !e.complete);
   const all = [...timelines(editions).values()];
   const byKind = Object.fromEntries(
-    ['commune', 'epci', 'syndicat', 'departement', 'region', 'autre'].map((k) => [k, { value: all.filter((t) => t.kind === k).length, lowerBound: partial }]),
+    (['commune', 'epci', 'syndicat', 'departement', 'region', 'autre'] as const).map((k) => [
+      k,
+      withPublished({ value: all.filter((t) => t.kind === k).length, lowerBound: partial }, editions, k),
+    ]),
   ) as Record<AuthorityKind, Figure>;
   const withPop = all.filter((t) => t.population !== undefined);
   return {
@@ -126,8 +163,8 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
     from: editions[0]?.edition ?? 0,
     to: editions.at(-1)?.edition ?? 0,
     laureatesByKind: byKind,
-    laureates: { value: all.length, lowerBound: partial },
-    inhabitants: { value: withPop.reduce((s, t) => s + t.population!, 0), lowerBound: partial || withPop.length < all.length },
+    laureates: withPublished({ value: all.length, lowerBound: partial }, editions, 'laureates'),
+    inhabitants: withPublished({ value: withPop.reduce((s, t) => s + t.population!, 0), lowerBound: partial || withPop.length < all.length }, editions, 'inhabitants'),
     withoutPopulation: all.length - withPop.length,
     perEdition: editions.map((e) => editionCounts(e)),
     conflicts: editions.flatMap((e) =>

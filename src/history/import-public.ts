@@ -132,6 +132,9 @@ function laureateOf(a: Raw, notes: string[]): Laureate {
   } else if (r?.status === 'ambiguous') {
     const list = r.candidates.map((c) => `${c.name} ${c.code}${c.departement ? ` (${c.departement})` : ''}`).join(', ');
     notes.push(`« ${name} » : plusieurs ${kind === 'epci' ? 'EPCI' : 'communes'} possibles (${list}) ; code laissé vide, à choisir`);
+    // Where it may be, kept: the map never says « aucun lauréat » of a département it may be in.
+    const possible = [...new Set(r.candidates.map((c) => c.departement).filter((d): d is string => Boolean(d)))].sort();
+    if (!l.departement && possible.length > 1) l.possibleDepartements = possible;
   } else if (r?.status === 'none') {
     notes.push(
       `« ${name} »${departement ? ` (${departement})` : ''} : aucun${kind === 'epci' ? ' EPCI' : 'e commune'} de ce nom dans le découpage administratif actuel ; code laissé vide`,

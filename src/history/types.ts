@@ -26,6 +26,18 @@ export interface Laureate {
   note?: string;
   /** Article in running text, when the guess is wrong (« la », « le », « l' », « les », or "" for none). */
   article?: string;
+  /** A commune not identified among several of the same name: the départements it may be in. */
+  possibleDepartements?: string[];
+}
+
+/** A cumulative figure ADULLACT published (since the first edition, up to the edition of its file). */
+export interface PublishedToDate {
+  figure: 'laureates' | 'inhabitants' | AuthorityKind;
+  value: number;
+  qualifier?: 'plus de';
+  /** The year it was published. */
+  year: number;
+  source: string;
 }
 
 /** Two published figures that contradict each other; the first value is the one the archive keeps. */
@@ -41,7 +53,15 @@ export interface EditionResults {
   scale: Scale;
   complete: boolean;
   completenessNote?: string;
-  published: { applications?: number; awarded?: number; levels?: Record<string, number>; conflicts?: PublishedConflict[] };
+  published: {
+    applications?: number;
+    awarded?: number;
+    levels?: Record<string, number>;
+    /** Special mentions awarded, as published (the list may name fewer). */
+    mentions?: number;
+    to_date?: PublishedToDate[];
+    conflicts?: PublishedConflict[];
+  };
   campaign?: { start?: string | null; end?: string | null; platform?: string };
   juryDate?: string | null;
   resultsPublished?: string | null;

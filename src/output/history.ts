@@ -2,18 +2,22 @@ import { byProperName, frNumber, ordinal, typography } from '../util/french.js';
 import { csvSafeRow, mdEscape } from '../util/escape.js';
 import { stringify } from 'csv-stringify/sync';
 import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history/figures.js';
-import { firstParticipation, progression, streaks } from '../history/figures.js';
+import { figureText, firstParticipation, progression, streaks } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { KIND_FR, KIND_WORDS } from './scores/view.js';
 
-/** « au moins 64 » when the figure counts an incomplete edition. */
+/**
+ * « au moins 64 » when the figure counts an incomplete edition; for staff, a published figure
+ * with where it comes from and what the archive itself counts.
+ */
 export function fig(f: Figure): string {
-  return `${f.lowerBound ? 'au moins ' : ''}${frNumber(f.value)}`;
+  if (!f.published) return figureText(f);
+  return `${figureText(f)} (chiffre publié en ${f.published.year}, ${f.published.source} ; l’archive en compte ${figureText(f.published.counted)})`;
 }
 
 const levelWord = (scale: string, level: string | null) =>
   level === null ? 'niveau inconnu' : scale === 'niveaux' ? `niveau ${level}` : level.charAt(0).toUpperCase() + level.slice(1);
-const kindCount = (k: string, n: number) => `${frNumber(n)} ${KIND_WORDS[k]![n > 1 ? 1 : 0]}`;
+const kindCount = (k: string, f: Figure) => `${fig(f)} ${KIND_WORDS[k]![f.value > 1 ? 1 : 0]}`;
 
 export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: MentionSuggestion[] = [], year?: number): string {
   const out: string[] = [];
@@ -22,7 +26,7 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
   out.push(
     `- ${fig(f.laureates)} collectivités et établissements récompensés : ${Object.entries(f.laureatesByKind)
       .filter(([, v]) => v.value > 0)
-      .map(([k, v]) => kindCount(k, v.value))
+      .map(([k, v]) => kindCount(k, v))
       .join(', ')}`,
   );
   out.push(`- ${fig(f.inhabitants)} habitants concernés${f.withoutPopulation ? ` (${f.withoutPopulation} lauréats de population inconnue non comptés)` : ''}`);

@@ -1,6 +1,6 @@
-import { frNumber, joinList, longDate, numberToWords, ordinal, typography } from '../util/french.js';
+import { joinList, longDate, numberToWords, ordinal, typography } from '../util/french.js';
 import type { Questionnaire } from '../edition/types.js';
-import type { KeyFigures } from '../history/figures.js';
+import { figureText, type KeyFigures } from '../history/figures.js';
 import { UsageError } from '../findings/errors.js';
 import type { Press } from './press.js';
 
@@ -11,7 +11,10 @@ export interface AppelVM {
   lead?: string;
   about: string[];
   changes: string[];
+  /** The campaign's sentence in three parts: before the deadline, the deadline (bold, as ADULLACT writes it), after it. */
   campaign: string;
+  deadline: string;
+  campaignEnd: string;
   platform: string;
   volets?: string;
   ceremony?: string;
@@ -35,11 +38,13 @@ export function appelView(year: number, press: Press, figures: KeyFigures | unde
   const number = questionnaire?.number ?? year - 2015;
   const url = c.url ?? questionnaire?.demarche?.instance;
   const platform = url ? url.replace(/^https?:\/\//, '').replace(/\/$/, '') : 'démarches simplifiées';
+  // Both dates with their weekday; the deadline as applicants read it: the last day included.
   const opens = press.release.date < c.opening ? 'débutera le' : press.release.date === c.opening ? 's’ouvre ce' : 'est ouverte depuis le';
+  const open = press.release.date <= c.deadline;
   const style = press.ordinals ?? 'e';
   const lead =
     figures && figures.laureates.value > 0
-      ? `Depuis ${figures.from}, le label Territoire Numérique Libre a récompensé ${figures.laureates.lowerBound ? 'au moins ' : ''}${frNumber(figures.laureates.value)} collectivités et établissements pour leurs usages numériques libres.`
+      ? `Depuis ${figures.from}, le label Territoire Numérique Libre a récompensé ${figureText(figures.laureates)} collectivités et établissements pour leurs usages numériques libres${figures.laureates.published ? ` (chiffre de ${figures.laureates.published.year})` : ''}.`
       : undefined;
   const cer = press.ceremony;
   const ceremony = cer?.text
@@ -58,8 +63,10 @@ export function appelView(year: number, press: Press, figures: KeyFigures | unde
     about: (press.about ?? []).map(typography),
     changes: (press.changes ?? []).map(typography),
     campaign: typography(
-      `Pour participer à cette ${ordinal(number, style)} édition, la campagne de candidature ${opens} ${longDate(c.opening, false)}, et les dossiers devront être déposés avant le ${longDate(c.deadline, false)} sur la plateforme`,
+      `Pour participer à cette ${ordinal(number, style)} édition, la campagne de candidature ${opens} ${longDate(c.opening)} : les dossiers ${open ? 'peuvent être' : 'pouvaient être'} déposés jusqu’au`,
     ),
+    deadline: typography(`${longDate(c.deadline)} inclus`),
+    campaignEnd: 'sur la plateforme',
     platform,
     ...(volets ? { volets: typography(volets) } : {}),
     ...(ceremony ? { ceremony: typography(ceremony) } : {}),

@@ -1,10 +1,10 @@
-import { byProperName, capitalise, frNumber, numberToWords, ordinal, typography } from '../util/french.js';
+import { byProperName, capitalise, numberToWords, ordinal, typography } from '../util/french.js';
 import type { Questionnaire } from '../edition/types.js';
-import { keyFigures, timelines, type Figure } from '../history/figures.js';
+import { figureText, keyFigures, timelines, type Figure } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
 import { laureatesChart, laureatesChartRows, LEVEL_COLOURS, levelName } from './chart.js';
-import { laureatesMap, MAP_ATTRIBUTION, mapLegend } from './map.js';
+import { laureatesMap, MAP_ATTRIBUTION } from './map.js';
 import type { Press } from './press.js';
 import { laureateCount, levelCount, publishedOrder } from './laureates.js';
 import { KIND_WORDS } from '../output/scores/view.js';
@@ -14,14 +14,18 @@ export interface DossierVM {
   number: number;
   /** « 9e » (or « 9ème », as the press file chooses). */
   ordinal: string;
+  /** The cover's title line: « 9ème édition du label ». */
+  editionTitle: string;
   about: string[];
-  figures: { big: { value: string; label: string }[]; byKind: { value: string; label: string }[]; notes: string[] };
+  figures: { big: { value: string; label: string; source?: string }[]; byKind: { value: string; label: string }[]; notes: string[] };
   edition: { levels: { label: string; count: string; colour: string }[]; total: string; lists: { title: string; names: string[]; more?: string }[] };
   chart: string;
   /** The chart's data, as a table: its text alternative. */
   chartRows: { year: number; total: string; levels: string }[];
   map: {
     svg: string;
+    /** Paris and its inner suburbs, enlarged. */
+    inset: string;
     legend: { label: string; colour: string }[];
     overseas: { label: string }[];
     attribution: string;
@@ -34,52 +38,81 @@ export interface DossierVM {
   links?: Press['links'];
 }
 
-const fig = (f: Figure) => `${f.lowerBound ? 'au moins ' : ''}${frNumber(f.value)}`;
+/** Under a figure ADULLACT published (higher than the archive's count): its year. */
+const sourceOf = (f: Figure) => (f.published ? { source: `chiffre publié en ${f.published.year}` } : {});
 /** The press kit says « villes » for communes, as ADULLACT's own does. */
 const KIND_LABELS: Record<string, [string, string]> = { ...KIND_WORDS, commune: ['ville', 'villes'] };
 
 /** The press kit: figures from the history up to the edition, its chart and map (SVG), the volets. */
-export async function dossierView(archive: Archive, results: EditionResults, questionnaire: Questionnaire | undefined, press: Press): Promise<DossierVM> {
+export async function dossierView(
+  archive: Archive,
+  results: EditionResults,
+  questionnaire: Questionnaire | undefined,
+  press: Press,
+  notices: string[] = [],
+): Promise<DossierVM> {
   const upTo = archive.filter((e) => e.edition <= results.edition);
   const f = keyFigures(upTo);
   const byDep = new Map<string, number>();
-  for (const t of timelines(upTo).values()) if (t.departement) byDep.set(t.departement, (byDep.get(t.departement) ?? 0) + 1);
-  const map = await laureatesMap(byDep);
+  const possible = new Map<string, number>();
+  for (const t of timelines(upTo).values()) {
+    if (t.departement) byDep.set(t.departement, (byDep.get(t.departement) ?? 0) + 1);
+    else {
+      // A commune not identified among several of the same name may be in each of their départements.
+      const where = new Set(t.participations.flatMap((p) => p.laureate.possibleDepartements ?? []));
+      for (const d of where) possible.set(d, (possible.get(d) ?? 0) + 1);
+    }
+  }
+  const map = await laureatesMap(byDep, possible);
   const withoutPopulation = [...timelines(upTo).values()]
     .filter((x) => x.population === undefined)
     .map((x) => x.name)
     .sort((a, b) => byProperName({ name: a }, { name: b }));
-  const max = Math.max(1, ...byDep.values());
+  // For staff, never for the press: what the figures leave out or take from a publication.
+  if (withoutPopulation.length && !f.inhabitants.published)
+    notices.push(`habitants concernés : ${withoutPopulation.length} lauréats de population inconnue non comptés (${withoutPopulation.join(', ')})`);
+  for (const [what, x] of [
+    ['lauréats depuis la première édition', f.laureates],
+    ['habitants concernés', f.inhabitants],
+  ] as const)
+    if (x.published)
+      notices.push(
+        `${what} : ${figureText(x)}, chiffre publié en ${x.published.year} (${x.published.source}), imprimé plutôt que celui de l’archive (${figureText(x.published.counted)})`,
+      );
+  if (!results.complete) notices.push(`la liste des lauréats de ${results.edition} n’est connue qu’en partie dans l’archive`);
   // Counts from the published figures first (never the known names taken for the whole).
   const perLevel = SCALE_LEVELS[results.scale].map((id) => ({
     id,
     ...levelCount(results, id),
-    list: publishedOrder(results.laureates.filter((l) => l.level === id)),
+    list: publishedOrder(
+      results.laureates.filter((l) => l.level === id),
+      press.order,
+    ),
   }));
   const total = laureateCount(results);
   return {
     year: results.edition,
     number: results.number,
     ordinal: ordinal(results.number, press.ordinals),
+    editionTitle: capitalise(`${ordinal(results.number, press.ordinals)} édition du label`),
     about: (press.about ?? []).map(typography),
     figures: {
       big: [
-        { value: fig(f.laureates), label: 'collectivités et établissements récompensés' },
-        { value: fig(f.inhabitants), label: 'habitants concernés' },
+        { value: figureText(f.laureates), label: 'collectivités et établissements récompensés', ...sourceOf(f.laureates) },
+        { value: figureText(f.inhabitants), label: 'habitants concernés', ...sourceOf(f.inhabitants) },
         { value: String(f.editions), label: `éditions depuis ${f.from}` },
       ],
       byKind: Object.entries(f.laureatesByKind)
         .filter(([, v]) => v.value > 0)
-        .map(([k, v]) => ({ value: frNumber(v.value), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
-      // What each figure counts, said under it.
-      notes: [
-        ...(f.laureates.lowerBound
-          ? ['« au moins » : l’archive ne connaît en entier que certaines éditions ; les autres ne comptent que leurs lauréats connus.']
-          : []),
-        `Habitants concernés : la population de chaque lauréat, comptée une fois (dernier chiffre connu) ; des territoires qui se recouvrent (une ville et sa métropole, un syndicat et ses membres) sont comptés chacun.${
-          withoutPopulation.length ? ` Population inconnue, non comptée : ${withoutPopulation.join(', ')}.` : ''
-        }`,
-      ].map(typography),
+        .map(([k, v]) => ({ value: figureText(v), label: KIND_LABELS[k]![v.value > 1 ? 1 : 0] })),
+      // What the inhabitants figure counts, when tnl counted it; a published one is ADULLACT's own.
+      notes: f.inhabitants.published
+        ? []
+        : [
+            typography(
+              'Habitants concernés : la population de chaque lauréat, comptée une fois (dernier chiffre connu) ; des territoires qui se recouvrent (une ville et sa métropole, un syndicat et ses membres) sont comptés chacun.',
+            ),
+          ],
     },
     edition: {
       levels: perLevel
@@ -99,9 +132,7 @@ export async function dossierView(archive: Archive, results: EditionResults, que
           names: x.list.map((l) => `${l.name}${l.departement ? ` (${l.departement})` : ''}`),
           ...(x.count > x.list.length
             ? {
-                more: typography(
-                  `et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} dont le nom n’est pas dans l’archive`,
-                ),
+                more: typography(`et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} lauréat${x.count - x.list.length > 1 ? 's' : ''}`),
               }
             : {}),
         })),
@@ -110,12 +141,13 @@ export async function dossierView(archive: Archive, results: EditionResults, que
     chartRows: laureatesChartRows(f).map((r) => ({ ...r, levels: typography(r.levels) })),
     map: {
       svg: map.svg,
-      legend: mapLegend(max),
+      inset: map.inset,
+      legend: map.steps.map((s) => ({ label: s.label, colour: s.colour })),
       overseas: map.overseas.map((o) => ({
-        label: `${o.name} (${o.code}) : ${o.count === 0 ? 'aucun lauréat' : `${o.count} lauréat${o.count > 1 ? 's' : ''}`}`,
+        label: `${o.name} (${o.code}) : ${o.count === '0' ? 'aucun lauréat' : `${o.count} lauréat${/(^|\D)([2-9]|\d{2,})$/.test(o.count) ? 's' : ''}`}`,
       })),
       attribution: MAP_ATTRIBUTION,
-      rows: map.rows.map((r) => ({ label: `${r.name} (${r.code})`, count: String(r.count) })),
+      rows: map.rows.map((r) => ({ label: `${r.name} (${r.code})`, count: r.count })),
     },
     volets: (questionnaire?.volets ?? []).map((v) => ({ title: v.title, description: typography(v.description) })),
     testimonies: (press.testimonies ?? []).map((t) => ({ ...t, quote: typography(t.quote), ...(t.summary ? { summary: typography(t.summary) } : {}) })),

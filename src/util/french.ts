@@ -48,6 +48,18 @@ function roundDecimal(x: number, d: number): [string, string] {
   return [all.slice(0, all.length - d) || '0', all.slice(all.length - d)];
 }
 
+/**
+ * A round figure in millions as the press writes it: 10 000 000 → « 10 millions », 1 500 000 →
+ * « 1,5 million » ; any other number as frNumber writes it.
+ */
+export function frRoundFigure(n: number): string {
+  if (Math.abs(n) >= 1_000_000 && n % 100_000 === 0) {
+    const m = n / 1_000_000;
+    return `${frNumber(m)}\u00a0million${Math.abs(m) >= 2 ? 's' : ''}`;
+  }
+  return frNumber(n);
+}
+
 /** 11.43 → « 11,4 % » (a no-break space before the sign). */
 export function frPercent(n: number, decimals = 1): string {
   return `${frNumber(n, decimals)}\u00a0%`;
@@ -120,6 +132,14 @@ export function typography(s: string): string {
     .replace(/(\d) (\d{3})\b/g, `$1${THIN}$2`);
 }
 
+/**
+ * The typography of a document for the press: that of typography(), and one apostrophe, the
+ * typographic one (« l’ADULLACT », « s’ouvre »), whoever wrote the text (tnl or a press file).
+ */
+export function pressTypography(s: string): string {
+  return typography(s).replace(/(\p{L})'(?=\p{L})/gu, '$1’');
+}
+
 /** « x » with its no-break spaces. */
 export function q(s: string | number): string {
   return `«\u00a0${s}\u00a0»`;
@@ -181,6 +201,12 @@ export function guessArticle(name: string): string {
 export function nameInText(name: string, opts: { article?: string; preposition?: Preposition } = {}): string {
   const article = opts.article ?? guessArticle(name);
   const p = opts.preposition ?? '';
+  // Two bodies named together take an article each: « la Ville et la Métropole de Montpellier ».
+  const pair = opts.article === undefined ? /^(\p{L}+) et (\p{L}+)(\s.+)$/u.exec(name) : null;
+  if (pair && guessArticle(pair[1]!) && guessArticle(`${pair[2]!}${pair[3]!}`)) {
+    const second = nameInText(`${pair[2]!}${pair[3]!}`, { preposition: p });
+    return `${nameInText(pair[1]!, { preposition: p })} et ${second}`;
+  }
   if (article === '') return p ? `${p === 'de' && elides(name) ? "d'" : `${p} `}${name}` : name;
   const joined = article === "l'" ? `l'${name}` : `${article} ${name}`;
   if (p === 'à') return article === 'le' ? `au ${name}` : article === 'les' ? `aux ${name}` : `à ${joined}`;
@@ -190,13 +216,67 @@ export function nameInText(name: string, opts: { article?: string; preposition?:
 
 // ─── Ordinals and dates ─────────────────────────────────────────────────────────────────────
 
-/** How ordinals are written: « 9e », « 1re » (French typography, the default) or « 9ème », « 1ère » (ADULLACT’s usage). */
-export type OrdinalStyle = 'e' | 'ème';
+/**
+ * How ordinals are written: « 9e », « 1re » (French typography, the default), « 9ème », « 1ère »
+ * (ADULLACT’s usage) or in words, « neuvième », « première » (`lettres`).
+ */
+export type OrdinalStyle = 'e' | 'ème' | 'lettres';
 
-/** 9 → « 9e » (or « 9ème »), 1 → « 1re » (or « 1ère »). */
+/** 9 → « 9e » (or « 9ème », or « neuvième »), 1 → « 1re » (or « 1ère », or « première »): an édition is feminine. */
 export function ordinal(n: number, style: OrdinalStyle = 'e'): string {
+  if (style === 'lettres') return ordinalWords(n);
   if (n === 1) return style === 'ème' ? '1ère' : '1re';
   return `${n}${style === 'ème' ? 'ème' : 'e'}`;
+}
+
+/** « dixième », « vingt et unième », « première » (feminine). */
+export function ordinalWords(n: number): string {
+  if (n === 1) return 'première';
+  const w = numberToWords(n);
+  if (/(^|[ -])un$/.test(w)) return `${w}ième`;
+  if (w.endsWith('cinq')) return `${w}uième`;
+  if (w.endsWith('neuf')) return `${w.slice(0, -1)}vième`;
+  if (/(cent|vingt)s$/.test(w)) return `${w.slice(0, -1)}ième`;
+  if (w.endsWith('e')) return `${w.slice(0, -1)}ième`;
+  return `${w}ième`;
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
+/**
+ * Weekdays in a text that are not those of the date they stand before (« mardi 19 octobre 2025 »
+ * for a Sunday): each with the right one. A date printed by tnl is always right; a text written
+ * by hand (a press file's paragraph) is checked with this.
+ */
+export function wrongWeekdays(text: string): { written: string; right: string }[] {
+  const out: { written: string; right: string }[] = [];
+  const re = new RegExp(`\\b(${WEEKDAYS.join('|')})\\s+(1er|\\d{1,2})\\s+(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const day = m[2] === '1er' ? 1 : Number(m[2]);
+    const month = MONTHS.indexOf(m[3]!.toLowerCase());
+    const d = new Date(Date.UTC(Number(m[4]), month, day, 12));
+    if (d.getUTCMonth() !== month) continue;
+    const right = WEEKDAYS[d.getUTCDay()]!;
+    if (right !== m[1]!.toLowerCase()) out.push({ written: m[0], right: `${right} ${m[2]} ${m[3]} ${m[4]}` });
+  }
+  return out;
+}
+
+/**
+ * Ordinals of one number written in two styles in one text (« dixième » and « 10e » édition,
+ * « 9e » and « 9ème »): each such number, with the forms found.
+ */
+export function mixedOrdinals(text: string): { n: number; forms: string[] }[] {
+  const forms = new Map<number, Set<string>>();
+  const add = (n: number, form: string) => forms.set(n, (forms.get(n) ?? new Set()).add(form));
+  // The ordinals of an édition: « 10e édition », « dixième édition » (not « première candidature »).
+  for (const m of text.matchAll(/\b(\d{1,3})(ème|ère|re|er|e)\s+éditions?\b/gu)) add(Number(m[1]), `${m[1]}${m[2]}`);
+  for (let n = 1; n <= 40; n++) {
+    const word = ordinalWords(n);
+    if (new RegExp(`(^|[^\\p{L}])${word}\\s+éditions?([^\\p{L}]|$)`, 'iu').test(text)) add(n, word);
+  }
+  return [...forms.entries()].filter(([, f]) => f.size > 1).map(([n, f]) => ({ n, forms: [...f] }));
 }
 
 /** « mardi 10 décembre 2024 », « dimanche 1er décembre 2024 ». */
@@ -204,8 +284,9 @@ export function longDate(iso: string, withWeekday = true): string {
   const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
   const day = d.getUTCDate();
-  const month = d.toLocaleDateString('fr-FR', { month: 'long', timeZone: 'UTC' });
-  const weekday = d.toLocaleDateString('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+  // The names written here, not taken from Intl: the same on every Node, whatever its ICU data.
+  const month = MONTHS[d.getUTCMonth()]!;
+  const weekday = WEEKDAYS[d.getUTCDay()]!;
   return `${withWeekday ? `${weekday} ` : ''}${day === 1 ? '1er' : day} ${month} ${d.getUTCFullYear()}`;
 }
 
@@ -254,9 +335,18 @@ export const frCollator = {
  * under A, « Ville et Métropole de Montpellier » under M; other names as they are.
  */
 export function properName(name: string): string {
-  return name.replace(/^(ville|commune)( et m[ée]tropole)? (de |d['’]|des |du |de la |de l['’])/i, '');
+  const of = `(?:de |d['’]|des |du |de la |de l['’])`;
+  return name
+    .replace(new RegExp(`^(?:ville|commune)(?: et m[ée]tropole)? ${of}`, 'i'), '')
+    .replace(new RegExp(`^centre de gestion ${of}`, 'i'), '')
+    .replace(new RegExp(`^(?:communauté (?:de communes|d['’]agglomération|urbaine)|métropole|département|région|conseil (?:départemental|régional)) ${of}?`, 'i'), '')
+    .replace(/^(?:syndicat|sivu|sivom)(?: (?:intercommunal|mixte|départemental))? (?:(?:de |d['’]|des |du |de la |de l['’]))?(?=\S)/i, '');
 }
 
-/** Authorities in the order a reader expects: by proper name, in French collation. */
+/**
+ * Authorities in the order a reader expects: by proper name, in French collation, whatever their
+ * type (« Ville de Colomiers » under C, « Syndicat Fibre 64 » under F, « Centre de Gestion de
+ * Lot-et-Garonne » under L, « Dracénie Provence Verdon Agglomération » under D).
+ */
 export const byProperName = (a: { name: string }, b: { name: string }): number =>
   frCollator.compare(properName(a.name), properName(b.name)) || frCollator.compare(a.name, b.name);

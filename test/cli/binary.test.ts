@@ -39,7 +39,7 @@ describe('bin/tnl.cjs, one run per command', () => {
   it('report', () => {
     const r = tnlProcess(['report', 'resultats', '--edition', '2024']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^# Résultats édition 2024$/m);
+    expect(r.stdout).toMatch(/^# Résultats de l’édition 2024$/m);
   });
 
   it('fiches', () => {

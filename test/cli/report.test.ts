@@ -10,18 +10,24 @@ import { minimalPress } from '../helpers/edition.js';
 describe('communiqué de presse', () => {
   it('lists 8 laureates at level 3, 12 at level 4 and 4 at level 5, counts in words, with the mentions', async () => {
     const md = plain(await buildDocument('communique', 'md', { year: 2024, press: press2024() }));
+    // One alphabetical order by proper name across types, as ADULLACT's 2024 release.
     expect(md).toMatch(
-      /\*\*Huit labellisés niveau 3\*\* : le Centre de Gestion de Lot-et-Garonne, Dracénie Provence Verdon Agglomération, le SMEACC, la Ville de Colomiers/,
+      /\*\*Huit labellisés niveau 3\*\* : la Ville de Colomiers, Dracénie Provence Verdon Agglomération, la Ville de La Tronche, le Centre de Gestion de Lot-et-Garonne, la Ville de Meylan, la Ville de Saint-Égrève, la Ville de Saint-Loubès et le SMEACC ;/,
     );
-    expect(md).toMatch(/\*\*Douze labellisés niveau 4\*\* : le Syndicat Fibre 64/);
-    expect(md).toMatch(/\*\*Quatre labellisés niveau 5\*\* : le Syndicat Morbihan Énergies, la Ville d'Abbeville, la Ville de Boé et la Ville d'Échirolles\./);
+    expect(md).toMatch(/\*\*Douze labellisés niveau 4\*\* : la Ville des Abymes, le Syndicat Fibre 64, la Ville de Fontaine/);
+    expect(md).toMatch(/la Ville et la Métropole de Montpellier/);
+    expect(md).toMatch(/\*\*Quatre labellisés niveau 5\*\* : la Ville d’Abbeville, la Ville de Boé, la Ville d’Échirolles et le Syndicat Morbihan Énergies\./);
+    // One apostrophe throughout, whoever wrote the text.
+    expect(md).not.toMatch(/\p{L}'\p{L}/u);
+    expect(md).toMatch(/Le label est soutenu par l’AFUL, l’APRIL, le CNLL, DÉCLIC, le Cluster NAOS, OW2 et la mairie de Saint-Martin-d’Uriage\./);
+    expect(md).toMatch(/des représentants des collectivités lauréates, le jury et les partenaires du label y étaient réunis\./);
     expect(md).toMatch(/vingt-quatre collectivités et établissements ont été labellisés, du niveau 3 au niveau 5/);
     expect(md).toMatch(/« Meilleure première candidature » au Syndicat Fibre 64/);
-    expect(md).toMatch(/« Mutualisation » à la Ville d'Échirolles\./);
+    expect(md).toMatch(/« Mutualisation » à la Ville d’Échirolles et « Coup de cœur du jury » à la Ville de Vandœuvre-lès-Nancy\./);
     expect(md).toMatch(/Montpellier, le 10 décembre 2024/);
     expect(md).toMatch(/a eu lieu mercredi 4 décembre 2024, lors du salon Open Source Experience, au Palais des Congrès/);
     expect(md).toMatch(/Plus de détails sur les résultats de cette 9ème édition/);
-    for (const name of LAUREATES_2024) expect(md).toContain(name);
+    for (const name of LAUREATES_2024) expect(md).toContain(name.replace(/'/g, '’').replace('Ville et Métropole', 'Ville et la Métropole'));
   });
   it('uses French typography: no-break spaces before : ; ? !', async () => {
     const md = await buildDocument('communique', 'md', { year: 2024, press: press2024() });
@@ -39,16 +45,43 @@ describe('communiqué de presse', () => {
 });
 
 describe('page de résultats', () => {
-  it('has the jury, a heading per level and « Aucun candidat » under an empty level', async () => {
+  it('has the jury, one heading « Résultats », a heading per level reached, highest first, never « Aucun candidat »', async () => {
     const md = plain(await buildDocument('resultats', 'md', { year: 2024 }));
-    expect(md).toMatch(/^# Résultats édition 2024/);
+    expect(md).toMatch(/^# Résultats de l’édition 2024\n/);
+    expect(md.match(/Résultats/g)).toHaveLength(1); // the title only
     expect(md).toMatch(/Les résultats officiels ont été diffusés le mardi 10 décembre 2024\./);
-    expect(md).toMatch(/- M\. François ÉLIE – Président de l'ADULLACT/);
-    expect(md).toMatch(/### Label niveau 1\n\nAucun candidat/);
-    expect(md).toMatch(/### Label niveau 5\n\n- Syndicat Morbihan Énergies \(56\)\n- Ville d'Abbeville \(80\)/);
+    expect(md).toMatch(/- M\. François ÉLIE – Président de l’ADULLACT/);
+    expect(md).not.toMatch(/Aucun candidat|Label niveau [12]\b/);
+    expect(md).toMatch(/### Label niveau 5\n\n- Ville d’Abbeville \(80\)\n- Ville de Boé \(47\)\n- Ville d’Échirolles \(38\)\n- Syndicat Morbihan Énergies \(56\)/);
+    expect(md.indexOf('Label niveau 5')).toBeLessThan(md.indexOf('Label niveau 3'));
   });
-  it('for a partial edition, says the list is incomplete', async () => {
-    expect(plain(await buildDocument('resultats', 'md', { year: 2021 }))).toMatch(/Liste incomplète/);
+  it('shows the mentions, in the press file’s order, with the jury’s reasons', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'press.yaml');
+    writeFileSync(
+      file,
+      readFileSync(join(root, 'fixtures', 'press-2024.yaml'), 'utf8').replace(
+        '  - label: Sobriété numérique',
+        '  - label: Sobriété numérique\n    reason: pour leur politique de matériel reconditionné',
+      ),
+    );
+    const md = plain(await buildDocument('resultats', 'md', { year: 2024, press: loadPress(file, 2024) }));
+    expect(md).toMatch(
+      /## Les mentions spéciales\n\nLe jury a décerné cinq mentions spéciales :\n\n- \*\*« Meilleure première candidature »\*\* : Syndicat Fibre 64\n- \*\*« Sobriété numérique »\*\* : Ville des Abymes et Ville de Villejuif, pour leur politique de matériel reconditionné\n- \*\*« Mutualisation »\*\* : Ville d’Échirolles\n- \*\*« Coup de cœur du jury »\*\* : Ville de Vandœuvre-lès-Nancy\n/,
+    );
+    const communique = plain(await buildDocument('communique', 'md', { year: 2024, press: loadPress(file, 2024) }));
+    expect(communique).toMatch(/« Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif, pour leur politique de matériel reconditionné, « Mutualisation »/);
+    // Without the press file: the archive's order, no reason.
+    expect(plain(await buildDocument('resultats', 'md', { year: 2024 }))).toMatch(/- \*\*« Sobriété numérique »\*\* : Ville des Abymes et Ville de Villejuif\n/);
+  });
+  it('for a partial edition, the public page says nothing of the archive; staff are told on stderr', async () => {
+    const notices: string[] = [];
+    const md = plain(await buildDocument('resultats', 'md', { year: 2021, notices }));
+    expect(md).not.toMatch(/archive|tnl|Liste incomplète/i);
+    expect(notices.join('\n')).toMatch(/la liste des lauréats de 2021 n’est connue qu’en partie dans l’archive/);
+    const r = await tnl(['report', 'resultats', '--edition', '2021']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/n’est connue qu’en partie dans l’archive/);
   });
 });
 
@@ -77,7 +110,7 @@ describe('report errors', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'resultats.md.hbs'), '{{title}} — {{#each levels}}{{heading}} ({{lines.length}}) {{/each}}\n');
     const r = await tnl(['report', 'resultats', '--edition', '2024', '--templates', dir]);
-    expect(r.stdout).toBe('Résultats édition 2024 — Label niveau 1 (0) Label niveau 2 (0) Label niveau 3 (8) Label niveau 4 (12) Label niveau 5 (4) \n');
+    expect(r.stdout).toBe('Résultats de l’édition 2024 — Label niveau 5 (4) Label niveau 4 (12) Label niveau 3 (8) \n');
   });
 });
 
@@ -122,20 +155,20 @@ describe('never a false figure in the communiqué', () => {
 describe('the results page never says « Aucun candidat » where laureates were not recorded', () => {
   it('2021: the names known, and how many more the published count says', async () => {
     const r = await tnl(['report', 'resultats', '--edition', '2021']);
-    expect(r.stdout).toMatch(/### Label niveau 4\n\n(- .*\n){3}- et sept autres lauréats dont le nom n’est pas dans l’archive/);
-    expect(r.stdout).toMatch(/### Label niveau 1\n\nAucun candidat/);
+    expect(r.stdout).toMatch(/### Label niveau 4\n\n(- .*\n){3}- et sept autres lauréats\n/);
+    expect(r.stdout).not.toMatch(/Aucun candidat|Label niveau 1\b|archive/);
   });
-  it('2018 (no count per level published): « Lauréats non connus de l’archive », never « Aucun candidat »', async () => {
+  it('2018 (no count per level published): a level whose names and count are unknown is left out, and said to staff', async () => {
     const r = await tnl(['report', 'resultats', '--edition', '2018']);
-    expect(r.stdout).not.toMatch(/Aucun candidat/);
-    expect(r.stdout).toMatch(/Lauréats non connus de l’archive/);
+    expect(r.stdout).not.toMatch(/Aucun candidat|archive/);
+    expect(r.stderr).toMatch(/page de résultats : niveau \d omis, ni ses lauréats ni leur nombre ne sont connus de l’archive/);
   });
 });
 
 describe('mentions as ADULLACT writes them', () => {
   it('the count is that of the awards: five mentions for four titles in 2024', async () => {
     const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
-    expect(r.stdout).toMatch(/Le jury a également décerné cinq mentions spéciales : « Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif/);
+    expect(r.stdout).toMatch(/Le jury a également décerné cinq mentions spéciales : « Meilleure première candidature » au Syndicat Fibre 64, « Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif/);
   });
 
   it('a reason given in the decisions reaches the results file and the communiqué', async () => {
@@ -176,17 +209,25 @@ describe('the press kit', () => {
 
   it('names the year’s laureates by level with their département, and says what its figures count', async () => {
     const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press2024() }));
-    expect(html).toMatch(
-      /<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d’Abbeville \(80\)<\/li>|<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Syndicat Morbihan Énergies \(56\)<\/li><li>Ville d&#x27;Abbeville \(80\)<\/li>/,
-    );
-    expect(html).toMatch(/Population inconnue, non comptée : .*Syndicat Fibre 64/);
-    expect(html).toMatch(/une ville et sa métropole/);
+    expect(html).toMatch(/<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Ville d’Abbeville \(80\)<\/li><li>Ville de Boé \(47\)<\/li>/);
+    // Figures never below ADULLACT's published ones: « plus de 70 » (2023), « 10 millions » (2022).
+    expect(html).toMatch(/<div class="value">plus de 70<\/div><div class="what">collectivités et établissements récompensés<\/div><div class="source">chiffre publié en 2023<\/div>/);
+    expect(html).toMatch(/<div class="value">au moins 10 millions<\/div><div class="what">habitants concernés<\/div><div class="source">chiffre publié en 2022<\/div>/);
+    expect(html).toMatch(/<strong>au moins 39<\/strong> villes/);
+    expect(html).toMatch(/<strong>au moins 11<\/strong> EPCI/);
+    // Internal notes stay with staff.
+    expect(html).not.toMatch(/Population inconnue|archive|au moins 50|6 050 371/);
+    const notices: string[] = [];
+    await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press2024(), notices });
+    expect(plain(notices.join('\n'))).toMatch(/habitants concernés : au moins 10 millions, chiffre publié en 2022 \(dossier de presse 2022\)/);
+    expect(plain(notices.join('\n'))).toMatch(/lauréats depuis la première édition : plus de 70, chiffre publié en 2023 \(appel à candidatures 2023\), imprimé plutôt que celui de l’archive \(au moins 50\)/);
   });
 
   it('an incomplete edition: counts from the published figures, « et N autres » under the names known', async () => {
     const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2021, press: loadPress(minimalPress(2021, '2021-11-23'), 2021) }));
     expect(html).toMatch(/Vingt-quatre lauréats en 2021/);
-    expect(html).toMatch(/et sept autres dont le nom n’est pas dans l’archive/);
+    expect(html).toMatch(/et sept autres lauréats/);
+    expect(html).not.toMatch(/archive/);
   });
 });
 
@@ -226,10 +267,15 @@ describe('the call for applications (tnl report appel)', () => {
     const r = await tnl(['report', 'appel', '--edition', '2025', '--press', 'fixtures/appel-2025.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# En 2025, devenez un « Territoire Numérique Libre » !/m);
-    expect(r.stdout).toMatch(/Depuis 2016, le label Territoire Numérique Libre a récompensé au moins \d+ collectivités/);
+    // Never below a figure ADULLACT published: « plus de 70 » (2023 call), not the archive's « au moins 50 ».
+    expect(r.stdout).toMatch(/Depuis 2016, le label Territoire Numérique Libre a récompensé plus de 70 collectivités et établissements pour leurs usages numériques libres \(chiffre de 2023\)\./);
+    expect(r.stderr).toMatch(/plus de 70, chiffre publié en 2023 \(appel à candidatures 2023\), imprimé plutôt que celui de l’archive \(au moins 50\)/);
+    // The deadline as applicants read it, both dates with their weekday; one ordinal style (« dixième »).
     expect(r.stdout).toMatch(
-      /Pour participer à cette 10e édition, la campagne de candidature s’ouvre ce 19 septembre 2025, et les dossiers devront être déposés avant le 19 octobre 2025 sur la plateforme \*\*demarches\.adullact\.org\*\*\./,
+      /Pour participer à cette dixième édition, la campagne de candidature s’ouvre ce vendredi 19 septembre 2025 : les dossiers peuvent être déposés jusqu’au \*\*dimanche 19 octobre 2025 inclus\*\* sur la plateforme \*\*demarches\.adullact\.org\*\*\./,
     );
+    expect(r.stdout).not.toMatch(/\b10e\b|déposés avant/);
+    expect(r.stdout).not.toMatch(/\p{L}'\p{L}/u);
     expect(r.stdout).toMatch(/le premier palier devient plus accessible/);
     expect(r.stdout).toMatch(/Le questionnaire porte sur cinq volets : « Stratégie et mutualisation »/);
     expect(r.stdout).toMatch(/L’annonce des résultats et la remise des labels auront lieu mercredi 19 novembre 2025 à Paris, durant le Congrès des Maires/);
@@ -251,7 +297,7 @@ describe('the call for applications (tnl report appel)', () => {
       minimalPress(2027, '2027-05-20', 'campaign: { opening: 2027-06-12, deadline: 2027-11-10 }\n'),
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cette 12e édition, la campagne de candidature débutera le 12 juin 2027/);
+    expect(r.stdout).toMatch(/cette 12e édition, la campagne de candidature débutera le samedi 12 juin 2027 : les dossiers peuvent être déposés jusqu’au \*\*mercredi 10 novembre 2027 inclus\*\*/);
     expect(r.stdout).not.toMatch(/volets|Infos|soutenu/);
   });
 });

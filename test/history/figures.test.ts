@@ -140,7 +140,14 @@ describe('laureates in the order a reader expects', () => {
         .map((name) => ({ name }))
         .sort(byProperName)
         .map((x) => x.name),
-    ).toEqual(['Ville des Abymes', 'Centre de Gestion de Lot-et-Garonne', 'Ville de Colomiers', 'SMEACC']);
+    ).toEqual(['Ville des Abymes', 'Ville de Colomiers', 'Centre de Gestion de Lot-et-Garonne', 'SMEACC']);
+    // Across types: a syndicate, a centre, a region under their proper names.
+    expect(properName('Syndicat Fibre 64')).toBe('Fibre 64');
+    expect(properName('Syndicat Intercommunal SITPI')).toBe('SITPI');
+    expect(properName('Centre de Gestion de Lot-et-Garonne')).toBe('Lot-et-Garonne');
+    expect(properName('Région Grand Est')).toBe('Grand Est');
+    expect(properName('Communauté de Communes du Pays Réuni d’Orange')).toBe('Pays Réuni d’Orange');
+    expect(properName('Dracénie Provence Verdon Agglomération')).toBe('Dracénie Provence Verdon Agglomération');
     const list = (await tnl(['history', '--edition', '2024'])).stdout;
     expect(list.indexOf('- Ville des Abymes')).toBeLessThan(list.indexOf('- Centre de Gestion'));
     expect(list.indexOf('- Ville de Colomiers')).toBeLessThan(list.indexOf('- Dracénie'));
