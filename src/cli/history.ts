@@ -1,10 +1,10 @@
 import { didYouMean } from '../util/french.js';
 import { closest } from '../util/suggest.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYaml } from '../util/yaml-source.js';
 import { InputError, UsageError } from '../findings/errors.js';
-import { resultsYaml } from '../history/archive.js';
+import { checkResults, resultsYaml } from '../history/archive.js';
 import { assertValidResultsText, loadArchive, resultsDir } from '../files/archive-files.js';
 import { displayPath } from '../files/edition-files.js';
 import { normaliseAuthorityName } from '../territory/authority-name.js';
@@ -87,6 +87,12 @@ export function historyImportCommand(file: string, opts: ImportOptions, io: Io):
       `Importé du relevé public ${file.replace(/^.*\/(shared\/)/, '$1')} ; codes et populations résolus avec le découpage administratif d’Etalab.`,
     ];
     const path = join(dir, `${e.edition}.yaml`);
+    // What the public record does not hold, entered by hand in the file being replaced, is kept:
+    // the cumulative figures ADULLACT published, the count of mentions.
+    // (Read as the file about to be replaced, not as an input of the command, which tnl never overwrites.)
+    const kept = existsSync(path) ? checkResults(parseYaml(readFileSync(path, 'utf8'), displayPath(path))).results?.published : undefined;
+    if (kept?.to_date && !e.published.to_date) e.published.to_date = kept.to_date;
+    if (kept?.mentions !== undefined && e.published.mentions === undefined) e.published.mentions = kept.mentions;
     const text = resultsYaml(e, header);
     assertValidResultsText(text, displayPath(path), undefined);
     return { path, text };

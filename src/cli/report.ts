@@ -38,7 +38,10 @@ export async function buildDocument(
     existsSync(editionFiles(opts.year, opts.root).questionnaire) ? loadEdition(opts.year, opts.root).edition.questionnaire : undefined;
   const omitted = (press: Press, has: { mentions: boolean; logo: boolean }) => {
     const left = omittedFields(doc, press, has);
-    if (left.length) notices.push(`${press.file} : champ${left.length > 1 ? 's' : ''} facultatif${left.length > 1 ? 's' : ''} absent${left.length > 1 ? 's' : ''}, donc absent${left.length > 1 ? 's' : ''} du document : ${left.join(', ')}`);
+    if (left.length)
+      notices.push(
+        `${press.file} : champ${left.length > 1 ? 's' : ''} facultatif${left.length > 1 ? 's' : ''} absent${left.length > 1 ? 's' : ''}, donc absent${left.length > 1 ? 's' : ''} du document : ${left.join(', ')}`,
+      );
   };
   const finish = (text: string) => {
     for (const p of textProblems(text.replace(/<[^>]+>/g, ' ').replace(/&#160;|&nbsp;/g, ' '))) notices.push(`attention, ${p}`);
@@ -100,11 +103,7 @@ const RAW = ['svg', 'chart', 'inset', 'colour', 'email', 'phone', 'links', 'deta
  * named by the press file is an input error.
  */
 function logoOf(press: Press, root?: string): string | undefined {
-  const candidates = press.logo
-    ? [resolve(dirname(press.file), press.logo)]
-    : root
-      ? [join(root, 'presse', 'logo.svg'), join(root, 'presse', 'logo.png')]
-      : [];
+  const candidates = press.logo ? [resolve(dirname(press.file), press.logo)] : root ? [join(root, 'presse', 'logo.svg'), join(root, 'presse', 'logo.png')] : [];
   const file = candidates.find((f) => existsSync(f));
   if (!file) {
     if (press.logo) throw new InputError(`logo introuvable : ${press.logo} (chemin relatif au fichier de presse)`, press.file);

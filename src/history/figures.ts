@@ -31,7 +31,10 @@ const claim = (value: number, qualifier?: 'plus de') => value + (qualifier ? 0.5
 export function withPublished(computed: Figure, editions: readonly EditionResults[], figure: PublishedToDate['figure']): Figure {
   const published = editions.flatMap((e) => (e.published.to_date ?? []).filter((p) => p.figure === figure).map((p) => ({ ...p, through: e.edition })));
   const best = published.reduce<(PublishedToDate & { through: number }) | undefined>(
-    (a, b) => (!a || claim(b.value, b.qualifier) > claim(a.value, a.qualifier) || (claim(b.value, b.qualifier) === claim(a.value, a.qualifier) && b.year > a.year) ? b : a),
+    (a, b) =>
+      !a || claim(b.value, b.qualifier) > claim(a.value, a.qualifier) || (claim(b.value, b.qualifier) === claim(a.value, a.qualifier) && b.year > a.year)
+        ? b
+        : a,
     undefined,
   );
   if (!best || computed.value >= claim(best.value, best.qualifier)) return computed;
@@ -164,7 +167,11 @@ export function keyFigures(archive: Archive, upTo?: number): KeyFigures {
     to: editions.at(-1)?.edition ?? 0,
     laureatesByKind: byKind,
     laureates: withPublished({ value: all.length, lowerBound: partial }, editions, 'laureates'),
-    inhabitants: withPublished({ value: withPop.reduce((s, t) => s + t.population!, 0), lowerBound: partial || withPop.length < all.length }, editions, 'inhabitants'),
+    inhabitants: withPublished(
+      { value: withPop.reduce((s, t) => s + t.population!, 0), lowerBound: partial || withPop.length < all.length },
+      editions,
+      'inhabitants',
+    ),
     withoutPopulation: all.length - withPop.length,
     perEdition: editions.map((e) => editionCounts(e)),
     conflicts: editions.flatMap((e) =>

@@ -88,7 +88,10 @@ export function communiqueView(results: EditionResults, press: Press, notices: s
     const participants = past && press.ceremony?.participants ? ` ; ${press.ceremony.participants} y étaient réunis` : '';
     ceremony = `La remise des labels Territoire Numérique Libre ${past ? 'a eu lieu' : 'aura lieu'} ${longDate(c.date)}${c.event ? `, lors ${nameInText(c.event, { preposition: 'de' }).replace(/^de (?!l')/, 'de ')}` : ''}${c.place ? `, ${/^(au |à |en )/.test(c.place) ? c.place : nameInText(c.place, { preposition: 'à' })}` : ''}${participants}.`;
   }
-  if (!results.complete) notices.push(`la liste des lauréats de ${y} n’est connue qu’en partie dans l’archive : le communiqué ne nomme que les lauréats connus et dit « au moins » des comptes qu’elle ne donne pas en entier`);
+  if (!results.complete)
+    notices.push(
+      `la liste des lauréats de ${y} n’est connue qu’en partie dans l’archive : le communiqué ne nomme que les lauréats connus et dit « au moins » des comptes qu’elle ne donne pas en entier`,
+    );
   return {
     year: y,
     ordinal: ordinal(results.number, press.ordinals),

@@ -132,7 +132,9 @@ export async function dossierView(
           names: x.list.map((l) => `${l.name}${l.departement ? ` (${l.departement})` : ''}`),
           ...(x.count > x.list.length
             ? {
-                more: typography(`et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} lauréat${x.count - x.list.length > 1 ? 's' : ''}`),
+                more: typography(
+                  `et ${numberToWords(x.count - x.list.length)} autre${x.count - x.list.length > 1 ? 's' : ''} lauréat${x.count - x.list.length > 1 ? 's' : ''}`,
+                ),
               }
             : {}),
         })),

@@ -27,7 +27,10 @@ export interface MentionAward {
  * « Coup de cœur du jury » last), then any other the archive knows, in its order. A mention of the
  * press file nobody received in the archive is left out (and said by `unknown`).
  */
-export function mentionAwards(results: EditionResults, press?: { mentions?: { label: string; reason?: string }[] }): { awards: MentionAward[]; unknown: string[] } {
+export function mentionAwards(
+  results: EditionResults,
+  press?: { mentions?: { label: string; reason?: string }[] },
+): { awards: MentionAward[]; unknown: string[] } {
   const byLabel = new Map<string, Laureate[]>();
   for (const l of results.laureates) for (const m of l.mentions) byLabel.set(m, [...(byLabel.get(m) ?? []), l]);
   const key = (s: string) => s.normalize('NFC').toLowerCase().replace(/[’']/g, "'").trim();

@@ -100,6 +100,9 @@ export function omittedFields(doc: keyof typeof OPTIONAL, press: Press, has: { m
 export function textProblems(text: string): string[] {
   return [
     ...wrongWeekdays(text).map((w) => `date « ${w.written} » : c’est un ${w.right.split(' ')[0]} (${w.right})`),
-    ...mixedOrdinals(text).map((m) => `l’ordinal de ${m.n} est écrit de deux façons (${m.forms.map((f) => `« ${f} »`).join(' et ')}) : choisissez « ordinals » dans le fichier de presse et récrivez le texte`),
+    ...mixedOrdinals(text).map(
+      (m) =>
+        `l’ordinal de ${m.n} est écrit de deux façons (${m.forms.map((f) => `« ${f} »`).join(' et ')}) : choisissez « ordinals » dans le fichier de presse et récrivez le texte`,
+    ),
   ];
 }

@@ -41,7 +41,9 @@ export function resultatsView(
     levels.push({
       heading: heading(id),
       lines: list.map((l) => typography(`${l.name}${l.departement ? ` (${l.departement})` : ''}${l.carrier ? ` – Dossier porté par ${l.carrier}` : ''}`)),
-      ...(exact && missing > 0 && list.length ? { more: typography(`et ${numberToWords(missing)} autre${missing > 1 ? 's' : ''} lauréat${missing > 1 ? 's' : ''}`) } : {}),
+      ...(exact && missing > 0 && list.length
+        ? { more: typography(`et ${numberToWords(missing)} autre${missing > 1 ? 's' : ''} lauréat${missing > 1 ? 's' : ''}`) }
+        : {}),
       ...(!list.length ? { noneText: typography(`${capitalise(numberToWords(count))} lauréat${count > 1 ? 's' : ''}`) } : {}),
     });
   }

@@ -339,7 +339,10 @@ export function properName(name: string): string {
   return name
     .replace(new RegExp(`^(?:ville|commune)(?: et m[ée]tropole)? ${of}`, 'i'), '')
     .replace(new RegExp(`^centre de gestion ${of}`, 'i'), '')
-    .replace(new RegExp(`^(?:communauté (?:de communes|d['’]agglomération|urbaine)|métropole|département|région|conseil (?:départemental|régional)) ${of}?`, 'i'), '')
+    .replace(
+      new RegExp(`^(?:communauté (?:de communes|d['’]agglomération|urbaine)|métropole|département|région|conseil (?:départemental|régional)) ${of}?`, 'i'),
+      '',
+    )
     .replace(/^(?:syndicat|sivu|sivom)(?: (?:intercommunal|mixte|départemental))? (?:(?:de |d['’]|des |du |de la |de l['’]))?(?=\S)/i, '');
 }
 

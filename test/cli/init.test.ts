@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyEditions, edit, tempDir, tnl } from '../helpers/cli.js';
+import { copyEditions, edit, root, tempDir, tnl } from '../helpers/cli.js';
 
 describe('tnl init', () => {
   it('copies the previous edition with the new year and number, and refuses to overwrite', async () => {
@@ -83,5 +83,19 @@ describe('tnl history import writes no results file that validate refuses', () =
     expect(r.stderr).toMatch(/results\/2016\.yaml ne serait pas valide .*rien n’a été écrit/);
     expect(r.stderr).toMatch(/« Arles » figure deux fois/);
     expect(existsSync(join(dir, 'results', '2016.yaml'))).toBe(false);
+  });
+});
+
+describe('tnl history import --force keeps what was entered by hand', () => {
+  const record = join(root, '..', 'shared', 'data', 'results-history.yaml');
+  it.skipIf(!existsSync(record))('the published cumulative figures and the count of mentions survive a new import', async () => {
+    const dir = copyEditions();
+    cpSync(join(root, 'results'), join(dir, 'results'), { recursive: true });
+    const r = await tnl(['history', 'import', record, '--root', dir, '--force']);
+    expect(r.code).toBe(0);
+    const y2022 = readFileSync(join(dir, 'results', '2022.yaml'), 'utf8');
+    expect(y2022).toMatch(/to_date:/);
+    expect(y2022).toMatch(/qualifier: plus de/);
+    expect(readFileSync(join(dir, 'results', '2021.yaml'), 'utf8')).toMatch(/^ {2}mentions: 3$/m);
   });
 });

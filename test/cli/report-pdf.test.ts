@@ -59,7 +59,7 @@ describe.skipIf(!browser)('PDF', () => {
     expect(text).toMatch(/9ème édition du label/);
     expect(text).toMatch(/Lauréats par département/);
     // (pdftotext may drop the space before « à » in the legend; the page shows it.)
-    for (const step of [/aucun/, /1 ?à 2/, /3 ?à 4/, /5 ?à 6/, /7 ?à 8/]) expect(text).toMatch(step);
+    for (const step of [/aucun/, /1 ?à ?2/, /3 ?à ?4/, /5 ?à ?6/, /7 ?à ?8/]) expect(text).toMatch(step);
     expect(text).toMatch(/Paris et petite couronne/);
     // Saint-Joseph (2016) may be in Martinique or La Réunion: never « aucun lauréat » there.
     expect(text).toMatch(/Martinique \(972\) : 0 ou 1 lauréat/);

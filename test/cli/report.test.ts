@@ -52,7 +52,9 @@ describe('page de résultats', () => {
     expect(md).toMatch(/Les résultats officiels ont été diffusés le mardi 10 décembre 2024\./);
     expect(md).toMatch(/- M\. François ÉLIE – Président de l’ADULLACT/);
     expect(md).not.toMatch(/Aucun candidat|Label niveau [12]\b/);
-    expect(md).toMatch(/### Label niveau 5\n\n- Ville d’Abbeville \(80\)\n- Ville de Boé \(47\)\n- Ville d’Échirolles \(38\)\n- Syndicat Morbihan Énergies \(56\)/);
+    expect(md).toMatch(
+      /### Label niveau 5\n\n- Ville d’Abbeville \(80\)\n- Ville de Boé \(47\)\n- Ville d’Échirolles \(38\)\n- Syndicat Morbihan Énergies \(56\)/,
+    );
     expect(md.indexOf('Label niveau 5')).toBeLessThan(md.indexOf('Label niveau 3'));
   });
   it('shows the mentions, in the press file’s order, with the jury’s reasons', async () => {
@@ -70,9 +72,13 @@ describe('page de résultats', () => {
       /## Les mentions spéciales\n\nLe jury a décerné cinq mentions spéciales :\n\n- \*\*« Meilleure première candidature »\*\* : Syndicat Fibre 64\n- \*\*« Sobriété numérique »\*\* : Ville des Abymes et Ville de Villejuif, pour leur politique de matériel reconditionné\n- \*\*« Mutualisation »\*\* : Ville d’Échirolles\n- \*\*« Coup de cœur du jury »\*\* : Ville de Vandœuvre-lès-Nancy\n/,
     );
     const communique = plain(await buildDocument('communique', 'md', { year: 2024, press: loadPress(file, 2024) }));
-    expect(communique).toMatch(/« Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif, pour leur politique de matériel reconditionné, « Mutualisation »/);
+    expect(communique).toMatch(
+      /« Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif, pour leur politique de matériel reconditionné, « Mutualisation »/,
+    );
     // Without the press file: the archive's order, no reason.
-    expect(plain(await buildDocument('resultats', 'md', { year: 2024 }))).toMatch(/- \*\*« Sobriété numérique »\*\* : Ville des Abymes et Ville de Villejuif\n/);
+    expect(plain(await buildDocument('resultats', 'md', { year: 2024 }))).toMatch(
+      /- \*\*« Sobriété numérique »\*\* : Ville des Abymes et Ville de Villejuif\n/,
+    );
   });
   it('for a partial edition, the public page says nothing of the archive; staff are told on stderr', async () => {
     const notices: string[] = [];
@@ -168,7 +174,9 @@ describe('the results page never says « Aucun candidat » where laureates were 
 describe('mentions as ADULLACT writes them', () => {
   it('the count is that of the awards: five mentions for four titles in 2024', async () => {
     const r = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
-    expect(r.stdout).toMatch(/Le jury a également décerné cinq mentions spéciales : « Meilleure première candidature » au Syndicat Fibre 64, « Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif/);
+    expect(r.stdout).toMatch(
+      /Le jury a également décerné cinq mentions spéciales : « Meilleure première candidature » au Syndicat Fibre 64, « Sobriété numérique » à la Ville des Abymes et à la Ville de Villejuif/,
+    );
   });
 
   it('a reason given in the decisions reaches the results file and the communiqué', async () => {
@@ -211,8 +219,12 @@ describe('the press kit', () => {
     const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press2024() }));
     expect(html).toMatch(/<h3 class="sub">Niveau 5<\/h3>\s*<ul class="names"><li>Ville d’Abbeville \(80\)<\/li><li>Ville de Boé \(47\)<\/li>/);
     // Figures never below ADULLACT's published ones: « plus de 70 » (2023), « 10 millions » (2022).
-    expect(html).toMatch(/<div class="value">plus de 70<\/div><div class="what">collectivités et établissements récompensés<\/div><div class="source">chiffre publié en 2023<\/div>/);
-    expect(html).toMatch(/<div class="value">au moins 10 millions<\/div><div class="what">habitants concernés<\/div><div class="source">chiffre publié en 2022<\/div>/);
+    expect(html).toMatch(
+      /<div class="value">plus de 70<\/div><div class="what">collectivités et établissements récompensés<\/div><div class="source">chiffre publié en 2023<\/div>/,
+    );
+    expect(html).toMatch(
+      /<div class="value">au moins 10 millions<\/div><div class="what">habitants concernés<\/div><div class="source">chiffre publié en 2022<\/div>/,
+    );
     expect(html).toMatch(/<strong>au moins 39<\/strong> villes/);
     expect(html).toMatch(/<strong>au moins 11<\/strong> EPCI/);
     // Internal notes stay with staff.
@@ -220,7 +232,9 @@ describe('the press kit', () => {
     const notices: string[] = [];
     await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press2024(), notices });
     expect(plain(notices.join('\n'))).toMatch(/habitants concernés : au moins 10 millions, chiffre publié en 2022 \(dossier de presse 2022\)/);
-    expect(plain(notices.join('\n'))).toMatch(/lauréats depuis la première édition : plus de 70, chiffre publié en 2023 \(appel à candidatures 2023\), imprimé plutôt que celui de l’archive \(au moins 50\)/);
+    expect(plain(notices.join('\n'))).toMatch(
+      /lauréats depuis la première édition : plus de 70, chiffre publié en 2023 \(appel à candidatures 2023\), imprimé plutôt que celui de l’archive \(au moins 50\)/,
+    );
   });
 
   it('an incomplete edition: counts from the published figures, « et N autres » under the names known', async () => {
@@ -268,7 +282,9 @@ describe('the call for applications (tnl report appel)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# En 2025, devenez un « Territoire Numérique Libre » !/m);
     // Never below a figure ADULLACT published: « plus de 70 » (2023 call), not the archive's « au moins 50 ».
-    expect(r.stdout).toMatch(/Depuis 2016, le label Territoire Numérique Libre a récompensé plus de 70 collectivités et établissements pour leurs usages numériques libres \(chiffre de 2023\)\./);
+    expect(r.stdout).toMatch(
+      /Depuis 2016, le label Territoire Numérique Libre a récompensé plus de 70 collectivités et établissements pour leurs usages numériques libres \(chiffre de 2023\)\./,
+    );
     expect(r.stderr).toMatch(/plus de 70, chiffre publié en 2023 \(appel à candidatures 2023\), imprimé plutôt que celui de l’archive \(au moins 50\)/);
     // The deadline as applicants read it, both dates with their weekday; one ordinal style (« dixième »).
     expect(r.stdout).toMatch(
@@ -297,7 +313,9 @@ describe('the call for applications (tnl report appel)', () => {
       minimalPress(2027, '2027-05-20', 'campaign: { opening: 2027-06-12, deadline: 2027-11-10 }\n'),
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cette 12e édition, la campagne de candidature débutera le samedi 12 juin 2027 : les dossiers peuvent être déposés jusqu’au \*\*mercredi 10 novembre 2027 inclus\*\*/);
+    expect(r.stdout).toMatch(
+      /cette 12e édition, la campagne de candidature débutera le samedi 12 juin 2027 : les dossiers peuvent être déposés jusqu’au \*\*mercredi 10 novembre 2027 inclus\*\*/,
+    );
     expect(r.stdout).not.toMatch(/volets|Infos|soutenu/);
   });
 });

@@ -31,7 +31,9 @@ describe('the bundled results archive', () => {
     const r = await tnl(['history']);
     expect(r.code).toBe(0);
     // For staff: the published figure printed, where it comes from, and what the archive counts.
-    expect(r.stdout).toMatch(/plus de 70 \(chiffre publié en 2023, appel à candidatures 2023 ; l’archive en compte au moins \d+\) collectivités et établissements récompensés/);
+    expect(r.stdout).toMatch(
+      /plus de 70 \(chiffre publié en 2023, appel à candidatures 2023 ; l’archive en compte au moins \d+\) collectivités et établissements récompensés/,
+    );
     expect(r.stdout).toMatch(/\| 2024 \(9e\) \| 24 \| niveau 1 : 0 · niveau 2 : 0 · niveau 3 : 8 · niveau 4 : 12 · niveau 5 : 4 \|/);
     expect(r.stdout).toMatch(/\| 2016 \(1re\) \* \| au moins 8 \|/);
   });

@@ -17,7 +17,17 @@ import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
 
 const press = (name: string, year: number) => loadPress(join(root, 'fixtures', name), year);
 const edition = (year: number, toDate: NonNullable<EditionResults['published']['to_date']> = []): EditionResults =>
-  ({ edition: year, number: year - 2015, scale: 'niveaux', complete: false, published: { to_date: toDate }, jury: [], laureates: [], sources: [], notes: [] }) as EditionResults;
+  ({
+    edition: year,
+    number: year - 2015,
+    scale: 'niveaux',
+    complete: false,
+    published: { to_date: toDate },
+    jury: [],
+    laureates: [],
+    sources: [],
+    notes: [],
+  }) as EditionResults;
 
 describe('1. cumulative figures are never printed below a published one', () => {
   it.each([
@@ -58,7 +68,14 @@ describe('1. cumulative figures are never printed below a published one', () => 
   });
 
   it('a territory that may hold an unidentified laureate is never « aucun lauréat »', async () => {
-    const map = await laureatesMap(new Map([['971', 1]]), new Map([['972', 1], ['974', 1], ['42', 1]]));
+    const map = await laureatesMap(
+      new Map([['971', 1]]),
+      new Map([
+        ['972', 1],
+        ['974', 1],
+        ['42', 1],
+      ]),
+    );
     expect(map.overseas.find((o) => o.code === '972')!.count).toBe('0 ou 1');
     expect(map.overseas.find((o) => o.code === '971')!.count).toBe('1');
     expect(map.rows.map((r) => `${r.code}:${r.count}`)).toEqual(['42:0 ou 1', '971:1', '972:0 ou 1', '974:0 ou 1']);
@@ -214,7 +231,9 @@ describe('7. press files complete, and what is left out said', () => {
     const full = await tnl(['report', 'communique', '--edition', '2024', '--press', 'fixtures/press-2024.yaml']);
     expect(full.stderr).not.toMatch(/champ/);
     const kit = await tnl(['report', 'dossier-de-presse', '--edition', '2021', '--press', 'fixtures/press-2021.yaml', '--format', 'html']);
-    expect(kit.stderr).toMatch(/champs facultatifs absents, donc absents du document : testimonies \(les témoignages\), committee \(le comité d’orientation\), logo/);
+    expect(kit.stderr).toMatch(
+      /champs facultatifs absents, donc absents du document : testimonies \(les témoignages\), committee \(le comité d’orientation\), logo/,
+    );
   });
 });
 
@@ -232,9 +251,14 @@ describe('8. layout', () => {
     const dir = copyEditions();
     cpSync(join(root, 'results'), join(dir, 'results'), { recursive: true });
     mkdirSync(join(dir, 'presse'));
-    writeFileSync(join(dir, 'presse', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#2e6b1f"/></svg>');
+    writeFileSync(
+      join(dir, 'presse', 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#2e6b1f"/></svg>',
+    );
     const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press('press-2024.yaml', 2024), root: dir }));
-    expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+&#x3D;*" alt="Logo du label Territoire Numérique Libre">|<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Logo du label Territoire Numérique Libre">/);
+    expect(html).toMatch(
+      /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/]+&#x3D;*" alt="Logo du label Territoire Numérique Libre">|<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="Logo du label Territoire Numérique Libre">/,
+    );
     expect(html).toMatch(/<span class="edition">9ème édition du label<\/span>/);
     expect(html.match(/<div class="level-list">/g)).toHaveLength(3);
     expect(html).toMatch(/<div class="inset"><svg [^>]*aria-label="Paris et petite couronne/);
