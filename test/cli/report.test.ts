@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocument } from '../../src/cli/report.js';
 import { loadPress } from '../../src/files/press-file.js';
-import { LAUREATES_2024, press2024 } from '../helpers/press.js';
+import { LAUREATES_2024, press2024, pressVariant } from '../helpers/press.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
 import { minimalPress } from '../helpers/edition.js';
 
@@ -58,14 +58,10 @@ describe('page de résultats', () => {
     expect(md.indexOf('Label niveau 5')).toBeLessThan(md.indexOf('Label niveau 3'));
   });
   it('shows the mentions, in the press file’s order, with the jury’s reasons', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'press.yaml');
-    writeFileSync(
-      file,
-      readFileSync(join(root, 'fixtures', 'press-2024.yaml'), 'utf8').replace(
-        '  - label: Sobriété numérique',
-        '  - label: Sobriété numérique\n    reason: pour leur politique de matériel reconditionné',
-      ),
+    const file = pressVariant(
+      'press-2024.yaml',
+      '  - label: Sobriété numérique',
+      '  - label: Sobriété numérique\n    reason: pour leur politique de matériel reconditionné',
     );
     const md = plain(await buildDocument('resultats', 'md', { year: 2024, press: loadPress(file, 2024) }));
     expect(md).toMatch(

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPress } from '../../src/files/press-file.js';
 import { root } from './cli.js';
@@ -32,3 +34,12 @@ export const LAUREATES_2024 = [
   'Abbeville',
   'Échirolles',
 ];
+
+/** A copy of a bundled press file with one piece of text replaced (it must occur): its path. */
+export function pressVariant(name: string, from: string, to: string): string {
+  const text = readFileSync(join(root, 'fixtures', name), 'utf8');
+  if (!text.includes(from)) throw new Error(`${name} does not contain: ${from}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'tnl-press-')), name);
+  writeFileSync(file, text.replace(from, to));
+  return file;
+}

@@ -14,6 +14,7 @@ import type { EditionResults } from '../../src/history/types.js';
 import { laureatesMap, mapSteps } from '../../src/report/map.js';
 import { frRoundFigure, mixedOrdinals, nameInText, ordinal, ordinalWords, pressTypography, wrongWeekdays } from '../../src/util/french.js';
 import { copyEditions, plain, root, tempDir, tnl } from '../helpers/cli.js';
+import { pressVariant } from '../helpers/press.js';
 
 const press = (name: string, year: number) => loadPress(join(root, 'fixtures', name), year);
 const edition = (year: number, toDate: NonNullable<EditionResults['published']['to_date']> = []): EditionResults =>
@@ -153,14 +154,10 @@ describe('5. dates as applicants read them', () => {
     expect(wrongWeekdays('la remise a eu lieu lundi 9 novembre 2021')).toEqual([{ written: 'lundi 9 novembre 2021', right: 'mardi 9 novembre 2021' }]);
     expect(wrongWeekdays('jusqu’au dimanche 19 octobre 2025 inclus, mercredi 1er janvier 2025')).toEqual([]);
     expect(wrongWeekdays('Samedi 1er février 2025')).toEqual([]);
-    const dir = tempDir();
-    const file = join(dir, 'appel.yaml');
-    writeFileSync(
-      file,
-      readFileSync(join(root, 'fixtures', 'appel-2025.yaml'), 'utf8').replace(
-        'changes:\n',
-        'changes:\n  - Une réunion d’information aura lieu le lundi 30 septembre 2025, et une autre le jeudi 9 octobre 2025.\n',
-      ),
+    const file = pressVariant(
+      'appel-2025.yaml',
+      'changes:\n',
+      'changes:\n  - Une réunion d’information aura lieu le lundi 30 septembre 2025, et une autre le jeudi 9 octobre 2025.\n',
     );
     const r = await tnl(['report', 'appel', '--edition', '2025', '--press', file]);
     expect(r.code).toBe(0);
@@ -197,9 +194,7 @@ describe('6. names as the authorities write them, one typography per document', 
   });
 
   it('a press file whose text and ordinals disagree: said on stderr', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'appel.yaml');
-    writeFileSync(file, readFileSync(join(root, 'fixtures', 'appel-2025.yaml'), 'utf8').replace('ordinals: lettres\n', ''));
+    const file = pressVariant('appel-2025.yaml', 'ordinals: lettres\n', '');
     const r = await tnl(['report', 'appel', '--edition', '2025', '--press', file]);
     expect(r.stderr).toMatch(/attention, l’ordinal de 10 est écrit de deux façons \(« 10e » et « dixième »\)/);
   });
@@ -214,9 +209,7 @@ describe('6. names as the authorities write them, one typography per document', 
       const text = await buildDocument(doc, doc === 'dossier-de-presse' ? 'html' : 'md', { year, press: press(file, year) });
       expect(text.replace(/<style>[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, ' ')).not.toMatch(/\p{L}'\p{L}/u);
     }
-    const dir = tempDir();
-    const file = join(dir, 'press.yaml');
-    writeFileSync(file, readFileSync(join(root, 'fixtures', 'press-2024.yaml'), 'utf8').replace('edition: 2024\n', 'edition: 2024\norder: par-type\n'));
+    const file = pressVariant('press-2024.yaml', 'edition: 2024\n', 'edition: 2024\norder: par-type\n');
     const md = plain(await buildDocument('communique', 'md', { year: 2024, press: loadPress(file, 2024) }));
     expect(md).toMatch(/\*\*Quatre labellisés niveau 5\*\* : le Syndicat Morbihan Énergies, la Ville d’Abbeville, la Ville de Boé et la Ville d’Échirolles\./);
   });
@@ -266,8 +259,7 @@ describe('8. layout', () => {
     expect(mapSteps(3).map((s) => s.label)).toEqual(['aucun', '1', '2', '3']);
     expect(mapSteps(1).map((s) => s.label)).toEqual(['aucun', '1']);
     // A logo named by the press file that is not there: located, exit 2.
-    const file = join(tempDir(), 'press.yaml');
-    writeFileSync(file, readFileSync(join(root, 'fixtures', 'press-2024.yaml'), 'utf8').replace('edition: 2024\n', 'edition: 2024\nlogo: absent.svg\n'));
+    const file = pressVariant('press-2024.yaml', 'edition: 2024\n', 'edition: 2024\nlogo: absent.svg\n');
     const r = await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', file, '--format', 'html']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/logo introuvable : absent\.svg/);
