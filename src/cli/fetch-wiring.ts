@@ -1,21 +1,14 @@
 import type { Command } from 'commander';
 import type { Run } from './define.js';
+import { connectionOptions, type ConnectionOptions } from './ds-connection.js';
 
-export interface FetchOptions {
+export interface FetchOptions extends ConnectionOptions {
   demarche: string;
-  instance: string;
   out: string;
-  quiet?: boolean;
-  timeout?: string;
-  connectTimeout?: string;
-  idleTimeout?: string;
-  lowSpeedLimit?: string;
-  lowSpeedTime?: string;
-  attempts?: string;
 }
 
 export function defineFetch(program: Command, run: Run): void {
-  program
+  const command = program
     .command('fetch')
     .summary('télécharge les dossiers d’une démarche par l’API démarches simplifiées')
     .description(
@@ -26,14 +19,8 @@ export function defineFetch(program: Command, run: Run): void {
         '--low-speed-limit pendant --low-speed-time ; chaque blocage est dit aussitôt, puis la page est redemandée.',
     )
     .requiredOption('-d, --demarche <numéro>', 'numéro de la démarche')
-    .option('--instance <url>', 'adresse de l’instance démarches simplifiées', 'https://demarches.adullact.org')
-    .requiredOption('-o, --out <fichier.json>', 'fichier JSON à écrire')
-    .option('--timeout <secondes>', 'délai pour tout le téléchargement, reprises comprises (par défaut : 600)')
-    .option('--connect-timeout <secondes>', 'délai pour établir la connexion, TLS compris (par défaut : 15)')
-    .option('--idle-timeout <secondes>', 'une requête qui ne reçoit rien pendant ce délai est bloquée (par défaut : 30)')
-    .option('--low-speed-limit <octets>', 'débit minimal, en octets par seconde, d’une réponse en cours (par défaut : 100)')
-    .option('--low-speed-time <secondes>', 'durée sur laquelle ce débit est mesuré (par défaut : 30)')
-    .option('--attempts <nombre>', 'tentatives par page en cas de surcharge, d’erreur réseau ou de blocage (par défaut : 5)')
+    .requiredOption('-o, --out <fichier.json>', 'fichier JSON à écrire');
+  connectionOptions(command)
     .option('-q, --quiet', 'sans progression ni avis de reprise')
     .addHelpText(
       'after',

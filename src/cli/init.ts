@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
-import { assertValidEditionTexts, displayPath, editionFiles } from '../files/edition-files.js';
+import { assertValidEditionTexts, displayPath, editionFiles, loadEditionFiles } from '../files/edition-files.js';
+import { pruneRubric, skeletonFromLiveForm, type SkeletonReport } from '../ingest/skeleton.js';
+import { readLiveForm } from './validate-demarche.js';
+import { DEFAULT_INSTANCE, demarcheNumber } from './ds-connection.js';
 import { InputError, UsageError } from '../findings/errors.js';
 import { writeAtomic } from '../files/atomic-write.js';
 import { readTextInput } from '../files/read-input.js';
@@ -23,6 +26,7 @@ import { parseYear } from './run.js';
 export async function initCommand(opts: InitOptions, io: Io): Promise<number> {
   if (opts.edition === undefined) {
     if (opts.from !== undefined) throw new UsageError('--from va avec --edition : tnl init --edition 2026 --from 2025');
+    if (opts.demarche !== undefined) throw new UsageError('--demarche va avec --edition : tnl init --edition 2026 --demarche 1450');
     return createWorkspace(opts, io);
   }
   const ws = workspaceOf(io, opts.root);
@@ -56,17 +60,52 @@ export async function initCommand(opts: InitOptions, io: Io): Promise<number> {
     { questionnaire: sources[0]!.text, rubric: sources[1]!.text },
     `l’édition ${from} à copier a des erreurs (tnl validate --edition ${from})`,
   );
-  const texts = sources.map(({ text }) => nextEditionText(parseDocument(text), { from, year, oldNumber, newNumber }));
+  let texts = sources.map(({ text }) => nextEditionText(parseDocument(text), { from, year, oldNumber, newNumber }));
+  // With --demarche, the questionnaire is brought up to the live form, and the rubric copy loses
+  // what it gave to questions the form no longer has.
+  let report: SkeletonReport | undefined;
+  let pruned: string[] = [];
+  if (opts.demarche !== undefined) {
+    const previous = loadEditionFiles(src).value!.questionnaire;
+    const number = demarcheNumber(opts.demarche);
+    const form = await readLiveForm(number, opts, io, previous.demarche?.instance);
+    const qdoc = parseDocument(texts[0]!);
+    const instance = (opts.instance ?? previous.demarche?.instance ?? DEFAULT_INSTANCE).replace(/\/$/, '');
+    report = skeletonFromLiveForm(qdoc, previous, form, instance);
+    const qnote = `Questions mises à jour par « tnl init --demarche ${number} » d’après le formulaire en ligne (révision publiée le ${form.revision.published?.slice(0, 10) ?? '?'}).`;
+    const rdoc = parseDocument(texts[1]!);
+    pruned = pruneRubric(rdoc, new Set(report.gone));
+    const rnote = pruned.length ? `Retiré du barème de ${from} (questions absentes du formulaire de ${year}) : ${pruned.join(' ; ')}.` : undefined;
+    texts = [noteBeforeEdition(qdoc.toString({ lineWidth: 0 }), qnote), noteBeforeEdition(rdoc.toString({ lineWidth: 0 }), rnote)];
+  }
   // And so is the edition made from it, before anything is written.
   assertValidEditionTexts(dst, { questionnaire: texts[0]!, rubric: texts[1]! }, `l’édition ${year} produite à partir de ${from} a des erreurs`);
   writeAtomic(dst.questionnaire, texts[0]!);
   writeAtomic(dst.rubric, texts[1]!);
   const lines = [`Édition ${year} créée à partir de ${from} :`, `  ${displayPath(dst.questionnaire)}`, `  ${displayPath(dst.rubric)}`];
-  if (q.demarche?.number !== undefined)
+  if (report) {
+    lines.push(
+      `D’après le formulaire en ligne de la démarche ${opts.demarche} : ${report.kept} question${report.kept > 1 ? 's' : ''} reprise${report.kept > 1 ? 's' : ''} de ${from}, ${report.fresh.length} nouvelle${report.fresh.length > 1 ? 's' : ''}${
+        report.fresh.length
+          ? ` (${report.fresh.join(', ')} : ${report.fresh.length > 1 ? 'marquées « NOUVEAU », vérifiez leur volet, puis donnez-leur' : 'marquée « NOUVEAU », vérifiez son volet, puis donnez-lui'} des points)`
+          : ''
+      }.`,
+    );
+    if (report.gone.length)
+      lines.push(`Absentes du formulaire : ${report.gone.join(', ')} ; retiré du barème : ${pruned.length ? pruned.join(' ; ') : 'rien'}.`);
+    if (report.identityMissing.length)
+      lines.push(
+        `Champs d’identité introuvables dans le formulaire : ${report.identityMissing.join(', ')} (gardés tels quels : tnl validate --demarche les signale).`,
+      );
+  } else if (q.demarche?.number !== undefined)
     lines.push(
       `À mettre à jour : le numéro de démarche (${String(q.demarche.number)}) est encore celui de ${from} ; remplacez-le dans ${displayPath(dst.questionnaire)} par celui de la démarche ${year}.`,
     );
-  lines.push(`Reportez les changements du formulaire, puis : tnl validate --edition ${year}`);
+  lines.push(
+    report
+      ? `Ensuite : tnl validate --edition ${year} --demarche ${opts.demarche}`
+      : `Reportez les changements du formulaire, puis : tnl validate --edition ${year}`,
+  );
   io.stderr.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -133,4 +172,13 @@ function createWorkspace(opts: InitOptions, io: Io): number {
   lines.push('Ensuite : lisez README.md, puis « npx tnl validate » et « npx tnl init --edition ANNÉE » pour la prochaine édition.');
   io.stderr.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** A comment line placed just before `edition:`, after the file's own header (its schema line first). */
+function noteBeforeEdition(text: string, note: string | undefined): string {
+  if (!note) return text;
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^edition:/.test(l));
+  lines.splice(at < 0 ? 0 : at, 0, `# ${note}`);
+  return lines.join('\n');
 }

@@ -123,7 +123,11 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
   let endCursor: string | null = null;
   const seen = new Set<string>();
   for (let page = 1; ; page++) {
-    const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, clock, page, { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after });
+    const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, clock, page, {
+      query: DOSSIERS_QUERY,
+      operationName: 'getDemarche',
+      variables: { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after },
+    });
     const demarche = isRecord(body.data) ? body.data.demarche : undefined;
     if (!isRecord(demarche)) throw new ApiError(`la démarche ${o.demarche} est introuvable ou ce jeton n’y a pas accès`);
     head ??= demarche;
@@ -212,6 +216,21 @@ class Watchdog {
   }
 }
 
+/**
+ * One GraphQL request to the instance, with every guarantee of the download (retries, deadline,
+ * stalls, sizes, the token kept to the instance): the `data` of the answer.
+ */
+export async function graphqlCall(
+  o: Omit<FetchOptions, 'demarche' | 'pageSize' | 'onPage'>,
+  request: { query: string; operationName: string; variables: Json },
+): Promise<Json> {
+  const clock = new Deadline(o.deadlineMs ?? DEFAULT_DEADLINE_MS, o.now ?? Date.now);
+  const url = new URL('/api/v2/graphql', o.instance).toString();
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const body = await postWithRetry(o.fetchImpl ?? fetch, sleep, url, o as FetchOptions, o.attempts ?? 5, clock, 1, request);
+  return isRecord(body.data) ? body.data : {};
+}
+
 /** An answer's body, read up to a size: a body that never ends is cut, not kept growing. */
 async function readBody(res: Response, max: number, controller: AbortController, onBytes: (bytes: number, chunk: number) => void): Promise<string> {
   const length = Number(res.headers.get('content-length'));
@@ -267,7 +286,7 @@ async function postWithRetry(
   attempts: number,
   clock: Deadline,
   page: number,
-  variables: Json,
+  request: { query: string; operationName: string; variables: Json },
 ): Promise<Json> {
   let delay = o.backoffMs ?? 1000;
   let last = '';
@@ -304,7 +323,7 @@ async function postWithRetry(
         res = await post(doFetch, url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}`, accept: 'application/json' },
-          body: JSON.stringify({ query: DOSSIERS_QUERY, operationName: 'getDemarche', variables }),
+          body: JSON.stringify(request),
           signal: controller.signal,
         });
       } catch (e) {
@@ -344,7 +363,9 @@ async function postWithRetry(
           continue;
         }
         if (controller.signal.aborted) throw clock.error();
-        throw new ApiError(`réponse de l’API interrompue (${networkReason(e)})`);
+        // A read asked again is harmless: a body cut half-way is retried like a failed connection.
+        await retry(`réponse de l’instance ${origin} interrompue (${networkReason(e)})`);
+        continue;
       }
       watchdog.stop();
       if (!res.ok) throw new ApiError(`l’API a répondu ${res.status} : ${scrub(text.slice(0, 200), o.token)}`);

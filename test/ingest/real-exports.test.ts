@@ -254,6 +254,17 @@ describe('the GraphQL query of tnl fetch', () => {
     expect(DOSSIERS_QUERY).toMatch(/PieceJustificativeChamp \{ files \{ filename/);
     expect(DOSSIERS_QUERY).toMatch(/EpciChamp \{ epci \{ name code \}/);
   });
+  it('every query tnl sends (fetch, validate --demarche, init --demarche) is valid against the published schema', async () => {
+    const { buildSchema, parse: gql, validate } = await import('graphql');
+    const { DOSSIERS_QUERY } = await import('../../src/ingest/ds-api.js');
+    const { REVISION_QUERY } = await import('../../src/ingest/ds-revision.js');
+    const schema = buildSchema(readFileSync(join(root, 'test', 'fixtures', 'ds-graphql-schema.graphql'), 'utf8'));
+    for (const query of [DOSSIERS_QUERY, REVISION_QUERY]) expect(validate(schema, gql(query)).map((e) => e.message)).toEqual([]);
+    // The revision asks for the form as DS describes it: types, options, repetition children, annotations.
+    expect(REVISION_QUERY).toMatch(/activeRevision \{/);
+    expect(REVISION_QUERY).toMatch(/annotationDescriptors/);
+    expect(REVISION_QUERY).toMatch(/RepetitionChampDescriptor \{ champDescriptors/);
+  });
 });
 
 describe('tnl init for the next edition', () => {

@@ -1,0 +1,63 @@
+import { InputError, UsageError } from '../findings/errors.js';
+import { hasErrors, strictify } from '../findings/finding.js';
+import { checkEditionFiles, displayPath, editionFiles, readYaml } from '../files/edition-files.js';
+import { ApiError, graphqlCall, scrub } from '../ingest/ds-api.js';
+import { liveFormFrom, REVISION_QUERY, type LiveForm } from '../ingest/ds-revision.js';
+import { formDrift } from '../ingest/form-drift.js';
+import { formatFindings } from '../output/findings/formatters.js';
+import type { Questionnaire } from '../edition/types.js';
+import type { Io } from './io.js';
+import { rootOf } from './paths.js';
+import { parseYear } from './run.js';
+import { listEditions } from './validate.js';
+import type { ValidateOptions } from './validate-wiring.js';
+import { connection, demarcheNumber, type ConnectionOptions } from './ds-connection.js';
+
+/** The live form of a démarche, read from DS's API (its active revision). */
+export async function readLiveForm(number: number, opts: ConnectionOptions, io: Io, fallbackInstance?: string): Promise<LiveForm> {
+  const { instance, token, api } = connection({ ...opts, quiet: opts.quiet ?? false }, io, fallbackInstance);
+  try {
+    const data = await graphqlCall(api, { query: REVISION_QUERY, operationName: 'getDemarcheRevision', variables: { demarcheNumber: number } });
+    const form = liveFormFrom(data);
+    if (!form) throw new ApiError(`la démarche ${number} est introuvable ou ce jeton n’y a pas accès`);
+    return form;
+  } catch (e) {
+    if (e instanceof ApiError) throw new InputError(scrub(e.message, token), instance.origin);
+    throw e;
+  }
+}
+
+/**
+ * `tnl validate --demarche N`: the edition's questionnaire against the démarche's live form. The
+ * edition is --edition, else the one whose questionnaire names that démarche.
+ */
+export async function validateDemarcheCommand(opts: ValidateOptions & ConnectionOptions & { demarche: string }, io: Io): Promise<number> {
+  const number = demarcheNumber(opts.demarche);
+  const root = rootOf(io, opts.root);
+  let year: number;
+  if (opts.edition) year = parseYear(opts.edition);
+  else {
+    const years = listEditions(root).filter((y) => checkEditionFiles(editionFiles(y, root)).value?.questionnaire.demarche?.number === number);
+    if (!years.length)
+      throw new UsageError(`aucune édition ne nomme la démarche ${number} (« demarche: { number: ${number} } » dans le questionnaire) : --edition ANNÉE`);
+    year = years.at(-1)!;
+  }
+  const files = editionFiles(year, root);
+  const loaded = checkEditionFiles(files);
+  const questionnaire: Questionnaire | undefined = loaded.value?.questionnaire;
+  if (!questionnaire) {
+    io.stdout.write(formatFindings(opts.format, loaded.findings, [displayPath(files.questionnaire), displayPath(files.rubric)]));
+    return 1;
+  }
+  const form = await readLiveForm(number, opts, io, questionnaire.demarche?.instance);
+  const { source } = readYaml(files.questionnaire);
+  const findings = formDrift(questionnaire, source, form);
+  const final = opts.strict ? strictify(findings) : findings;
+  io.stdout.write(
+    formatFindings(opts.format, final, [
+      displayPath(files.questionnaire),
+      `démarche ${number} (révision publiée${form.revision.published ? ` le ${form.revision.published.slice(0, 10)}` : ''})`,
+    ]),
+  );
+  return hasErrors(final) ? 1 : 0;
+}
