@@ -1,6 +1,7 @@
 import { join, resolve, sep } from 'node:path';
 import { UsageError } from '../findings/errors.js';
 import { makeDir, writeAtomic } from '../files/atomic-write.js';
+import { sha256 } from '../files/read-input.js';
 import { Progress } from '../output/progress.js';
 import { ficheFileNames, ficheView, stratumMedians } from '../report/fiche.js';
 import { PdfRenderer } from '../report/pdf.js';
@@ -51,9 +52,12 @@ export async function fichesCommand(file: string, opts: FichesOptions, io: Io): 
     if (!path.startsWith(dir + sep)) throw new UsageError(`nom de fichier refusé pour le dossier ${r.card.number}`);
     return path;
   };
+  const digests = new Map<(typeof results)[number], string>();
   if (opts.format === 'md') {
     for (const r of results) {
-      writeAtomic(target(r), await render('fiche.md.hbs', ficheView(s.edition, r, medians), templates));
+      const text = await render('fiche.md.hbs', ficheView(s.edition, r, medians), templates);
+      writeAtomic(target(r), text);
+      digests.set(r, sha256(text));
       progress.bar(++done, results.length, r.card.name);
     }
   } else {
@@ -62,7 +66,9 @@ export async function fichesCommand(file: string, opts: FichesOptions, io: Io): 
       const fonts = embeddedFonts();
       await pool(results, concurrency, async (r) => {
         const html = await render('fiche.html.hbs', { ...ficheView(s.edition, r, medians), fonts }, { ...templates, trusted: ['fonts', 'chart'] });
-        writeAtomic(target(r), await renderer.pdf(html, { footer: `${r.card.name} — Territoire Numérique Libre ${s.edition.year}` }));
+        const pdf = await renderer.pdf(html, { footer: `${r.card.name} — Territoire Numérique Libre ${s.edition.year}` });
+        writeAtomic(target(r), pdf);
+        digests.set(r, sha256(Buffer.from(pdf)));
         progress.bar(++done, results.length, r.card.name);
       });
     } finally {
@@ -70,6 +76,20 @@ export async function fichesCommand(file: string, opts: FichesOptions, io: Io): 
     }
   }
   progress.done();
+  // Written last: where the fiches come from and each file's digest, for tnl ds envoyer (never a
+  // fiche of another edition or rubric, never a file changed since).
+  const manifest = {
+    provenance: s.provenance,
+    fiches: results.map((r) => ({
+      dossier: r.card.number,
+      name: r.card.name,
+      level: r.final?.id ?? r.proposed?.id ?? null,
+      total: r.card.stratum ? r.card.total : null,
+      file: names.get(r)!,
+      sha256: digests.get(r)!,
+    })),
+  };
+  writeAtomic(join(dir, 'fiches.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   if (!opts.quiet) io.stderr.write(`${results.length} fiches écrites dans ${opts.out}\n`);
   return skipped.length ? 1 : 0;
 }

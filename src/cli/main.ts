@@ -8,6 +8,7 @@ import type { Action, Define } from './define.js';
 import { defineDemo } from './demo-wiring.js';
 import { defineExplain } from './explain-wiring.js';
 import { defineFetch } from './fetch-wiring.js';
+import { defineDs } from './ds-wiring.js';
 import { defineFiches } from './fiches-wiring.js';
 import { commanderExitCode, frenchify } from './french-help.js';
 import { defineHistory } from './history-wiring.js';
@@ -40,6 +41,7 @@ const COMMANDS: readonly Define[] = [
   definePublish,
   defineHistory,
   defineFetch,
+  defineDs,
   defineDemo,
 ];
 

@@ -2,10 +2,10 @@
 import { frNumber } from '../util/french.js';
 import { own } from '../util/own.js';
 
-export const DOSSIERS_QUERY = `query getDemarche($demarcheNumber: Int!, $first: Int = 100, $after: String) {
+export const DOSSIERS_QUERY = `query getDemarche($demarcheNumber: Int!, $first: Int = 100, $after: String, $updatedSince: ISO8601DateTime) {
   demarche(number: $demarcheNumber) {
     id number title
-    dossiers(first: $first, after: $after) {
+    dossiers(first: $first, after: $after, updatedSince: $updatedSince) {
       pageInfo { hasNextPage endCursor }
       nodes {
         __typename id number archived state
@@ -39,9 +39,31 @@ fragment ChampFragment on Champ {
   ... on HeaderSectionChamp { level }
 }`;
 
+/** The dossiers deleted since a date (by their applicant, or by an administrator). */
+export const DELETED_QUERY = `query getDossiersSupprimes($demarcheNumber: Int!, $deletedSince: ISO8601DateTime, $after: String) {
+  demarche(number: $demarcheNumber) {
+    deletedDossiers(deletedSince: $deletedSince, first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { id number state dateSupression reason }
+    }
+  }
+}`;
+
 export class ApiError extends Error {
   override name = 'ApiError';
 }
+
+/**
+ * A write whose fate is unknown: the request may have reached DS (an answer lost, a 5xx, a body
+ * cut, a stall) and is never sent again blindly. The caller reads DS's state to learn whether it
+ * was done, then decides.
+ */
+export class UncertainWriteError extends ApiError {
+  override name = 'UncertainWriteError';
+}
+
+/** Errors before any byte of a request reached the instance: a write may be sent again. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'TNL_CONNECT_TIMEOUT']);
 
 export interface FetchOptions {
   instance: string;
@@ -64,6 +86,12 @@ export interface FetchOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   onPage?: (page: number, total: number) => void;
+  /** Only the dossiers changed since this moment (DS's `updatedSince`). */
+  updatedSince?: string;
+  /** Where an interrupted download stopped: it goes on from there. */
+  resume?: { after: string; nodes: unknown[]; page: number };
+  /** After each page: where the download is, to be kept until it ends. */
+  onCheckpoint?: (at: { after: string; nodes: unknown[]; page: number }) => void;
   /** Bytes of the page being received, as they come: a slow instance is visibly alive. */
   onBytes?: (page: number, bytes: number) => void;
   /** Something the user must be told while the download goes on (a stalled request retried). */
@@ -79,12 +107,39 @@ const DEFAULT_MAX_PAGE_BYTES = 100 * 2 ** 20;
 
 export interface DemarcheExport {
   data: {
-    demarche: { id: unknown; number: unknown; title: unknown; dossiers: { pageInfo: { hasNextPage: false; endCursor: string | null }; nodes: unknown[] } };
+    demarche: { id: unknown; number: unknown; title: unknown; dossiers: { pageInfo: { hasNextPage: false; endCursor: null }; nodes: unknown[] } };
   };
 }
 
 type Json = Record<string, unknown>;
 const isRecord = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Dossier nodes in their numbers' order. */
+export const byNumber = (nodes: readonly unknown[]): unknown[] =>
+  [...nodes].sort((a, b) => Number((a as { number?: unknown }).number) - Number((b as { number?: unknown }).number));
+
+/** The dossiers deleted since a moment: number, state, reason. */
+export async function fetchDeleted(
+  o: Omit<FetchOptions, 'demarche'> & { demarche: number },
+  since: string,
+): Promise<{ number: number; state: string; reason: string }[]> {
+  const out: { number: number; state: string; reason: string }[] = [];
+  let after: string | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    const data = await graphqlCall(o, {
+      query: DELETED_QUERY,
+      operationName: 'getDossiersSupprimes',
+      variables: { demarcheNumber: o.demarche, deletedSince: since, ...(after ? { after } : {}) },
+    });
+    const conn = isRecord(data.demarche) && isRecord(data.demarche.deletedDossiers) ? data.demarche.deletedDossiers : {};
+    for (const n of Array.isArray(conn.nodes) ? conn.nodes : [])
+      if (isRecord(n)) out.push({ number: Number(n.number), state: String(n.state), reason: String(n.reason) });
+    const info = isRecord(conn.pageInfo) ? conn.pageInfo : {};
+    if (info.hasNextPage !== true || typeof info.endCursor !== 'string') break;
+    after = info.endCursor;
+  }
+  return out;
+}
 
 /** Removes the token from any text that may reach the user. */
 export function scrub(text: string, token: string): string {
@@ -117,16 +172,15 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
   const attempts = o.attempts ?? 5;
   const clock = new Deadline(o.deadlineMs ?? DEFAULT_DEADLINE_MS, o.now ?? Date.now);
   const url = new URL('/api/v2/graphql', o.instance).toString();
-  const nodes: unknown[] = [];
-  let after: string | null = null;
+  const nodes: unknown[] = [...(o.resume?.nodes ?? [])];
+  let after: string | null = o.resume?.after ?? null;
   let head: Json | undefined;
-  let endCursor: string | null = null;
   const seen = new Set<string>();
-  for (let page = 1; ; page++) {
+  for (let page = (o.resume?.page ?? 0) + 1; ; page++) {
     const body: Json = await postWithRetry(doFetch, sleep, url, o, attempts, clock, page, {
       query: DOSSIERS_QUERY,
       operationName: 'getDemarche',
-      variables: { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after },
+      variables: { demarcheNumber: o.demarche, first: o.pageSize ?? 100, after, updatedSince: o.updatedSince ?? null },
     });
     const demarche = isRecord(body.data) ? body.data.demarche : undefined;
     if (!isRecord(demarche)) throw new ApiError(`la démarche ${o.demarche} est introuvable ou ce jeton n’y a pas accès`);
@@ -136,7 +190,6 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
     nodes.push(...pageNodes);
     o.onPage?.(page, nodes.length);
     const info = isRecord(dossiers.pageInfo) ? dossiers.pageInfo : {};
-    endCursor = typeof info.endCursor === 'string' ? info.endCursor : endCursor;
     if (info.hasNextPage !== true || !pageNodes.length) break;
     if (typeof info.endCursor !== 'string') throw new ApiError('réponse de l’API incohérente : page suivante annoncée sans curseur');
     // A server that hands back a cursor already followed would make the download loop forever.
@@ -144,6 +197,7 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
       throw new ApiError(`réponse de l’API incohérente : la page ${page} renvoie un curseur déjà suivi ; téléchargement arrêté pour ne pas boucler`);
     seen.add(info.endCursor);
     after = info.endCursor;
+    o.onCheckpoint?.({ after, nodes, page });
   }
   return {
     data: {
@@ -151,7 +205,9 @@ export async function fetchDemarche(o: FetchOptions): Promise<DemarcheExport> {
         id: head?.id ?? null,
         number: head?.number ?? o.demarche,
         title: head?.title ?? null,
-        dossiers: { pageInfo: { hasNextPage: false, endCursor }, nodes },
+        // In the dossiers' number order, without DS's last cursor: the same dossiers make the same
+        // file, whether downloaded whole, resumed, or merged from a download of the changes.
+        dossiers: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: byNumber(nodes) },
       },
     },
   };
@@ -223,11 +279,12 @@ class Watchdog {
 export async function graphqlCall(
   o: Omit<FetchOptions, 'demarche' | 'pageSize' | 'onPage'>,
   request: { query: string; operationName: string; variables: Json },
+  write = false,
 ): Promise<Json> {
   const clock = new Deadline(o.deadlineMs ?? DEFAULT_DEADLINE_MS, o.now ?? Date.now);
   const url = new URL('/api/v2/graphql', o.instance).toString();
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const body = await postWithRetry(o.fetchImpl ?? fetch, sleep, url, o as FetchOptions, o.attempts ?? 5, clock, 1, request);
+  const body = await postWithRetry(o.fetchImpl ?? fetch, sleep, url, o as FetchOptions, o.attempts ?? 5, clock, 1, request, write);
   return isRecord(body.data) ? body.data : {};
 }
 
@@ -287,6 +344,7 @@ async function postWithRetry(
   clock: Deadline,
   page: number,
   request: { query: string; operationName: string; variables: Json },
+  write = false,
 ): Promise<Json> {
   let delay = o.backoffMs ?? 1000;
   let last = '';
@@ -329,6 +387,11 @@ async function postWithRetry(
       } catch (e) {
         if (e instanceof ApiError) throw e;
         const stall = stalled();
+        const code = (e as { cause?: { code?: string } }).cause?.code;
+        if (write && (stall || !NOT_SENT.has(code ?? '')))
+          throw new UncertainWriteError(
+            `${request.operationName} : ${stall ?? `instance ${origin} injoignable (${networkReason(e)})`} ; la modification a pu être faite`,
+          );
         if (stall) {
           await retry(stall);
           continue;
@@ -342,6 +405,9 @@ async function postWithRetry(
         throw new ApiError('jeton refusé par l’API (variable DS_API_TOKEN) : vérifiez qu’il est valide, non expiré, et qu’il donne accès à cette démarche');
       if (res.status === 429 || res.status >= 500) {
         await res.body?.cancel();
+        // A 5xx to a write says nothing of whether it was done; a 429 says it was not.
+        if (write && res.status !== 429)
+          throw new UncertainWriteError(`${request.operationName} : erreur du serveur (${res.status}) ; la modification a pu être faite`);
         const retryAfter = Number(res.headers.get('retry-after'));
         await retry(
           res.status === 429 ? 'trop de requêtes (429)' : `erreur du serveur (${res.status})`,
@@ -358,6 +424,8 @@ async function postWithRetry(
       } catch (e) {
         if (e instanceof ApiError) throw e;
         const stall = stalled();
+        if (write)
+          throw new UncertainWriteError(`${request.operationName} : ${stall ?? `réponse interrompue (${networkReason(e)})`} ; la modification a pu être faite`);
         if (stall) {
           await retry(stall);
           continue;

@@ -46,7 +46,8 @@ describe('bin/tnl.cjs, one run per command', () => {
     const dir = tempDir();
     const r = tnlProcess(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--format', 'md', '--out', dir, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(dir)).toHaveLength(24);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.md'))).toHaveLength(24);
+    expect(readdirSync(dir)).toContain('fiches.json');
   });
 
   it('cahier (its PDF is tested in process; here the usage error of a non-PDF --out)', () => {
@@ -104,6 +105,15 @@ describe('bin/tnl.cjs, one run per command', () => {
     const r = tnlProcess(['fetch', '--demarche', '1187', '--out', join(tempDir(), 'x.json')], { env: { DS_API_TOKEN: '' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/DS_API_TOKEN n’est pas définie/);
+  });
+
+  it('ds annoter and ds envoyer (outside a workspace: a usage error before any request)', () => {
+    const dir = tempDir();
+    for (const sub of ['annoter', 'envoyer']) {
+      const r = tnlProcess(['ds', sub, sub === 'annoter' ? 'fixtures/ds-2024.json' : dir, '--root', dir], { env: { DS_API_TOKEN: 'x' } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^tnl : /);
+    }
   });
 
   it('demo (npm start), the bundled edition, without a browser', () => {

@@ -18,7 +18,7 @@ describe('tnl fiches (Markdown)', () => {
     const r = await tnl(['fiches', 'fixtures/ds-2024.json', '--edition', '2024', '--decisions', 'fixtures/jury-2024.yaml', '--format', 'md', '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    const files = readdirSync(dir);
+    const files = readdirSync(dir).filter((f) => f !== 'fiches.json');
     expect(files).toHaveLength(24);
     const colomiers = plain(readFileSync(join(dir, '118357-ville-de-colomiers.md'), 'utf8'));
     expect(colomiers).toMatch(/\*\*Résultat : Niveau 3 \(usage avancé\)\*\*, total 62,1 \/ 100/);
@@ -40,7 +40,7 @@ describe('tnl fiches (Markdown)', () => {
     const dir = tempDir();
     const csv = oneDossierCsv({ 'Nom de la collectivité': '../../../tmp/evil' });
     expect((await tnl(['fiches', tempFile('x.csv', csv), '--edition', '2024', '--format', 'md', '--out', join(dir, 'fiches')])).code).toBe(0);
-    expect(readdirSync(join(dir, 'fiches'))).toEqual(['118340-tmp-evil.md']);
+    expect(readdirSync(join(dir, 'fiches'))).toEqual(['118340-tmp-evil.md', 'fiches.json']);
   });
   it('a dossier that cannot be scored gets no fiche, says why, and the exit code is 1', async () => {
     const dir = tempDir();
@@ -50,7 +50,7 @@ describe('tnl fiches (Markdown)', () => {
     const r = await tnl(['fiches', csv, '--edition', '2024', '--format', 'md', '--out', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/dossier 1 \(Ville A\) : pas de fiche, le dossier n’a pas pu être noté \(population absente/);
-    expect(readdirSync(dir)).toEqual(['2-ville-b.md']);
+    expect(readdirSync(dir)).toEqual(['2-ville-b.md', 'fiches.json']);
   });
 
   it('a bad --concurrency is a usage error', async () => {
