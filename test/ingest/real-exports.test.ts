@@ -254,12 +254,33 @@ describe('the GraphQL query of tnl fetch', () => {
     expect(DOSSIERS_QUERY).toMatch(/PieceJustificativeChamp \{ files \{ filename/);
     expect(DOSSIERS_QUERY).toMatch(/EpciChamp \{ epci \{ name code \}/);
   });
-  it('every query tnl sends (fetch, validate --demarche, init --demarche) is valid against the published schema', async () => {
+  it('every query and mutation tnl sends (fetch, validate, init, ds annoter, ds envoyer) is valid against the published schema', async () => {
     const { buildSchema, parse: gql, validate } = await import('graphql');
-    const { DOSSIERS_QUERY } = await import('../../src/ingest/ds-api.js');
+    const { DOSSIERS_QUERY, DELETED_QUERY } = await import('../../src/ingest/ds-api.js');
     const { REVISION_QUERY } = await import('../../src/ingest/ds-revision.js');
+    const w = await import('../../src/ingest/ds-write.js');
     const schema = buildSchema(readFileSync(join(root, 'test', 'fixtures', 'ds-graphql-schema.graphql'), 'utf8'));
-    for (const query of [DOSSIERS_QUERY, REVISION_QUERY]) expect(validate(schema, gql(query)).map((e) => e.message)).toEqual([]);
+    const all = {
+      DOSSIERS_QUERY,
+      DELETED_QUERY,
+      REVISION_QUERY,
+      ...Object.fromEntries(Object.entries(w).filter(([k, v]) => typeof v === 'string' && /QUERY|ANNOTATIONS|LABEL|UPLOAD|MESSAGE/.test(k))),
+    };
+    expect(Object.keys(all).sort()).toEqual(
+      [
+        'AJOUTER_LABEL',
+        'CREATE_DIRECT_UPLOAD',
+        'DELETED_QUERY',
+        'DOSSIERS_QUERY',
+        'DOSSIER_QUERY',
+        'ENVOYER_MESSAGE',
+        'MODIFIER_ANNOTATIONS',
+        'REVISION_QUERY',
+        'STATE_QUERY',
+      ].sort(),
+    );
+    for (const [name, query] of Object.entries(all))
+      expect({ name, errors: validate(schema, gql(query as string)).map((e) => e.message) }).toEqual({ name, errors: [] });
     // The revision asks for the form as DS describes it: types, options, repetition children, annotations.
     expect(REVISION_QUERY).toMatch(/activeRevision \{/);
     expect(REVISION_QUERY).toMatch(/annotationDescriptors/);
