@@ -15,7 +15,6 @@ import { loadDsConfig, type DsConfig } from '../files/ds-config.js';
 import { DsJournal } from '../files/ds-journal.js';
 import { editionFiles, loadEdition, displayPath } from '../files/edition-files.js';
 import { readInput, readTextInput, sha256 } from '../files/read-input.js';
-import { render } from '../files/templates.js';
 import type { Edition } from '../edition/types.js';
 import { ApiError, graphqlCall, scrub, UncertainWriteError, type FetchOptions } from '../ingest/ds-api.js';
 import { parseJsonText } from '../ingest/ds-json.js';
@@ -35,7 +34,7 @@ import {
   type ScoredForDs,
 } from '../ingest/ds-write.js';
 import { textTable } from '../output/text-table.js';
-import { capitalise, count } from '../util/french.js';
+import { capitalise, count, frNumber } from '../util/french.js';
 import { isRecord } from '../util/yaml-source.js';
 import type { Io } from './io.js';
 import { at, rootOf } from './paths.js';
@@ -311,7 +310,8 @@ export async function dsEnvoyerCommand(dir: string, opts: DsOptions, io: Io): Pr
       `rien n’a été envoyé : ${count(problems.length, 'problème')} :`,
       problems.map((message) => ({ message })),
     );
-  const template = config.message ? at({ ...io, cwd: scope.root }, config.message) : join(bundled.templates, 'message-fiche.md.hbs');
+  const template = config.message ? at({ ...io, cwd: scope.root }, config.message) : join(bundled.templates, 'message-fiche.txt');
+  const messageText = readTextInput(template).text;
   const { instance, token, api } = connection(opts, io, scope.edition.questionnaire.demarche?.instance);
   try {
     const state = await readState(api, scope.demarche);
@@ -326,11 +326,13 @@ export async function dsEnvoyerCommand(dir: string, opts: DsOptions, io: Io): Pr
         continue;
       }
       const marker = messageMarker(scope.edition.year, dossier.number, f.sha256);
-      const text = await render(
-        template.endsWith('.hbs') ? basename(template) : template,
-        { collectivite: f.name ?? '', edition: scope.edition.year, niveau: f.level ?? '', total: f.total ?? '', fichier: basename(f.file) },
-        { dir: join(template, '..') },
-      );
+      const text = fillMessage(messageText, {
+        collectivite: f.name ?? '',
+        edition: String(scope.edition.year),
+        niveau: f.level ?? '',
+        total: f.total === null || f.total === undefined ? '' : frNumber(f.total),
+        fichier: basename(f.file),
+      });
       const body = `${text.trim()}\n\n${marker}`;
       const sent = dossier.messages.some((m) => m.body.includes(marker)) || journal.last('envoyer', dossier.number, 'sent')?.marker === marker;
       rows.push({
@@ -394,22 +396,25 @@ async function sendOne(
 ): Promise<void> {
   const n = p.dossier.number;
   const bytes = readInput(p.fiche.path);
-  let blob = journal.last('envoyer', n, 'uploaded');
-  if (!blob || blob.sha256 !== p.fiche.sha256) {
+  const upload = async () => {
     const checksum = createHash('md5').update(bytes).digest('base64');
     const out = await graphqlCall(api, {
       query: CREATE_DIRECT_UPLOAD,
       operationName: 'createDirectUpload',
       variables: { input: { dossierId: p.dossier.id, filename: basename(p.fiche.file), byteSize: bytes.length, checksum, contentType: 'application/pdf' } },
     });
-    const upload = isRecord(out.createDirectUpload) && isRecord(out.createDirectUpload.directUpload) ? out.createDirectUpload.directUpload : undefined;
-    if (!upload || typeof upload.url !== 'string' || typeof upload.signedBlobId !== 'string')
+    const direct = isRecord(out.createDirectUpload) && isRecord(out.createDirectUpload.directUpload) ? out.createDirectUpload.directUpload : undefined;
+    if (!direct || typeof direct.url !== 'string' || typeof direct.signedBlobId !== 'string')
       throw new ApiError(`dossier ${n} : démarches simplifiées n’a pas préparé l’envoi du fichier`);
-    await putFile(api, String(upload.url), String(upload.headers ?? '{}'), bytes, n);
-    journal.record({ command: 'envoyer', dossier: n, step: 'uploaded', sha256: p.fiche.sha256, signedBlobId: upload.signedBlobId }, io.now());
-    blob = journal.last('envoyer', n, 'uploaded')!;
-  }
-  for (let round = 0; round < 3; round++) {
+    await putFile(api, String(direct.url), String(direct.headers ?? '{}'), bytes, n);
+    journal.record({ command: 'envoyer', dossier: n, step: 'uploaded', sha256: p.fiche.sha256, signedBlobId: direct.signedBlobId }, io.now());
+    return journal.last('envoyer', n, 'uploaded')!;
+  };
+  // A file deposited before an interruption is reused, not deposited again.
+  const earlier = journal.last('envoyer', n, 'uploaded');
+  let reused = Boolean(earlier && earlier.sha256 === p.fiche.sha256);
+  let blob = reused ? earlier! : await upload();
+  for (let round = 0; round < 4; round++) {
     try {
       journal.record({ command: 'envoyer', dossier: n, step: 'message-start', marker: p.marker }, io.now());
       const out = await graphqlCall(
@@ -422,6 +427,12 @@ async function sendOne(
         true,
       );
       const errors = mutationErrors(out, 'dossierEnvoyerMessage');
+      if (errors.length && reused) {
+        // A file deposited by an earlier run that DS no longer keeps: deposited again, once.
+        reused = false;
+        blob = await upload();
+        continue;
+      }
       if (errors.length) throw new ApiError(`dossier ${n} : démarches simplifiées a refusé le message (${errors.join(' ; ')})`);
       journal.record({ command: 'envoyer', dossier: n, step: 'sent', marker: p.marker }, io.now());
       return;
@@ -435,7 +446,7 @@ async function sendOne(
       }
     }
   }
-  throw new ApiError(`dossier ${n} : envoi non confirmé après trois essais ; relancez la même commande pour reprendre`);
+  throw new ApiError(`dossier ${n} : envoi non confirmé après quatre essais ; relancez la même commande pour reprendre`);
 }
 
 /** The file's bytes to the address DS gave, with DS's headers only (never the token), retried. */
@@ -467,4 +478,16 @@ async function putFile(api: Api, url: string, headersJson: string, bytes: Buffer
     await new Promise((r) => setTimeout(r, api.backoffMs ?? 1000));
   }
   throw new ApiError(`dossier ${dossier} : ${last}`);
+}
+
+/**
+ * The message's text: the template with its « {{nom}} » places filled. Plain text, as DS shows a
+ * message (it escapes it itself): nothing is HTML-escaped here, and an unknown place is an error.
+ */
+export function fillMessage(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(values, name))
+      throw new UsageError(`modèle du message : « ${whole} » inconnu (possibles : ${Object.keys(values).map((k) => `{{${k}}}`).join(', ')})`);
+    return values[name]!;
+  });
 }

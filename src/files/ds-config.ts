@@ -10,7 +10,7 @@
  *     niveau_final: Niveau décidé par le jury
  *     volets: { strategie: Points stratégie }
  *   labels: { "5": Niveau 5 }                # a DS label per level (optional)
- *   message: presse/message-fiche.md.hbs     # the text of `tnl ds envoyer` (Handlebars)
+ *   message: presse/message-fiche.txt     # the text of `tnl ds envoyer` (Handlebars)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

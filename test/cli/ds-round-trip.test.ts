@@ -123,7 +123,7 @@ describe('tnl ds annoter', () => {
     expect(ds.faults).toEqual([]);
   });
 
-  it('a mutation answered with errors: that dossier said, the others written, exit 1; the rerun completes', async () => {
+  it('an answer with errors stops the run, said, exit 2; the rerun completes, each value once', async () => {
     ds.faults.push({ kind: 'errors', message: 'Service indisponible', op: 'modifierAnnotations' });
     const first = await annoter('--apply');
     expect(first.code).toBe(2);
@@ -294,5 +294,36 @@ describe('tnl ds envoyer', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/seules les fiches PDF s’envoient/);
     expect(ds.writes.messages.size).toBe(0);
+  });
+
+  it('the workspace’s message: plain text (an apostrophe stays one), its places filled; an unknown place refused before anything is sent', async () => {
+    const dir = fiches(two());
+    mkdirSync(join(ws, 'presse'), { recursive: true });
+    writeFileSync(join(ws, 'presse', 'message.txt'), 'Bonjour,\n\nVoici la fiche de l’édition {{edition}} pour {{collectivite}} (niveau {{niveau}}, total {{total}}) : {{fichier}}.\n');
+    writeFileSync(join(ws, 'tnl.config.yaml'), `${CONFIG}  message: presse/message.txt\n`);
+    const manifest = join(dir, 'fiches.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"name": "Collectivité (\d+)"/, '"name": "Ville d\'Abbeville & <b>$1</b>"'));
+    const r = await envoyer(dir, '--apply');
+    expect(r.code, r.stderr).toBe(0);
+    const body = dossierOf(two()[0]!).messages[0]!.body;
+    expect(body).toMatch(/^Bonjour,\n\nVoici la fiche de l’édition 2024 pour Ville d'Abbeville & <b>\d+<\/b> \(niveau 4, total 60\) : \d+-fiche\.pdf\.\n\nRéf\. tnl /);
+    writeFileSync(join(ws, 'presse', 'message.txt'), 'Bonjour {{nom}}\n');
+    const bad = await envoyer(fiches(two()), '--apply');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/modèle du message : « \{\{nom\}\} » inconnu/);
+  });
+
+  it('a file deposited by an interrupted run that DS no longer keeps: deposited again, sent once', async () => {
+    const dir = fiches(two().slice(0, 1));
+    ds.faults.push({ kind: 'errors', message: 'Service momentanément indisponible', op: 'envoyerMessage' });
+    const first = await envoyer(dir, '--apply');
+    expect(first.code).toBe(2);
+    expect(first.stderr).toMatch(/Service momentanément indisponible/);
+    expect(ds.writes.uploads).toBe(1);
+    ds.blobs.clear();
+    const again = await envoyer(dir, '--apply');
+    expect(again.code, again.stderr).toBe(0);
+    expect(ds.writes.uploads).toBe(2);
+    expectSentOnce(two().slice(0, 1));
   });
 });
