@@ -299,14 +299,19 @@ describe('tnl ds envoyer', () => {
   it('the workspace’s message: plain text (an apostrophe stays one), its places filled; an unknown place refused before anything is sent', async () => {
     const dir = fiches(two());
     mkdirSync(join(ws, 'presse'), { recursive: true });
-    writeFileSync(join(ws, 'presse', 'message.txt'), 'Bonjour,\n\nVoici la fiche de l’édition {{edition}} pour {{collectivite}} (niveau {{niveau}}, total {{total}}) : {{fichier}}.\n');
+    writeFileSync(
+      join(ws, 'presse', 'message.txt'),
+      'Bonjour,\n\nVoici la fiche de l’édition {{edition}} pour {{collectivite}} (niveau {{niveau}}, total {{total}}) : {{fichier}}.\n',
+    );
     writeFileSync(join(ws, 'tnl.config.yaml'), `${CONFIG}  message: presse/message.txt\n`);
     const manifest = join(dir, 'fiches.json');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"name": "Collectivité (\d+)"/, '"name": "Ville d\'Abbeville & <b>$1</b>"'));
     const r = await envoyer(dir, '--apply');
     expect(r.code, r.stderr).toBe(0);
     const body = dossierOf(two()[0]!).messages[0]!.body;
-    expect(body).toMatch(/^Bonjour,\n\nVoici la fiche de l’édition 2024 pour Ville d'Abbeville & <b>\d+<\/b> \(niveau 4, total 60\) : \d+-fiche\.pdf\.\n\nRéf\. tnl /);
+    expect(body).toMatch(
+      /^Bonjour,\n\nVoici la fiche de l’édition 2024 pour Ville d'Abbeville & <b>\d+<\/b> \(niveau 4, total 60\) : \d+-fiche\.pdf\.\n\nRéf\. tnl /,
+    );
     writeFileSync(join(ws, 'presse', 'message.txt'), 'Bonjour {{nom}}\n');
     const bad = await envoyer(fiches(two()), '--apply');
     expect(bad.code).toBe(2);

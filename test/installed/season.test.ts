@@ -57,7 +57,7 @@ describe('tnl installed from its tarball, used on a workspace of its own', () =>
     expect(readFileSync(join(home, 'results', '2025.yaml'), 'utf8')).toMatch(/^edition: 2025$/m);
     const results = tnl('report', 'resultats', '--edition', '2025');
     ok(results);
-    expect(results.stdout).toMatch(/Résultats édition 2025/);
+    expect(results.stdout).toMatch(/Résultats de l’édition 2025/);
     writeFileSync(
       join(home, 'presse', 'presse-2025.yaml'),
       'edition: 2025\nrelease: { city: Montpellier, date: 2025-12-09 }\ncontacts:\n  - { name: Service presse, email: presse@adullact.org }\n',

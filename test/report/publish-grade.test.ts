@@ -265,3 +265,54 @@ describe('8. layout', () => {
     expect(r.stderr).toMatch(/logo introuvable : absent\.svg/);
   });
 });
+
+describe('every count of every document, against the archive and the published figures', () => {
+  // Words to numbers, from the one French of tnl: an independent reading of what the documents say.
+  const words = async () => {
+    const { numberToWords } = await import('../../src/util/french.js');
+    return new Map(
+      Array.from({ length: 200 }, (_, n) => [numberToWords(n), n] as const).flatMap(([w, n]) => [
+        [w, n] as const,
+        [w.charAt(0).toUpperCase() + w.slice(1), n] as const,
+      ]),
+    );
+  };
+  const load = async (year: number) => {
+    const { loadArchive } = await import('../../src/files/archive-files.js');
+    return loadArchive().find((e) => e.edition === year)!;
+  };
+
+  it.each([
+    [2024, 'press-2024.yaml'],
+    [2021, 'press-2021.yaml'],
+  ] as const)('communiqué %i: each level count, the total and the mentions are the archive’s or the published ones', async (year, file) => {
+    const w = await words();
+    const e = await load(year);
+    const md = plain(await buildDocument('communique', 'md', { year, press: press(file, year) }));
+    const levels = [...md.matchAll(/\*\*(?:Au moins )?([\p{L}-]+(?: et [\p{L}-]+)?) labellisés? niveau (\d)\*\*/gu)];
+    expect(levels.length).toBeGreaterThan(0);
+    for (const [, count, level] of levels) {
+      const published = e.published.levels?.[level!];
+      const listed = e.laureates.filter((l) => l.level === level).length;
+      expect({ level, count: w.get(count!) }).toEqual({ level, count: published ?? listed });
+    }
+    const total = /([\p{L}-]+(?:-[\p{L}]+)*) collectivités et établissements ont été labellisés/u.exec(md)![1]!;
+    expect(w.get(total)).toBe(e.published.awarded ?? e.laureates.length);
+    const mentions = /décerné (?:au moins )?([\p{L}-]+|une) mentions? spéciales?/u.exec(md)![1]!;
+    expect(mentions === 'une' ? 1 : w.get(mentions)).toBe(e.published.mentions ?? e.laureates.reduce((n, l) => n + l.mentions.length, 0));
+  });
+
+  it('press kit 2024: the year’s counts per level and the big figures', async () => {
+    const w = await words();
+    const e = await load(2024);
+    const html = plain(await buildDocument('dossier-de-presse', 'html', { year: 2024, press: press('press-2024.yaml', 2024) }));
+    for (const [, count, level] of html.matchAll(/<div class="n">([\p{L}-]+)<\/div>Niveau (\d)/gu))
+      expect(w.get(count!)).toBe(e.laureates.filter((l) => l.level === level).length);
+    const { loadArchive } = await import('../../src/files/archive-files.js');
+    const published = loadArchive().flatMap((x) => (x.edition <= 2024 ? (x.published.to_date ?? []) : []));
+    const best = (figure: string) => Math.max(...published.filter((p) => p.figure === figure).map((p) => p.value));
+    expect(html).toContain(`<div class="value">plus de ${best('laureates')}</div>`);
+    expect(html).toContain(`<div class="value">au moins ${best('inhabitants') / 1e6} millions</div>`);
+    expect(html).toContain(`<div class="value">${loadArchive().filter((x) => x.edition <= 2024).length}</div><div class="what">éditions depuis 2016</div>`);
+  });
+});
