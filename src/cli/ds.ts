@@ -487,7 +487,11 @@ async function putFile(api: Api, url: string, headersJson: string, bytes: Buffer
 export function fillMessage(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(values, name))
-      throw new UsageError(`modèle du message : « ${whole} » inconnu (possibles : ${Object.keys(values).map((k) => `{{${k}}}`).join(', ')})`);
+      throw new UsageError(
+        `modèle du message : « ${whole} » inconnu (possibles : ${Object.keys(values)
+          .map((k) => `{{${k}}}`)
+          .join(', ')})`,
+      );
     return values[name]!;
   });
 }
