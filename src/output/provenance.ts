@@ -6,6 +6,8 @@ export interface Provenance {
   tool: 'tnl';
   version: string;
   edition: number;
+  /** The démarche of the edition's questionnaire: tnl ds writes only there. */
+  demarche?: number;
   rubric: { file: string; sha256: string };
   questionnaire: { file: string; sha256: string };
   input?: { file: string; sha256: string };
@@ -39,6 +41,7 @@ export function provenance(
     tool: 'tnl',
     version: toolVersion(),
     edition: edition.year,
+    ...(edition.questionnaire.demarche?.number !== undefined ? { demarche: edition.questionnaire.demarche.number } : {}),
     rubric: { file: edition.files.rubric, sha256: edition.rubricHash },
     questionnaire: { file: edition.files.questionnaire, sha256: edition.questionnaireHash },
     ...(input ? { input } : {}),

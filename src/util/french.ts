@@ -270,14 +270,21 @@ export function wrongWeekdays(text: string): { written: string; right: string }[
 export function mixedOrdinals(text: string): { n: number; forms: string[] }[] {
   const forms = new Map<number, Set<string>>();
   const add = (n: number, form: string) => forms.set(n, (forms.get(n) ?? new Set()).add(form));
-  // The ordinals of an édition: « 10e édition », « dixième édition » (not « première candidature »).
-  for (const m of text.matchAll(/\b(\d{1,3})(ème|ère|re|er|e)\s+éditions?\b/gu)) add(Number(m[1]), `${m[1]}${m[2]}`);
-  for (let n = 1; n <= 40; n++) {
-    const word = ordinalWords(n);
-    if (new RegExp(`(^|[^\\p{L}])${word}\\s+éditions?([^\\p{L}]|$)`, 'iu').test(text)) add(n, word);
+  // The ordinals of an édition: « 10e édition », « dixième édition » (not « première candidature »):
+  // the word before each « édition », looked up, with one simple pattern (documents are long).
+  ORDINAL_WORDS ??= new Map(Array.from({ length: 40 }, (_, i) => [ordinalWords(i + 1), i + 1] as const));
+  for (const m of text.matchAll(/([0-9A-Za-zÀ-ÿ-]+)\s+éditions?(?![A-Za-zÀ-ÿ])/g)) {
+    const word = m[1]!;
+    const numeric = /^(\d{1,3})(ème|ère|re|er|e)$/.exec(word);
+    if (numeric) add(Number(numeric[1]), word);
+    else {
+      const n = ORDINAL_WORDS.get(word.toLowerCase());
+      if (n !== undefined) add(n, word.toLowerCase());
+    }
   }
-  return [...forms.entries()].filter(([, f]) => f.size > 1).map(([n, f]) => ({ n, forms: [...f] }));
+  return [...forms.entries()].filter(([, f]) => f.size > 1).map(([n, f]) => ({ n, forms: [...f].sort() }));
 }
+let ORDINAL_WORDS: Map<string, number> | undefined;
 
 /** « mardi 10 décembre 2024 », « dimanche 1er décembre 2024 ». */
 export function longDate(iso: string, withWeekday = true): string {
@@ -335,16 +342,19 @@ export const frCollator = {
  * under A, « Ville et Métropole de Montpellier » under M; other names as they are.
  */
 export function properName(name: string): string {
-  const of = `(?:de |d['’]|des |du |de la |de l['’])`;
-  return name
-    .replace(new RegExp(`^(?:ville|commune)(?: et m[ée]tropole)? ${of}`, 'i'), '')
-    .replace(new RegExp(`^centre de gestion ${of}`, 'i'), '')
-    .replace(
-      new RegExp(`^(?:communauté (?:de communes|d['’]agglomération|urbaine)|métropole|département|région|conseil (?:départemental|régional)) ${of}?`, 'i'),
-      '',
-    )
-    .replace(/^(?:syndicat|sivu|sivom)(?: (?:intercommunal|mixte|départemental))? (?:(?:de |d['’]|des |du |de la |de l['’]))?(?=\S)/i, '');
+  let out = name;
+  for (const prefix of GENERIC_PREFIXES) out = out.replace(prefix, '');
+  return out;
 }
+
+/** The generic nouns before an authority's proper name (« Ville de », « Syndicat Intercommunal »…), compiled once. */
+const OF = `(?:de |d['’]|des |du |de la |de l['’])`;
+const GENERIC_PREFIXES = [
+  new RegExp(`^(?:ville|commune)(?: et m[ée]tropole)? ${OF}`, 'i'),
+  new RegExp(`^centre de gestion ${OF}`, 'i'),
+  new RegExp(`^(?:communauté (?:de communes|d['’]agglomération|urbaine)|métropole|département|région|conseil (?:départemental|régional)) ${OF}?`, 'i'),
+  /^(?:syndicat|sivu|sivom)(?: (?:intercommunal|mixte|départemental))? (?:(?:de |d['’]|des |du |de la |de l['’]))?(?=\S)/i,
+];
 
 /**
  * Authorities in the order a reader expects: by proper name, in French collation, whatever their

@@ -153,6 +153,14 @@ describe('tnl ds annoter', () => {
     expect(other.stderr).toMatch(/ces notes ont été calculées avec un autre barème que \S*rubrics\/2024\.yaml/);
     expect(ds.requests).toHaveLength(0);
     writeFileSync(rubric, readFileSync(join(root, 'rubrics', '2024.yaml')));
+    // The scores name their démarche: another one is refused.
+    const original = readFileSync(notes, 'utf8');
+    expect(original).toMatch(/"demarche": 1187/);
+    writeFileSync(notes, original.replace('"demarche": 1187', '"demarche": 1342'));
+    const otherDemarche = await annoter('--apply');
+    expect(otherDemarche.code).toBe(2);
+    expect(otherDemarche.stderr).toMatch(/ces notes sont celles de la démarche 1342, pas de 1187/);
+    writeFileSync(notes, original);
     ds.demarches.get(1187)!.dossiers.splice(0, 1);
     const missing = await annoter('--apply');
     expect(missing.code).toBe(2);
