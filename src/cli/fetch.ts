@@ -9,7 +9,8 @@ import { Progress } from '../output/progress.js';
 import { isRecord } from '../util/yaml-source.js';
 import type { FetchOptions } from './fetch-wiring.js';
 import type { Io } from './io.js';
-import { at } from './paths.js';
+import { at, rootOf } from './paths.js';
+import { instanceOfDemarche } from './validate-demarche.js';
 import { connection, demarcheNumber } from './ds-connection.js';
 
 /** Where an interrupted download stopped, kept beside its output until it ends: the same command goes on from there. */
@@ -36,8 +37,9 @@ const nodesOf = (x: unknown): Record<string, unknown>[] => {
 };
 
 export async function fetchCommand(opts: FetchOptions, io: Io): Promise<number> {
-  const { instance, token, api } = connection(opts, io);
   const demarche = demarcheNumber(opts.demarche);
+  // The instance: --instance, else the one the questionnaire of that démarche's edition names.
+  const { instance, token, api } = connection(opts, io, opts.instance ? undefined : instanceOfDemarche(demarche, rootOf(io, undefined)));
   const out = at(io, opts.out);
   const since = opts.since === undefined ? null : sinceOption(opts.since);
   // --since merges the changes into the export already there: it must be that démarche's.

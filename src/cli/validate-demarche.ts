@@ -13,6 +13,24 @@ import { listEditions } from './validate.js';
 import type { ValidateOptions } from './validate-wiring.js';
 import { connection, demarcheNumber, type ConnectionOptions } from './ds-connection.js';
 
+/** The latest edition of the workspace whose questionnaire names this démarche. */
+export function editionOfDemarche(number: number, root: string | undefined): number | undefined {
+  return listEditions(root)
+    .filter((y) => checkEditionFiles(editionFiles(y, root)).value?.questionnaire.demarche?.number === number)
+    .at(-1);
+}
+
+/** The instance the questionnaire of that démarche's edition names, if any. */
+export function instanceOfDemarche(number: number, root: string | undefined): string | undefined {
+  try {
+    const year = editionOfDemarche(number, root);
+    return year === undefined ? undefined : checkEditionFiles(editionFiles(year, root)).value?.questionnaire.demarche?.instance;
+  } catch {
+    // An edition that cannot be read is validate's to say; the download goes to the default instance.
+    return undefined;
+  }
+}
+
 /** The live form of a démarche, read from DS's API (its active revision). */
 export async function readLiveForm(number: number, opts: ConnectionOptions, io: Io, fallbackInstance?: string): Promise<LiveForm> {
   const { instance, token, api } = connection({ ...opts, quiet: opts.quiet ?? false }, io, fallbackInstance);
@@ -37,10 +55,10 @@ export async function validateDemarcheCommand(opts: ValidateOptions & Connection
   let year: number;
   if (opts.edition) year = parseYear(opts.edition);
   else {
-    const years = listEditions(root).filter((y) => checkEditionFiles(editionFiles(y, root)).value?.questionnaire.demarche?.number === number);
-    if (!years.length)
+    const found = editionOfDemarche(number, root);
+    if (found === undefined)
       throw new UsageError(`aucune édition ne nomme la démarche ${number} (« demarche: { number: ${number} } » dans le questionnaire) : --edition ANNÉE`);
-    year = years.at(-1)!;
+    year = found;
   }
   const files = editionFiles(year, root);
   const loaded = checkEditionFiles(files);
