@@ -3,7 +3,8 @@ import { hasErrors, strictify } from '../findings/finding.js';
 import { checkEditionFiles, displayPath, editionFiles, readYaml } from '../files/edition-files.js';
 import { ApiError, graphqlCall, scrub } from '../ingest/ds-api.js';
 import { liveFormFrom, REVISION_QUERY, type LiveForm } from '../ingest/ds-revision.js';
-import { formDrift } from '../ingest/form-drift.js';
+import { formDrift, writtenAnnotationsDrift, type WrittenAnnotation } from '../ingest/form-drift.js';
+import { readDsConfig } from '../files/ds-config.js';
 import { formatFindings } from '../output/findings/formatters.js';
 import type { Questionnaire } from '../edition/types.js';
 import type { Io } from './io.js';
@@ -69,7 +70,21 @@ export async function validateDemarcheCommand(opts: ValidateOptions & Connection
   }
   const form = await readLiveForm(number, opts, io, questionnaire.demarche?.instance);
   const { source } = readYaml(files.questionnaire);
-  const findings = formDrift(questionnaire, source, form);
+  // The annotations tnl ds annoter writes, from the workspace's config: checked now, not at the season's end.
+  const ds = readDsConfig(root);
+  const written: WrittenAnnotation[] = ds
+    ? [
+        ...(['niveau_propose', 'total', 'niveau_final'] as const).flatMap((k) =>
+          ds.config.annotations[k] ? [{ key: `annotations.${k}`, label: ds.config.annotations[k]!, path: ['ds', 'annotations', k] }] : [],
+        ),
+        ...Object.entries(ds.config.annotations.volets).map(([v, label]) => ({
+          key: `annotations.volets.${v}`,
+          label,
+          path: ['ds', 'annotations', 'volets', v],
+        })),
+      ]
+    : [];
+  const findings = [...formDrift(questionnaire, source, form, written), ...(ds ? writtenAnnotationsDrift(written, ds.source, form) : [])];
   const final = opts.strict ? strictify(findings) : findings;
   io.stdout.write(
     formatFindings(opts.format, final, [

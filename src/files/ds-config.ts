@@ -29,6 +29,15 @@ export interface DsConfig {
 
 const ANNOTATION_KEYS = ['niveau_propose', 'total', 'niveau_final', 'volets'];
 
+/** The `ds:` section and its YAML source (for located findings), when the workspace's config has one. */
+export function readDsConfig(root: string | undefined): { config: DsConfig; source: YamlSource } | undefined {
+  const path = root ? join(root, CONFIG_FILE) : undefined;
+  if (!path || !existsSync(path)) return undefined;
+  const { source } = readYaml(path);
+  if (!isRecord(source.data) || !isRecord(source.data.ds)) return undefined;
+  return { config: checkDsConfig(source, displayPath(path)), source };
+}
+
 /** The `ds:` section of the workspace's config; a usage error says what to add when it is missing. */
 export function loadDsConfig(root: string | undefined): DsConfig {
   const path = root ? join(root, CONFIG_FILE) : undefined;

@@ -103,7 +103,7 @@ function match(w: Wanted, fields: readonly FormField[]): { field?: FormField; by
  * is a warning, an impossible one an error), the options of choice questions and of DS's lists
  * the same both ways, and DS's champs that nothing reads.
  */
-export function formDrift(questionnaire: Questionnaire, source: YamlSource, form: LiveForm): Finding[] {
+export function formDrift(questionnaire: Questionnaire, source: YamlSource, form: LiveForm, written: readonly WrittenAnnotation[] = []): Finding[] {
   const findings: Finding[] = [];
   const demarche = `la démarche ${form.demarche.number}`;
   const add = (rule: string, message: string, path: Path, severity: 'error' | 'warning' | 'info' = 'error') =>
@@ -192,7 +192,7 @@ export function formDrift(questionnaire: Questionnaire, source: YamlSource, form
       }
     }
     for (const f of fields)
-      if (!used.has(f) && !LAYOUT.has(f.typename))
+      if (!used.has(f) && !LAYOUT.has(f.typename) && !(kind === 'annotation' && isWritten(written, f.label)))
         add(
           `${kind}-unread`,
           `${kind === 'annotation' ? 'l’annotation privée' : 'le champ'} ${q(f.label)} (${dsTypeWord(f.typename)}${f.stableId !== undefined ? `, stable_id ${f.stableId}` : ''}) de ${demarche} n’est ${kind === 'annotation' ? 'lue par aucune annotation' : 'lu par aucune question ni aucun champ d’identité'} du questionnaire`,
@@ -229,6 +229,61 @@ export function formDrift(questionnaire: Questionnaire, source: YamlSource, form
     ...(a.stableId !== undefined ? { stableId: a.stableId } : {}),
     path: ['annotations', i],
   }));
-  if (annotations.length) wanted(form.annotations, annotations, 'annotation');
+  if (annotations.length || written.length) wanted(form.annotations, annotations, 'annotation');
   return findings;
 }
+
+/** The annotations `tnl ds annoter` writes (the workspace's `ds.annotations`), by their config key and label. */
+export interface WrittenAnnotation {
+  key: string;
+  label: string;
+  /** Where the config names it, for the finding. */
+  path: Path;
+}
+
+const WRITABLE = new Set([
+  'TextChampDescriptor',
+  'TextareaChampDescriptor',
+  'DecimalNumberChampDescriptor',
+  'IntegerNumberChampDescriptor',
+  'DropDownListChampDescriptor',
+]);
+
+/**
+ * The annotations tnl ds annoter will write, checked against the live form when the form is
+ * checked (long before the results are written): each must exist, with a type tnl can write.
+ */
+export function writtenAnnotationsDrift(written: readonly WrittenAnnotation[], source: YamlSource, form: LiveForm): Finding[] {
+  const findings: Finding[] = [];
+  for (const w of written) {
+    const f = form.annotations.find((a) => normaliseLabel(a.label) === normaliseLabel(w.label));
+    if (!f)
+      findings.push(
+        findingAt(
+          source,
+          'demarche/written-annotation-missing',
+          `ds.${w.key} : la démarche ${form.demarche.number} n’a pas d’annotation privée ${q(w.label)} ; tnl ds annoter ne pourrait pas l’écrire.${didYouMean(
+            closest(
+              w.label,
+              form.annotations.map((a) => a.label),
+            ),
+          )}`,
+          w.path,
+        ),
+      );
+    else if (!WRITABLE.has(f.typename))
+      findings.push(
+        findingAt(
+          source,
+          'demarche/written-annotation-type',
+          `ds.${w.key} : l’annotation ${q(w.label)} de la démarche ${form.demarche.number} est un champ ${dsTypeWord(f.typename)} ; tnl ds annoter écrit du texte, un nombre ou une option de liste déroulante`,
+          w.path,
+        ),
+      );
+  }
+  return findings;
+}
+
+/** Whether an annotation of the form is one tnl writes (not « unread »). */
+export const isWritten = (written: readonly WrittenAnnotation[], label: string): boolean =>
+  written.some((w) => normaliseLabel(w.label) === normaliseLabel(label));

@@ -4,7 +4,7 @@
  * edition's questionnaire against it, every finding located at the questionnaire's line.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyEditions, plain, root, tnl } from '../helpers/cli.js';
 import { demarcheOf, descriptor, descriptorId, startStandIn, type StandIn, type StandInDemarche } from '../helpers/ds-stand-in.js';
@@ -162,6 +162,32 @@ describe('tnl validate --demarche', () => {
     const e = await tnl(['validate', '--demarche', '1187', '--instance', standIn.url], { env });
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/jeton refusé par l’API|l’API a répondu par une erreur/);
+  });
+});
+
+describe('tnl validate --demarche and the annotations tnl ds writes', () => {
+  it('the ds section of tnl.config.yaml checked against the form: a missing annotation, a type tnl cannot write, located in the config', async () => {
+    const dir = copyEditions();
+    writeFileSync(
+      join(dir, 'tnl.config.yaml'),
+      'tnl: 1\nds:\n  annotations:\n    niveau_propose: Niveau proposé par tnl\n    total: Total tnl\n    volets:\n      strategie: Points stratégie\n',
+    );
+    const d = demarcheOf(2024);
+    d.activeRevision.annotationDescriptors.push(
+      descriptor(4512961, 'decimal', 'Total tnl'),
+      descriptor(4512962, 'CheckboxChampDescriptor', 'Points stratégie'),
+      descriptor(4512963, 'text', 'Niveau propose'),
+    );
+    standIn = await startStandIn([d], TOKEN);
+    const r = await tnl(['validate', '--demarche', '1187', '--instance', standIn.url, '--root', dir], { env: { DS_API_TOKEN: TOKEN } });
+    const out = plain(r.stdout);
+    expect(r.code).toBe(1);
+    expect(out).toMatch(
+      /tnl\.config\.yaml\n\s+4:\d+ +erreur +ds\.annotations\.niveau_propose : la démarche 1187 n’a pas d’annotation privée « Niveau proposé par tnl » ; tnl ds annoter ne pourrait pas l’écrire\. Vouliez-vous dire « Niveau propose » \?/,
+    );
+    expect(out).toMatch(/7:\d+ +erreur +ds\.annotations\.volets\.strategie : l’annotation « Points stratégie » de la démarche 1187 est un champ case à cocher/);
+    // What tnl writes is not « unread ».
+    expect(out).not.toMatch(/« Total tnl » .*n’est lue par aucune annotation/);
   });
 });
 
