@@ -17,7 +17,7 @@ export function defineDs(program: Command, run: Run): void {
     .description('Le retour vers démarches simplifiées, par son API (jeton d’instructeur dans DS_API_TOKEN). ' + SAFE);
   const annoter = ds
     .command('annoter')
-    .summary('écrit le niveau proposé, le total, les points de chaque volet et le niveau du jury dans les annotations privées')
+    .summary('écrit niveaux, totaux et points dans les annotations privées')
     .description(
       'Écrit dans les annotations privées de chaque dossier ce que la section « ds: » de tnl.config.yaml leur fait recevoir (niveau ' +
         'proposé, total, points de chaque volet, niveau décidé par le jury), une mutation par dossier, chaque valeur du type de son ' +
@@ -33,7 +33,7 @@ export function defineDs(program: Command, run: Run): void {
     .action((file: string, opts: DsOptions) => run(async (io) => (await import('./ds.js')).dsAnnoterCommand(file, opts, io)));
   const envoyer = ds
     .command('envoyer')
-    .summary('envoie à chaque candidat sa fiche PDF, en message dans son dossier')
+    .summary('envoie à chaque candidat sa fiche PDF par la messagerie')
     .description(
       'Envoie à chaque dossier un message de la messagerie de démarches simplifiées, avec sa fiche PDF jointe (tnl fiches --format pdf ; ' +
         'fiches.json dit d’où elles viennent). Le texte vient du modèle « ds.message » de tnl.config.yaml (sinon celui de tnl). Un message ' +
