@@ -1,16 +1,20 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { applyDecisions, checkDecisions, type Decisions, type Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
-import { loadEdition, readYaml } from '../files/edition-files.js';
+import { displayPath, loadEdition, readYaml } from '../files/edition-files.js';
 import { readExportAsync, readRepetitionFile } from '../files/read-export.js';
 import type { ExportRead } from '../ingest/export-read.js';
 import { inseeLookup } from '../territory/insee.js';
-import { FindingsError } from '../findings/errors.js';
+import { FindingsError, UsageError } from '../findings/errors.js';
 import { hasErrors, strictify, type Finding } from '../findings/finding.js';
 import { parseStates, type Dossier } from '../ingest/dossier.js';
 import { checkGrades, dossierGrades, type Grades } from '../jury/grades.js';
 import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreDossier } from '../scoring/score.js';
+import { compareYears, linkDossiers, ranksInStratum } from '../scoring/year-over-year.js';
+import { archiveHistory } from '../history/figures.js';
+import { loadArchive } from '../files/archive-files.js';
 import type { ScoreCard } from '../scoring/types.js';
 import type { Io } from './io.js';
 import { rootOf } from './paths.js';
@@ -40,6 +44,8 @@ export interface Scored {
   provenance: Provenance;
   /** Ingest and scoring findings (answers, populations). */
   findings: Finding[];
+  /** With --previous: what staff must confirm or decide (matches by name, ambiguous ones). */
+  yearNotes?: string[];
 }
 
 /** A grades file (`tnl jury collect`) checked against the edition; errors stop the run. */
@@ -97,6 +103,17 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
     decisionsRef = { file: source.file, sha256: hash };
   }
   const results = applyDecisions(cards, edition, decisions);
+  // Last year's export: --previous, else the workspace's reference export of the year before.
+  const root = rootOf(io, opts.root);
+  const reference = root && opts.previous === undefined && !opts.previousEdition ? join(root, 'exports', `${edition.year - 1}.json`) : undefined;
+  const previousFile = typeof opts.previous === 'string' ? at(opts.previous) : reference && existsSync(reference) ? reference : undefined;
+  if (previousFile && previousFile === reference)
+    io.stderr.write(`comparaison avec l’an dernier : ${displayPath(reference)} (--no-previous pour s’en passer)\n`);
+  const yearNotes = previousFile ? await withPrevious(results, edition, { ...opts, previous: previousFile }, at, states, root) : undefined;
+  // The archive's earlier levels, for what a person reads (explain, fiches) or with a comparison.
+  if (previousFile || settings.withPath || settings.pathFor !== undefined) withArchiveHistory(results, edition, root);
+  // Said where the user looks: what staff must confirm (a match by name) or decide (an ambiguous one).
+  for (const n of yearNotes ?? []) io.stderr.write(`${n}\n`);
   const findings = [...read.findings, ...cards.flatMap((c) => c.findings.map((f) => ({ ...f, file: read.file })))];
   if (grades) {
     const numbers = new Set(cards.map((c) => c.number));
@@ -117,5 +134,89 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
     ...(grades ? { grades } : {}),
     provenance: provenance(edition, runDate(io.env, io.now()), { file: read.file, sha256: read.sha256 }, decisionsRef, loaded?.ref),
     findings: opts.strict ? strictify(findings) : findings,
+    ...(yearNotes ? { yearNotes } : {}),
   };
+}
+
+/** Each result's earlier levels from the results archive (none when the archive cannot be read). */
+function withArchiveHistory(results: Result[], edition: Edition, root: string | undefined): void {
+  let archive;
+  try {
+    archive = loadArchive(root);
+  } catch {
+    return;
+  }
+  for (const r of results) {
+    const h = archiveHistory(archive, r.card, edition.year);
+    if (h.length) r.history = h.map(({ year, level }) => ({ year, level }));
+  }
+}
+
+/**
+ * --previous: last year's export scored twice, with last year's edition (last year's totals) and
+ * with this year's (the same answers under this year's rubric: the export read with this year's
+ * questionnaire, champs found by stable id or label), each returning authority linked (code, else
+ * name) and its move explained on its result. Returns what staff must confirm or decide.
+ */
+async function withPrevious(
+  results: Result[],
+  edition: Edition,
+  opts: PipelineOptions,
+  at: (p: string) => string,
+  states: ReturnType<typeof parseStates>,
+  root: string | undefined,
+): Promise<string[]> {
+  const year = opts.previousEdition ? parseYear(opts.previousEdition) : edition.year - 1;
+  if (year >= edition.year) throw new UsageError(`--previous-edition (${year}) doit être avant --edition (${edition.year})`);
+  const { edition: before } = loadEdition(year, root);
+  const file = at(opts.previous as string);
+  const own = await readExportAsync(file, before.questionnaire, { states });
+  // Last year's démarche read with this year's questionnaire, on purpose: its champs found by stable
+  // id or label, its answers scored under this year's rubric (the check of the démarche's number
+  // is the one of the read just above, against last year's questionnaire).
+  const { demarche: _demarche, ...questionnaireNow } = edition.questionnaire;
+  void _demarche;
+  const now = await readExportAsync(file, questionnaireNow, { states });
+  const ownIndex = indexEdition(before);
+  const nowIndex = indexEdition(edition);
+  const previousCards = own.dossiers.map((d) => scoreDossier(d, ownIndex, inseeLookup));
+  const sameAnswers = new Map(now.dossiers.map((d) => [d.number, scoreDossier(d, nowIndex, inseeLookup)]));
+  const byNumber = new Map(previousCards.map((c) => [c.number, c]));
+  const sameScale = before.rubric.scale === edition.rubric.scale;
+  const ranksBefore = ranksInStratum(previousCards);
+  const ranksNow = ranksInStratum(results.map((r) => r.card));
+  const notes: string[] = [];
+  const links = linkDossiers(
+    results.map((r) => r.card),
+    previousCards,
+  );
+  for (const [i, link] of links.entries()) {
+    const r = results[i]!;
+    if (link.candidates) {
+      notes.push(
+        `dossier ${r.card.number} (${r.card.name}) : plusieurs dossiers de ${year} peuvent être la même collectivité (${link.candidates.join(', ')}) ; aucun n’est choisi`,
+      );
+      continue;
+    }
+    const prev = link.previous ? byNumber.get(link.previous) : undefined;
+    const same = link.previous ? sameAnswers.get(link.previous) : undefined;
+    if (!prev || !same || !r.card.stratum || !prev.stratum) continue;
+    if (link.matchedBy === 'name')
+      notes.push(
+        `dossier ${r.card.number} (${r.card.name}) : rapproché du dossier ${prev.number} de ${year} par le nom seulement (pas de code commun) ; à confirmer`,
+      );
+    const rb = ranksBefore.get(prev.number);
+    const rn = ranksNow.get(r.card.number);
+    r.previous = compareYears(r.card, prev, same, {
+      previousEdition: year,
+      matchedBy: link.matchedBy!,
+      sameScale,
+      ...(rb && rn ? { rank: { previous: rb.rank, previousOf: rb.of, current: rn.rank, currentOf: rn.of } } : {}),
+    });
+  }
+  if (!sameScale)
+    notes.push(
+      `les niveaux de ${year} et de ${edition.year} ne sont pas de la même échelle : les comparaisons portent sur les totaux et le rang dans la strate, pas sur les noms des niveaux`,
+    );
+  return notes;
 }

@@ -12,6 +12,10 @@ export interface PipelineOptions {
   repetitions?: string[];
   /** The jury's grades (`tnl jury collect`). */
   grades?: string;
+  /** Last year's export: each returning authority's move explained (false: --no-previous). */
+  previous?: string | false;
+  /** The edition of --previous (by default the one before --edition). */
+  previousEdition?: string;
 }
 
 export const STATE_HELP = 'états des dossiers retenus (par défaut : en_instruction, accepte ; « tous » pour tous)';
@@ -25,5 +29,11 @@ export function scoringOptions(cmd: Command): Command {
     .option('-g, --grades <fichier>', 'notes du jury sur ses critères (YAML, écrit par « tnl jury collect »)')
     .option('--state <états...>', STATE_HELP)
     .option('-r, --repetitions <feuille.csv>', REPETITIONS_HELP, collect, [])
-    .option('--strict', 'les avertissements comptent comme des erreurs');
+    .option('--strict', 'les avertissements comptent comme des erreurs')
+    .option(
+      '--previous <export>',
+      'export de l’an dernier : pour chaque collectivité qui revient, pourquoi sa note a bougé (effet du barème, effet des réponses) ; par défaut exports/<année d’avant>.json de l’espace de travail, s’il existe',
+    )
+    .option('--no-previous', 'sans comparaison avec l’an dernier')
+    .option('--previous-edition <année>', 'édition de --previous (par défaut : celle d’avant --edition)');
 }

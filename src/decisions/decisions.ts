@@ -4,6 +4,7 @@ import type { Edition, Level } from '../edition/types.js';
 import type { Finding } from '../findings/finding.js';
 import { checkSchema } from '../edition/schema-check.js';
 import { findingAt, type YamlSource } from '../util/yaml-source.js';
+import type { YearComparison } from '../scoring/year-over-year.js';
 import type { ScoreCard } from '../scoring/types.js';
 
 export interface Decision {
@@ -92,6 +93,10 @@ export interface Result {
   mentions: string[];
   mentionReasons?: Record<string, string>;
   carrier?: string;
+  /** The same authority last year (--previous), and why its total moved. */
+  previous?: YearComparison;
+  /** Its earlier results in the archive (results/), oldest first. */
+  history?: { year: number; level: string | null }[];
 }
 
 /** Result = proposed level + the jury's decision. Pure. */

@@ -265,3 +265,25 @@ export function suggestMentions(archive: Archive, year: number, scores?: Map<str
   }
   return out;
 }
+
+/**
+ * An applicant's earlier results in the archive: its laureate entries before `year`, found by its
+ * code, else by its normalised name (and département when both have one). Several authorities of
+ * that name without a code: none (never a guess).
+ */
+export function archiveHistory(
+  archive: Archive,
+  applicant: { name: string; code?: string; departement?: string },
+  year: number,
+): { year: number; scale: Scale; level: string | null }[] {
+  const all = [...timelines(archive.filter((e) => e.edition < year)).values()];
+  const byCode = applicant.code ? all.filter((t) => t.code === applicant.code) : [];
+  const byName = all.filter(
+    (t) =>
+      normaliseAuthorityName(t.name) === normaliseAuthorityName(applicant.name) &&
+      (!t.departement || !applicant.departement || t.departement === applicant.departement) &&
+      !(t.code && applicant.code && t.code !== applicant.code),
+  );
+  const found = byCode.length === 1 ? byCode[0] : byCode.length === 0 && byName.length === 1 ? byName[0] : undefined;
+  return found ? [...found.participations].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, scale: p.scale, level: p.level })) : [];
+}

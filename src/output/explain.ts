@@ -1,5 +1,6 @@
+import { yearSentences } from './year-over-year.js';
 import { frNumber, typography, withArticle } from '../util/french.js';
-import { mdEscape } from '../util/escape.js';
+import { mdEscape, mdEscapeText } from '../util/escape.js';
 import type { ExplainFormat } from './explain-formats.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
@@ -103,6 +104,8 @@ export function explainMarkdown(edition: Edition, result: Result, p: Provenance,
     );
   if (result.opinion) out.push(`- Avis du jury : ${mdEscape(result.opinion)}`);
   out.push('');
+  const year = yearSentences(edition, result, 'staff');
+  if (year.length) out.push('## D’une année à l’autre', '', ...year.map(mdEscapeText), '');
   out.push('## Volets', '', '| Volet | Points | Maximum | Sous-note | Poids |', '|---|---:|---:|---:|---:|');
   for (const v of card.volets) {
     const title = edition.questionnaire.volets.find((x) => x.id === v.id)!.title;
@@ -180,6 +183,7 @@ export function explainJson(edition: Edition, result: Result, p: Provenance, ann
           finalLevel: result.final?.id ?? null,
           ...(result.reason ? { reason: result.reason } : {}),
           mentions: result.mentions,
+          ...(result.previous ? { previous: result.previous } : {}),
           volets: card.volets.map((v) => ({ ...v, ratio: v.ratio ?? null })),
           questions: card.questions.map((x) => ({
             id: x.id,

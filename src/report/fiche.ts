@@ -1,3 +1,4 @@
+import { yearSentences } from '../output/year-over-year.js';
 import { capitalise, frNumber, typography, withArticle } from '../util/french.js';
 import { createHash } from 'node:crypto';
 import type { Result } from '../decisions/decisions.js';
@@ -26,6 +27,8 @@ export interface FicheVM {
   mentions: string[];
   /** Said when the total was computed without some answers (an export that lacked them). */
   provisional?: string;
+  /** With --previous: last year's level and total, and why the total moved. */
+  yearOverYear: string[];
 }
 
 /** The medians of each volet's sub-score (0–100), per stratum, over the dossiers scored together. */
@@ -144,6 +147,7 @@ export function ficheView(edition: Edition, result: Result, medians: Map<string,
     ...(result.reason ? { reason: typography(result.reason) } : {}),
     ...(result.opinion ? { opinion: typography(result.opinion) } : {}),
     mentions: result.mentions.map((m) => edition.rubric.mentions.find((x) => x.id === m)?.label ?? m),
+    yearOverYear: yearSentences(edition, result, 'applicant').map(typography),
   };
 }
 

@@ -229,6 +229,9 @@ export function ordinal(n: number, style: OrdinalStyle = 'e'): string {
   return `${n}${style === 'ème' ? 'ème' : 'e'}`;
 }
 
+/** A place in a ranking, masculine (« le rang ») : 1 → « 1er », 2 → « 2e ». */
+export const rankOrdinal = (n: number): string => (n === 1 ? '1er' : `${n}e`);
+
 /** « dixième », « vingt et unième », « première » (feminine). */
 export function ordinalWords(n: number): string {
   if (n === 1) return 'première';

@@ -37,7 +37,10 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
     'export_sha256',
     'date',
   ];
-  const row = ({ card, proposed, final, reason, mentions }: Result) =>
+  // With --previous: last year's level and total, and the two effects, after the provenance.
+  const years = r.results.some((x) => x.previous);
+  if (years) header.push('edition_precedente', 'niveau_precedent', 'total_precedent', 'effet_bareme', 'effet_reponses', 'rapprochement');
+  const row = ({ card, proposed, final, reason, mentions, previous }: Result) =>
     csvSafeRow([
       card.number,
       card.name,
@@ -67,6 +70,18 @@ export function* scoresCsv(r: ScoresReport): Generator<string> {
       p.rubric.sha256,
       p.input?.sha256 ?? '',
       p.date,
+      ...(years
+        ? previous
+          ? [
+              previous.previous.edition,
+              previous.previous.level ?? '',
+              previous.previous.total,
+              previous.rubricEffect?.total ?? '',
+              previous.answersEffect?.total ?? '',
+              previous.matchedBy === 'code' ? 'code' : 'nom',
+            ]
+          : ['', '', '', '', '', '']
+        : []),
     ]);
   const results = sortResults(edition, r.results);
   yield '\ufeff' + stringify([csvSafeRow(header)], { record_delimiter: '\r\n' });

@@ -33,7 +33,7 @@ export function* scoresJson(r: ScoresReport): Generator<string> {
  * is one line, `JSON.stringify` of this object (a hand-written writer with memos was measured no
  * faster, docs/speed.md).
  */
-export function dossierJson({ card, proposed, final, reason, opinion, mentions, carrier }: Result) {
+export function dossierJson({ card, proposed, final, reason, opinion, mentions, carrier, previous }: Result) {
   return {
     number: card.number,
     name: card.name,
@@ -67,5 +67,7 @@ export function dossierJson({ card, proposed, final, reason, opinion, mentions, 
     unknown: card.questions.filter((x) => x.status === 'unknown').map((x) => x.id),
     ...(card.notScored ? { status: 'not_scored', notScored: card.notScored } : card.incomplete ? { status: 'incomplete', incomplete: card.incomplete } : {}),
     warnings: card.findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message })),
+    // With --previous: the same authority last year, and the rubric's and the answers' effects.
+    ...(previous ? { previous } : {}),
   };
 }
