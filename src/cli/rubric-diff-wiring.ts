@@ -14,6 +14,8 @@ export interface RubricDiffOptions {
   repetitions?: string[];
   grades?: string;
   root?: string;
+  /** The export is this edition's: last year's dossiers under the --to rubric, unchanged answers. */
+  previousEdition?: string;
 }
 
 export function defineRubric(program: Command, run: Run): void {
@@ -28,6 +30,10 @@ export function defineRubric(program: Command, run: Run): void {
     .argument('<export>', 'export démarches simplifiées (CSV, JSON ou XLSX)')
     .option('--from <ancien.yaml>', 'ancien barème')
     .option('--from-rev <révision>', 'ancien barème pris dans git à cette révision (par exemple origin/main)')
+    .option(
+      '--previous-edition <année>',
+      'l’export est celui de cette édition (l’an dernier) : ses dossiers notés avec son barème, puis avec --to, réponses inchangées — l’effet du nouveau barème',
+    )
     .requiredOption('--to <nouveau.yaml>', 'nouveau barème')
     .option('--questionnaire <fichier>', 'questionnaire (par défaut : celui de l’édition du barème, à côté du barème ou dans l’espace de travail)')
     .option('--root <dossier>', ROOT_HELP)
@@ -38,7 +44,7 @@ export function defineRubric(program: Command, run: Run): void {
     .option('--fail-on-change', 'code de sortie 1 si un dossier change de niveau')
     .addHelpText(
       'after',
-      '\nExemples :\n  tnl rubric diff fixtures/ds-2024.json --from rubrics/2024.yaml --to nouveau-bareme.yaml\n  tnl rubric diff fixtures/ds-2024.json --from-rev origin/main --to rubrics/2024.yaml --format md --fail-on-change',
+      '\nExemples :\n  tnl rubric diff fixtures/ds-2024.json --from rubrics/2024.yaml --to nouveau-bareme.yaml\n  tnl rubric diff exports/2025.json --previous-edition 2025 --to rubrics/2026.yaml   # le barème 2026 sur les dossiers de 2025\n  tnl rubric diff fixtures/ds-2024.json --from-rev origin/main --to rubrics/2024.yaml --format md --fail-on-change',
     )
     .action((file: string, opts: RubricDiffOptions) => run(async (io) => (await import('./rubric-diff.js')).rubricDiffCommand(file, opts, io)));
 }

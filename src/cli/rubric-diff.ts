@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { checkEditionFiles, displayPath, loadQuestionnaire, questionnaireFor, readYaml } from '../files/edition-files.js';
+import { checkEditionFiles, displayPath, editionFiles, loadEdition, loadQuestionnaire, questionnaireFor, readYaml } from '../files/edition-files.js';
+import { parseYear } from './run.js';
 import { rubricFromSource } from '../edition/from-source.js';
 import type { Edition } from '../edition/types.js';
 import { FindingsError, InputError, UsageError } from '../findings/errors.js';
@@ -86,6 +87,7 @@ function rubricAtRevision(rev: string, file: string): { file: string; dir: strin
 }
 
 export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOptions, io: Io): Promise<number> {
+  if (opts.previousEdition !== undefined) return previousEditionDiff(exportFile, opts, io);
   if (!opts.from === !opts.fromRev) throw new UsageError('donnez l’ancien barème avec --from FICHIER ou --from-rev RÉVISION (l’un des deux)');
   const to = at(io, opts.to);
   const questionnaire = atOptional(io, opts.questionnaire);
@@ -107,6 +109,32 @@ export async function rubricDiffCommand(exportFile: string, opts: RubricDiffOpti
   if (grades) for (const d of read.dossiers) d.grades = dossierGrades(grades, d.number);
   const cmp = compareRubrics(read.dossiers, fromEdition, toEdition);
   const labels = { from: opts.fromRev ? `${displayPath(to)}@${opts.fromRev}` : displayPath(fromFile), to: displayPath(to), export: read.file };
+  io.stdout.write(RUBRIC_DIFF_RENDERERS[opts.format](cmp, labels));
+  return opts.failOnChange && cmp.changes.length ? 1 : 0;
+}
+
+/**
+ * `--previous-edition Y`: last year's export scored with last year's edition, then read with this
+ * year's questionnaire (its champs found by stable id or label) and scored with the --to rubric:
+ * how many of last year's dossiers would lose or gain a level with unchanged answers.
+ */
+async function previousEditionDiff(exportFile: string, opts: RubricDiffOptions, io: Io): Promise<number> {
+  if (opts.from !== undefined || opts.fromRev !== undefined)
+    throw new UsageError('--previous-edition remplace --from et --from-rev : l’ancien barème est celui de cette édition');
+  const root = rootOf(io, opts.root);
+  const { edition: before } = loadEdition(parseYear(opts.previousEdition!), root);
+  const to = at(io, opts.to);
+  const after = editionOf(to, atOptional(io, opts.questionnaire), root);
+  if (after.year <= before.year) throw new UsageError(`--to (édition ${after.year}) doit être d’une édition après --previous-edition (${before.year})`);
+  const states = parseStates(opts.state);
+  const file = at(io, exportFile);
+  const own = await readExportAsync(file, before.questionnaire, { states });
+  // Last year's démarche read with this year's questionnaire, on purpose (its own number is checked just above).
+  const { demarche: _demarche, ...questionnaireNow } = after.questionnaire;
+  void _demarche;
+  const now = await readExportAsync(file, questionnaireNow, { states });
+  const cmp = compareRubrics(own.dossiers, before, after, now.dossiers);
+  const labels = { from: `${displayPath(editionFiles(before.year, root).rubric)} (${before.year})`, to: displayPath(to), export: own.file };
   io.stdout.write(RUBRIC_DIFF_RENDERERS[opts.format](cmp, labels));
   return opts.failOnChange && cmp.changes.length ? 1 : 0;
 }

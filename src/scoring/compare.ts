@@ -26,10 +26,15 @@ export interface RubricComparison {
   byLevel: Record<string, { gained: number; lost: number }>;
 }
 
-/** Scores the same dossiers with two editions (two rubrics) and lists the level changes. Pure. */
-export function compareRubrics(dossiers: readonly Dossier[], before: Edition, after: Edition): RubricComparison {
+/**
+ * Scores the same dossiers with two editions (two rubrics) and lists the level changes. Pure.
+ * `dossiersAfter`: the same dossiers read with the second edition's questionnaire (last year's
+ * export under this year's rubric), in the same order.
+ */
+export function compareRubrics(dossiers: readonly Dossier[], before: Edition, after: Edition, dossiersAfter: readonly Dossier[] = dossiers): RubricComparison {
   const a = scoreAll(dossiers, { edition: before }, { withPath: false });
-  const b = scoreAll(dossiers, { edition: after }, { withPath: false });
+  const b = scoreAll(dossiersAfter, { edition: after }, { withPath: false });
+  if (a.length !== b.length || a.some((x, i) => x.number !== b[i]!.number)) throw new Error('compareRubrics: the two readings of the export differ');
   const rank = (e: Edition, id: string | null) => (id === null ? -1 : e.rubric.levels.findIndex((l) => l.id === id));
   const all: LevelChange[] = a.map((x, i) => {
     const y = b[i]!;

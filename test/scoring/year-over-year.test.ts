@@ -217,3 +217,21 @@ describe('the workspace’s reference export of last year', () => {
     expect(quiet).not.toMatch(/comparaison avec l’an dernier/);
   });
 });
+
+describe('tnl rubric diff --previous-edition', () => {
+  it('this year’s rubric on last year’s dossiers, answers unchanged: who would lose or gain a level', async () => {
+    const r = await run(['rubric', 'diff', 'ds-2024.json', '--previous-edition', '2024', '--to', 'rubrics/2025.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const cmp = JSON.parse(r.stdout) as { dossiers: number; down: number; up: number; changes: { number: string; from: string; to: string }[] };
+    expect(cmp.dossiers).toBe(25);
+    expect(cmp.changes).toContainEqual(expect.objectContaining({ number: '118697', from: '5', to: '4' }));
+    // The same numbers as tnl score --previous gives, dossier by dossier (rubric effect alone).
+    const { json: result } = await json('ds-2025.json', '2025', ['--previous', 'ds-2024.json']);
+    const boe = result.dossiers.find((d) => d.number === '118697')!.previous!;
+    expect(boe.previous.level).toBe('5');
+    expect(cmp.down).toBeGreaterThanOrEqual(1);
+    expect(
+      (await run(['rubric', 'diff', 'ds-2024.json', '--previous-edition', '2024', '--from', 'rubrics/2024.yaml', '--to', 'rubrics/2025.yaml'])).stderr,
+    ).toMatch(/--previous-edition remplace --from et --from-rev/);
+  });
+});
