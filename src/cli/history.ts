@@ -8,7 +8,7 @@ import { checkResults, resultsYaml } from '../history/archive.js';
 import { assertValidResultsText, loadArchive, resultsDir } from '../files/archive-files.js';
 import { displayPath } from '../files/edition-files.js';
 import { normaliseAuthorityName } from '../territory/authority-name.js';
-import { keyFigures, suggestMentions, timelines, type Timeline } from '../history/figures.js';
+import { keyFigures, suggestMentions, timelines, yearMoves, type Timeline } from '../history/figures.js';
 import { importPublicHistory } from '../history/import-public.js';
 import { writeAtomic } from '../files/atomic-write.js';
 import { archiveCsv, figuresJson, figuresMarkdown, timelineMarkdown } from '../output/history.js';
@@ -59,6 +59,7 @@ export function historyCommand(opts: HistoryOptions, io: Io): number {
             suggestions,
             undefined,
             archive.find((e) => e.edition === year),
+            year === undefined ? undefined : yearMoves(archive, year),
           )
         : figuresMarkdown(figures, archive, suggestions, year);
   }

@@ -287,3 +287,47 @@ export function archiveHistory(
   const found = byCode.length === 1 ? byCode[0] : byCode.length === 0 && byName.length === 1 ? byName[0] : undefined;
   return found ? [...found.participations].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, scale: p.scale, level: p.level })) : [];
 }
+
+/** The year's laureates against their own previous participation, counted under « never a false figure ». */
+export interface YearMoves {
+  year: number;
+  /** Laureates one level or more above their previous known level (same scale): a lower bound when some previous levels are unknown. */
+  progressed: Figure & { names: string[] };
+  /** Laureates with no earlier participation in the archive: an upper bound (`uncertain`) when earlier editions are incomplete. */
+  firstTime: { value: number; uncertain: boolean; names: string[] };
+  /** The scale changed since the previous edition: levels are not compared. */
+  newScale: boolean;
+}
+
+export function yearMoves(archive: Archive, year: number): YearMoves | undefined {
+  const edition = archive.find((e) => e.edition === year);
+  if (!edition) return undefined;
+  const upTo = archive.filter((e) => e.edition <= year);
+  const all = [...timelines(upTo).values()].filter((t) => t.participations.some((p) => p.year === year));
+  const earlier = upTo.filter((e) => e.edition < year);
+  const previousScale = earlier.sort((a, b) => b.edition - a.edition)[0]?.scale;
+  const newScale = previousScale !== undefined && previousScale !== edition.scale;
+  const progressed: string[] = [];
+  let unknown = 0;
+  for (const t of all) {
+    const move = progression(t, year);
+    if (move === undefined) {
+      // A returning authority whose previous level is not known: it may have progressed.
+      if (t.participations.some((p) => p.year < year)) unknown++;
+      continue;
+    }
+    if (move.change > 0) progressed.push(t.name);
+  }
+  const firsts = all.filter((t) => firstParticipation(upTo, t).year === year);
+  const uncertainFirst = firsts.some((t) => firstParticipation(upTo, t).lowerBound);
+  return {
+    year,
+    progressed: {
+      value: progressed.length,
+      lowerBound: !edition.complete || unknown > 0 || earlier.some((e) => !e.complete),
+      names: progressed.sort(frCollator.compare),
+    },
+    firstTime: { value: firsts.length, uncertain: uncertainFirst || !edition.complete, names: firsts.map((t) => t.name).sort(frCollator.compare) },
+    newScale,
+  };
+}

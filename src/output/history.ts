@@ -1,8 +1,8 @@
 import { byProperName, frNumber, ordinal, typography } from '../util/french.js';
 import { csvSafeRow, mdEscape } from '../util/escape.js';
 import { stringify } from 'csv-stringify/sync';
-import type { KeyFigures, MentionSuggestion, Timeline, Figure } from '../history/figures.js';
-import { figureText, firstParticipation, progression, streaks } from '../history/figures.js';
+import type { KeyFigures, MentionSuggestion, Timeline, Figure, YearMoves } from '../history/figures.js';
+import { figureText, firstParticipation, progression, streaks, yearMoves } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { KIND_FR, KIND_WORDS } from './scores/view.js';
 
@@ -56,6 +56,18 @@ export function figuresMarkdown(f: KeyFigures, archive: Archive, suggestions: Me
     const e = archive.find((x) => x.edition === year);
     if (e) {
       out.push(`## Édition ${year}`, '');
+      const moves = yearMoves(archive, year);
+      if (moves) {
+        if (moves.newScale) out.push(`- Échelle nouvelle en ${year} : les niveaux ne se comparent pas à ceux de l’édition précédente.`);
+        else
+          out.push(
+            `- Progressions : ${fig(moves.progressed)} lauréat${moves.progressed.value > 1 ? 's montent' : ' monte'} d’un niveau ou plus par rapport à ${moves.progressed.value > 1 ? 'leur' : 'sa'} participation précédente${moves.progressed.names.length ? ` (${moves.progressed.names.map(mdEscape).join(', ')})` : ''}${moves.progressed.lowerBound ? ' — « au moins » : des participations précédentes manquent à l’archive' : ''}.`,
+          );
+        out.push(
+          `- Premières labellisations : ${moves.firstTime.uncertain ? 'au plus ' : ''}${frNumber(moves.firstTime.value)}${moves.firstTime.uncertain ? ' (l’archive des éditions précédentes est incomplète : certaines ont pu être labellisées avant)' : ''}.`,
+          '',
+        );
+      }
       for (const l of [...e.laureates].sort(byProperName)) {
         out.push(
           `- ${mdEscape(l.name)}${l.departement ? ` (${l.departement})` : ''} — ${levelWord(e.scale, l.level)}${l.mentions.length ? ` — ${l.mentions.map(mdEscape).join(', ')}` : ''}`,
@@ -121,7 +133,7 @@ export function archiveCsv(archive: Archive): string {
 }
 
 /** The JSON of `tnl history`: what the Markdown shows, the edition's laureates included. */
-export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline, edition?: EditionResults): string {
+export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], timeline?: Timeline, edition?: EditionResults, moves?: YearMoves): string {
   const laureates = edition
     ? [...edition.laureates].sort(byProperName).map((l) => ({
         name: l.name,
@@ -137,7 +149,18 @@ export function figuresJson(f: KeyFigures, suggestions: MentionSuggestion[], tim
     JSON.stringify(
       {
         figures: f,
-        ...(edition ? { edition: { year: edition.edition, number: edition.number, complete: edition.complete, published: edition.published, laureates } } : {}),
+        ...(edition
+          ? {
+              edition: {
+                year: edition.edition,
+                number: edition.number,
+                complete: edition.complete,
+                published: edition.published,
+                laureates,
+                ...(moves ? { moves } : {}),
+              },
+            }
+          : {}),
         ...(suggestions.length ? { suggestedMentions: suggestions } : {}),
         ...(timeline ? { timeline } : {}),
       },

@@ -1,6 +1,6 @@
 import { byProperName, capitalise, numberToWords, ordinal, typography } from '../util/french.js';
 import type { Questionnaire } from '../edition/types.js';
-import { figureText, keyFigures, timelines, type Figure } from '../history/figures.js';
+import { figureText, keyFigures, timelines, yearMoves, type Figure } from '../history/figures.js';
 import type { Archive, EditionResults } from '../history/types.js';
 import { SCALE_LEVELS } from '../history/types.js';
 import { laureatesChart, laureatesChartRows, LEVEL_COLOURS, levelName } from './chart.js';
@@ -18,7 +18,13 @@ export interface DossierVM {
   editionTitle: string;
   about: string[];
   figures: { big: { value: string; label: string; source?: string }[]; byKind: { value: string; label: string }[]; notes: string[] };
-  edition: { levels: { label: string; count: string; colour: string }[]; total: string; lists: { title: string; names: string[]; more?: string }[] };
+  edition: {
+    levels: { label: string; count: string; colour: string }[];
+    total: string;
+    /** The year's moves from the archive: progressions, first labels, when they are sure enough to print. */
+    moves: string[];
+    lists: { title: string; names: string[]; more?: string }[];
+  };
   chart: string;
   /** The chart's data, as a table: its text alternative. */
   chartRows: { year: number; total: string; levels: string }[];
@@ -123,6 +129,7 @@ export async function dossierView(
           colour: LEVEL_COLOURS[x.id]!,
         })),
       total: typography(`${capitalise(`${total.exact ? '' : 'au moins '}${numberToWords(total.count)}`)} lauréats en ${results.edition}`),
+      moves: movesSentences(archive, results.edition, notices),
       // The year's laureates by level, highest first, with their département.
       lists: perLevel
         .filter((x) => x.list.length > 0)
@@ -157,4 +164,33 @@ export async function dossierView(
     contacts: press.contacts,
     ...(press.links ? { links: press.links } : {}),
   };
+}
+
+/**
+ * The year's progressions and first labels as the press reads them: a count the archive cannot
+ * vouch for is a lower bound (« au moins »), or left out and said to staff.
+ */
+function movesSentences(archive: Archive, year: number, notices: string[]): string[] {
+  const m = yearMoves(archive, year);
+  if (!m) return [];
+  const out: string[] = [];
+  if (!m.newScale && m.progressed.value > 0) {
+    const n = m.progressed.value;
+    out.push(
+      typography(
+        `${capitalise(`${m.progressed.lowerBound ? 'au moins ' : ''}${n === 1 ? 'une collectivité' : `${numberToWords(n)} collectivités`}`)} ${n > 1 ? 'progressent' : 'progresse'} d’un niveau ou plus par rapport à ${n > 1 ? 'leur' : 'sa'} participation précédente.`,
+      ),
+    );
+  }
+  if (m.firstTime.value > 0 && !m.firstTime.uncertain)
+    out.push(
+      typography(
+        `${capitalise(m.firstTime.value === 1 ? 'une collectivité est labellisée' : `${numberToWords(m.firstTime.value)} collectivités sont labellisées`)} pour la première fois.`,
+      ),
+    );
+  else if (m.firstTime.value > 0)
+    notices.push(
+      `premières labellisations de ${year} : au plus ${m.firstTime.value} (l’archive des éditions précédentes est incomplète) ; non imprimé dans le dossier de presse`,
+    );
+  return out;
 }

@@ -190,10 +190,11 @@ export class PdfRenderer {
 
   /** Spawns Chromium with a throw-away profile, removed when it exits. No browser → NoBrowserError. */
   static async start(env: Env): Promise<StartingBrowser> {
-    const executablePath = findBrowser(env);
-    if (!executablePath) throw new NoBrowserError();
+    // The deadlines are read first: a bad value is said even on a machine without a browser.
     const timeoutMs = browserTimeoutMs(env);
     const launchTimeoutMs = browserLaunchTimeoutMs(env);
+    const executablePath = findBrowser(env);
+    if (!executablePath) throw new NoBrowserError();
     const { launch } = await import('@puppeteer/browsers');
     const profile = mkdtempSync(join(env.TMPDIR || tmpdir(), 'tnl-chromium-'));
     // Chromium's own temp files (org.chromium.Chromium.*) go inside the profile, removed with it.

@@ -235,3 +235,23 @@ describe('tnl rubric diff --previous-edition', () => {
     ).toMatch(/--previous-edition remplace --from et --from-rev/);
   });
 });
+
+describe('the year’s progressions and first labels, from the archive', () => {
+  it('tnl history --edition: progressions as a lower bound, first labels as an upper bound, a new scale said', async () => {
+    const h2024 = plain((await tnl(['history', '--edition', '2024'])).stdout);
+    expect(h2024).toMatch(
+      /- Progressions : au moins 1 lauréat monte d’un niveau ou plus par rapport à sa participation précédente \(Ville de La Tronche\) — « au moins » : des participations précédentes manquent à l’archive\./,
+    );
+    expect(h2024).toMatch(/- Premières labellisations : au plus 13 \(l’archive des éditions précédentes est incomplète/);
+    expect(plain((await tnl(['history', '--edition', '2025'])).stdout)).toMatch(
+      /- Échelle nouvelle en 2025 : les niveaux ne se comparent pas à ceux de l’édition précédente\./,
+    );
+  });
+
+  it('the press kit prints what the archive vouches for, and tells staff what it leaves out', async () => {
+    const r = await tnl(['report', 'dossier-de-presse', '--edition', '2024', '--press', 'fixtures/press-2024.yaml', '--format', 'html']);
+    expect(plain(r.stdout)).toMatch(/<p>Au moins une collectivité progresse d’un niveau ou plus par rapport à sa participation précédente\.<\/p>/);
+    expect(plain(r.stdout)).not.toMatch(/première fois/);
+    expect(plain(r.stderr)).toMatch(/premières labellisations de 2024 : au plus 13 .* non imprimé dans le dossier de presse/);
+  });
+});
