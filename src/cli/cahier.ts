@@ -23,7 +23,7 @@ export async function cahierCommand(file: string, opts: CahierOptions, io: Io): 
   const s = await scoreExport(file, opts, io);
   const notice = scoringNotice(s.results);
   if (notice.length && !opts.quiet) io.stderr.write(`${notice.join('\n')}\n`);
-  const vm = cahierView(s.edition, s.results, s.read.dossiers, s.grades);
+  const vm = cahierView(s.edition, s.results, s.read.dossiers, s.grades, s.lastYear);
   const renderer = await PdfRenderer.launch(io.env);
   try {
     const pdf = await printCahier(renderer, vm, `Cahier du jury ${s.edition.year}`, templatesOf(io, opts), io);

@@ -151,6 +151,8 @@ async function writeBooklets(file: string, opts: JurySheetsOptions, io: Io, book
         s.edition,
         s.results.filter((r) => b.dossiers.has(r.card.number)),
         s.read.dossiers.filter((d) => b.dossiers.has(d.number)),
+        undefined,
+        s.lastYear,
       ),
       title: `Cahier de ${b.juror.name} — jury de l’édition ${s.edition.year}`,
     },

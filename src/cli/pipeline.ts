@@ -13,6 +13,7 @@ import { checkGrades, dossierGrades, type Grades } from '../jury/grades.js';
 import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreDossier } from '../scoring/score.js';
 import { compareYears, linkDossiers, ranksInStratum } from '../scoring/year-over-year.js';
+import type { LastYear } from '../scoring/changed-answers.js';
 import { archiveHistory } from '../history/figures.js';
 import { loadArchive } from '../files/archive-files.js';
 import type { ScoreCard } from '../scoring/types.js';
@@ -46,6 +47,8 @@ export interface Scored {
   findings: Finding[];
   /** With --previous: what staff must confirm or decide (matches by name, ambiguous ones). */
   yearNotes?: string[];
+  /** With --previous: last year's answers of each linked authority (the cahier's changed answers). */
+  lastYear?: LastYear;
 }
 
 /** A grades file (`tnl jury collect`) checked against the edition; errors stop the run. */
@@ -109,7 +112,8 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   const previousFile = typeof opts.previous === 'string' ? at(opts.previous) : reference && existsSync(reference) ? reference : undefined;
   if (previousFile && previousFile === reference)
     io.stderr.write(`comparaison avec l’an dernier : ${displayPath(reference)} (--no-previous pour s’en passer)\n`);
-  const yearNotes = previousFile ? await withPrevious(results, edition, { ...opts, previous: previousFile }, at, states, root) : undefined;
+  const compared = previousFile ? await withPrevious(results, edition, { ...opts, previous: previousFile }, at, states, root) : undefined;
+  const yearNotes = compared?.notes;
   // The archive's earlier levels, for what a person reads (explain, fiches) or with a comparison.
   if (previousFile || settings.withPath || settings.pathFor !== undefined) withArchiveHistory(results, edition, root);
   // Said where the user looks: what staff must confirm (a match by name) or decide (an ambiguous one).
@@ -134,7 +138,7 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
     ...(grades ? { grades } : {}),
     provenance: provenance(edition, runDate(io.env, io.now()), { file: read.file, sha256: read.sha256 }, decisionsRef, loaded?.ref),
     findings: opts.strict ? strictify(findings) : findings,
-    ...(yearNotes ? { yearNotes } : {}),
+    ...(compared ? { yearNotes: compared.notes, lastYear: compared.lastYear } : {}),
   };
 }
 
@@ -165,7 +169,7 @@ async function withPrevious(
   at: (p: string) => string,
   states: ReturnType<typeof parseStates>,
   root: string | undefined,
-): Promise<string[]> {
+): Promise<{ notes: string[]; lastYear: LastYear }> {
   const year = opts.previousEdition ? parseYear(opts.previousEdition) : edition.year - 1;
   if (year >= edition.year) throw new UsageError(`--previous-edition (${year}) doit être avant --edition (${edition.year})`);
   const { edition: before } = loadEdition(year, root);
@@ -181,6 +185,13 @@ async function withPrevious(
   const nowIndex = indexEdition(edition);
   const previousCards = own.dossiers.map((d) => scoreDossier(d, ownIndex, inseeLookup));
   const sameAnswers = new Map(now.dossiers.map((d) => [d.number, scoreDossier(d, nowIndex, inseeLookup)]));
+  const nowDossiers = new Map(now.dossiers.map((d) => [d.number, d]));
+  const linked = new Map<string, Dossier>();
+  const lastYear: LastYear = {
+    edition: year,
+    dossiers: linked,
+    carried: new Set(now.columns.flatMap((c) => (c.target.kind === 'question' ? [c.target.id] : []))),
+  };
   const byNumber = new Map(previousCards.map((c) => [c.number, c]));
   const sameScale = before.rubric.scale === edition.rubric.scale;
   const ranksBefore = ranksInStratum(previousCards);
@@ -201,6 +212,8 @@ async function withPrevious(
     const prev = link.previous ? byNumber.get(link.previous) : undefined;
     const same = link.previous ? sameAnswers.get(link.previous) : undefined;
     if (!prev || !same || !r.card.stratum || !prev.stratum) continue;
+    const answers = nowDossiers.get(prev.number);
+    if (answers) linked.set(r.card.number, answers);
     if (link.matchedBy === 'name')
       notes.push(
         `dossier ${r.card.number} (${r.card.name}) : rapproché du dossier ${prev.number} de ${year} par le nom seulement (pas de code commun) ; à confirmer`,
@@ -218,5 +231,5 @@ async function withPrevious(
     notes.push(
       `les niveaux de ${year} et de ${edition.year} ne sont pas de la même échelle : les comparaisons portent sur les totaux et le rang dans la strate, pas sur les noms des niveaux`,
     );
-  return notes;
+  return { notes, lastYear };
 }

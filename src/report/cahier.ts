@@ -1,8 +1,10 @@
-import { frNumber, typography } from '../util/french.js';
+import { capitalise, frNumber, typography } from '../util/french.js';
 import type { Result } from '../decisions/decisions.js';
 import type { Edition } from '../edition/types.js';
 import type { Dossier } from '../ingest/dossier.js';
 import { describeAnswer, describeAvis } from '../output/answer-text.js';
+import { yearSentences } from '../output/year-over-year.js';
+import { changedAnswers, type LastYear } from '../scoring/changed-answers.js';
 import { sortResults, KIND_FR } from '../output/scores/view.js';
 import { juryPage, type JuryPage } from '../jury/agreement-view.js';
 import type { Grades } from '../jury/grades.js';
@@ -23,12 +25,22 @@ export interface CahierSection {
   avis: string[];
   /** The jury's criteria: grade kept, each juror's grade (the cahier is the jury's own book). */
   jury: { criterion: string; grade: string; jurors: string; points: string; disagreement: boolean }[];
+  /** Last year's level (the summary's column), '—' when the authority has none. */
+  lastLevel: string;
+  /** The move since last year, as explain says it to staff; empty for a first application. */
+  years: string[];
+  /** With last year's export: the answers changed since then (`changes` undefined without it). */
+  changes?: { question: string; before: string; now: string; points: string; long: boolean }[];
+  /** Whether `changes` was computed (an empty list then says « mêmes réponses »). */
+  compared: boolean;
 }
 
 export interface CahierVM {
   year: number;
   title: string;
-  summary: { number: string; name: string; stratum: string; total: string; level: string; warnings: string }[];
+  /** The year of the summary's « last year » column; undefined: no column (no earlier level known). */
+  lastYear?: number;
+  summary: { number: string; name: string; stratum: string; total: string; level: string; lastLevel: string; warnings: string }[];
   /** The table of contents: page numbers are measured on a first print (src/cli/cahier.ts). */
   toc: { title: string; anchor: string; page: string }[];
   sections: CahierSection[];
@@ -45,13 +57,49 @@ export const SUMMARY_ANCHOR = 'recapitulatif';
 const levelShort = (e: Edition, id: string | undefined) =>
   id === undefined ? '—' : e.rubric.scale === 'niveaux' ? id : (e.rubric.levels.find((l) => l.id === id)?.label ?? id);
 
-/** The jury's book: a summary table, then every dossier's answers and points. Page numbers come later. */
-export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[], grades?: Grades): CahierVM {
+/** A level of another edition, short: « 3 » on the 1–5 scale, « Bronze » on the other. */
+const otherLevel = (id: string | null) => (id === null ? 'non publié' : /^\d+$/.test(id) ? id : capitalise(id));
+
+/**
+ * The jury's book: a summary table, then every dossier's answers and points. Page numbers come
+ * later. With `lastYear` (--previous), each returning authority's answers changed since then.
+ */
+export function cahierView(edition: Edition, all: readonly Result[], dossiers: readonly Dossier[], grades?: Grades, lastYear?: LastYear): CahierVM {
   const byNumber = new Map(dossiers.map((d) => [d.number, d]));
   const results = sortResults(edition, all);
+  // The column's year: the edition compared with, else the year before this one.
+  const before = lastYear?.edition ?? results.find((r) => r.previous)?.previous?.previous.edition ?? edition.year - 1;
+  const levelIn = (r: Result): string | undefined => {
+    if (r.previous && r.previous.previous.edition === before) return otherLevel(r.previous.previous.level);
+    const h = r.history?.find((x) => x.year === before);
+    return h ? otherLevel(h.level) : undefined;
+  };
+  const withColumn = results.some((r) => levelIn(r) !== undefined);
+  const questionOf = new Map(edition.questionnaire.questions.map((q) => [q.id, q]));
   const sections: CahierSection[] = results.map(({ card, proposed }, index) => {
     const answered = new Map(card.questions.map((x) => [x.id, x]));
+    const result = results[index]!;
+    const last = lastYear?.dossiers.get(card.number);
+    const now = byNumber.get(card.number);
+    const pointsOf = (id: string) => {
+      const scored = answered.get(id);
+      if (!scored) return '';
+      return scored.status === 'not_applicable' ? 'n. a.' : scored.status === 'unknown' ? 'inconnu' : `${frNumber(scored.points)} / ${frNumber(scored.max)}`;
+    };
     return {
+      lastLevel: levelIn(result) ?? '—',
+      years: yearSentences(edition, result, 'staff').map(typography),
+      compared: Boolean(last && now),
+      ...(last && now
+        ? {
+            changes: changedAnswers(edition.questionnaire.questions, last, now, lastYear!.carried).map((c) => {
+              const q = questionOf.get(c.question)!;
+              const was = describeAnswer(q, c.before);
+              const is = describeAnswer(q, c.now);
+              return { question: typography(q.label), before: was, now: is, points: pointsOf(q.id), long: was.length + is.length > 160 };
+            }),
+          }
+        : {}),
       anchor: `dossier-${index + 1}`,
       number: card.number,
       name: card.name,
@@ -88,19 +136,12 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
           rows: edition.questionnaire.questions
             .filter((q) => q.volet === v.id)
             .map((q) => {
-              const scored = answered.get(q.id);
-              const answer = byNumber.get(card.number)?.answers[q.id];
+              const answer = now?.answers[q.id];
               const text = describeAnswer(q, answer);
               return {
                 question: typography(q.label),
                 answer: text,
-                points: !scored
-                  ? ''
-                  : scored.status === 'not_applicable'
-                    ? 'n. a.'
-                    : scored.status === 'unknown'
-                      ? 'inconnu'
-                      : `${frNumber(scored.points)} / ${frNumber(scored.max)}`,
+                points: pointsOf(q.id),
                 long: text.length > 160,
               };
             }),
@@ -111,7 +152,9 @@ export function cahierView(edition: Edition, all: readonly Result[], dossiers: r
   return {
     year: edition.year,
     title: `Cahier du jury — édition ${edition.year}`,
+    ...(withColumn ? { lastYear: before } : {}),
     summary: sections.map((s, i) => ({
+      lastLevel: s.lastLevel,
       number: s.number,
       name: s.name,
       stratum: results[i]!.card.stratum?.id ?? '—',

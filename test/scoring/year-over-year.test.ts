@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
 import { plain, root, tempDir, tnl } from '../helpers/cli.js';
+import { browserPath } from '../helpers/browser.js';
 
 type ScoredJson = {
   dossiers: {
@@ -253,5 +255,51 @@ describe('the year’s progressions and first labels, from the archive', () => {
     expect(plain(r.stdout)).toMatch(/<p>Au moins une collectivité progresse d’un niveau ou plus par rapport à sa participation précédente\.<\/p>/);
     expect(plain(r.stdout)).not.toMatch(/première fois/);
     expect(plain(r.stderr)).toMatch(/premières labellisations de 2024 : au plus 13 .* non imprimé dans le dossier de presse/);
+  });
+});
+
+describe.skipIf(!browserPath)('the cahier: last year’s level and the answers changed since then', () => {
+  it('a column for last year’s level; per dossier the changed answers, recomputed from the two exports', async () => {
+    // Three of this year's dossiers: Colomiers (four answers changed), Boé (none), a newcomer.
+    const now = JSON.parse(readFileSync(join(dir, 'ds-2025.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: Node[] } } } };
+    type Node = { number: number; champs: { label: string; stringValue?: string }[] } & Record<string, unknown>;
+    const nodes = now.data.demarche.dossiers.nodes;
+    const keep = nodes.filter((n) => n.number === 118357 || n.number === 118697);
+    const newcomer = structuredClone(keep[1]!);
+    newcomer.number = 119999;
+    newcomer.id = 'RG9zc2llci0xMTk5OTk=';
+    const nameChamp = newcomer.champs.find((c) => c.label === 'Nom de la collectivité')!;
+    nameChamp.stringValue = 'Ville de Nouvelle-Candidate';
+    for (const k of ['value']) if (k in nameChamp) (nameChamp as Record<string, unknown>)[k] = 'Ville de Nouvelle-Candidate';
+    const codeChamp = newcomer.champs.find((c) => /INSEE|SIREN/.test(c.label));
+    if (codeChamp) {
+      codeChamp.stringValue = '';
+      for (const k of ['value', 'commune']) if (k in codeChamp) (codeChamp as Record<string, unknown>)[k] = null;
+    }
+    now.data.demarche.dossiers.nodes = [...keep, newcomer];
+    writeFileSync(join(dir, 'ds-2025-trois.json'), JSON.stringify(now));
+    const out = join(dir, 'cahier.pdf');
+    const r = await run(['cahier', 'ds-2025-trois.json', '--edition', '2025', '--previous', 'ds-2024.json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = plain(execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Proposé En 2024 Alertes/);
+    expect(text).toMatch(/118697 Ville de Boé c\d [\d,]+ 4 5/);
+    expect(text).toMatch(/118357 Ville de Colomiers c\d [\d,]+ 4 3/);
+    // The independent helper: the champs whose text differs between the two exports.
+    const last = JSON.parse(readFileSync(join(dir, 'ds-2024.json'), 'utf8')) as { data: { demarche: { dossiers: { nodes: Node[] } } } };
+    const before = last.data.demarche.dossiers.nodes.find((n) => n.number === 118357)!;
+    const after = keep.find((n) => n.number === 118357)!;
+    const changed = after.champs.filter((c) => before.champs.find((b) => b.label === c.label)?.stringValue !== c.stringValue).map((c) => c.label);
+    expect(changed).toHaveLength(4);
+    const colomiers = text.slice(text.lastIndexOf('118357 — Ville de Colomiers'));
+    const block = colomiers.slice(colomiers.indexOf('Réponse changée depuis 2024'), colomiers.indexOf('Stratégie et mutualisation'));
+    for (const label of changed) expect(block).toContain(label.slice(0, 40));
+    expect(block.match(/\d+ \/ \d+|\d+\/\d+/g)).toHaveLength(4);
+    // Boé answered as last year; the newcomer has no earlier level and no year section.
+    const boe = text.slice(text.lastIndexOf('118697 — Ville de Boé'));
+    expect(boe).toMatch(/D’une année à l’autre .*Mêmes réponses qu’en 2024\./);
+    const newcomerPage = text.slice(text.lastIndexOf('119999 — Ville de Nouvelle-Candidate'));
+    expect(newcomerPage.slice(0, 400)).not.toMatch(/D’une année à l’autre/);
+    expect(text).toMatch(/119999 Ville de Nouvelle-Candidate c\d [\d,]+ \d —/);
   });
 });
