@@ -224,12 +224,33 @@ async function withPrevious(
       previousEdition: year,
       matchedBy: link.matchedBy!,
       sameScale,
+      ...(!sameScale && edition.rubric.previousLevels ? { previousLevels: edition.rubric.previousLevels } : {}),
       ...(rb && rn ? { rank: { previous: rb.rank, previousOf: rb.of, current: rn.rank, currentOf: rn.of } } : {}),
     });
   }
+  const mapping = edition.rubric.previousLevels;
+  if (!sameScale && mapping) {
+    const ids = before.rubric.levels.map((l) => l.id);
+    const missing = ids.filter((id) => !Object.hasOwn(mapping, id));
+    const unknown = Object.keys(mapping).filter((id) => !ids.includes(id));
+    if (missing.length)
+      notes.push(
+        `previous_levels du barème ${edition.year} ne dit pas à quel niveau correspond${missing.length > 1 ? 'ent les niveaux' : ' le niveau'} ${missing.join(', ')} de ${year} : ces dossiers-là ne comparent que les totaux`,
+      );
+    if (unknown.length)
+      notes.push(
+        `previous_levels du barème ${edition.year} nomme ${unknown.map((u) => `« ${u} »`).join(', ')}, absent${unknown.length > 1 ? 's' : ''} de l’échelle de ${year} (${ids.join(', ')})`,
+      );
+  }
+  if (sameScale && mapping)
+    notes.push(
+      `previous_levels du barème ${edition.year} n’est pas utilisé : ${year} et ${edition.year} ont la même échelle, leurs niveaux se comparent tels quels`,
+    );
   if (!sameScale)
     notes.push(
-      `les niveaux de ${year} et de ${edition.year} ne sont pas de la même échelle : les comparaisons portent sur les totaux et le rang dans la strate, pas sur les noms des niveaux`,
+      mapping
+        ? `les niveaux de ${year} et de ${edition.year} ne sont pas de la même échelle : ils se comparent selon la correspondance du barème ${edition.year} (previous_levels), les totaux et le rang dans la strate aussi`
+        : `les niveaux de ${year} et de ${edition.year} ne sont pas de la même échelle : les comparaisons portent sur les totaux et le rang dans la strate, pas sur les noms des niveaux`,
     );
   return { notes, lastYear };
 }

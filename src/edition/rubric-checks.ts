@@ -31,6 +31,7 @@ export function checkRubric(raw: RawRubric, questionnaire: Questionnaire, source
   checkVoletCoverage(raw, questionnaire, questions, [...stratumIds], add);
   checkLevels(raw, questions, [...stratumIds], add);
   checkMentions(raw, add);
+  checkPreviousLevels(raw, add);
   checkJury(raw, questionnaire, questions, add);
   // One problem found in several strata at the same place is said once.
   const seen = new Set<string>();
@@ -289,6 +290,17 @@ function checkMentions(raw: RawRubric, add: Add): void {
     if (ids.has(m.id)) add('unique-id', `la mention ${q(m.id)} est déclarée deux fois`, ['mentions', i, 'id']);
     ids.add(m.id);
   });
+}
+
+/** Each previous level mapped onto a level of this rubric (the previous edition's ids are checked when it is read). */
+function checkPreviousLevels(raw: RawRubric, add: Add): void {
+  const ids = raw.levels.map((l) => l.id);
+  for (const [from, to] of Object.entries(raw.previous_levels ?? {}))
+    if (!ids.includes(to))
+      add('unknown-level', `niveau inconnu ${q(to)} pour le niveau ${q(from)} de l’édition précédente.${didYouMean(closest(to, ids))}`, [
+        'previous_levels',
+        from,
+      ]);
 }
 
 /** The jury's criteria: a scale, known volets and questions, ids of their own. */

@@ -30,6 +30,7 @@ export interface RawRubric {
   questions: Record<string, RawRule>;
   levels: RawLevel[];
   mentions?: { id: string; label: string; description?: string }[];
+  previous_levels?: Record<string, string>;
   jury?: RawJury;
 }
 export interface RawJury {
@@ -104,6 +105,7 @@ export function buildRubric(raw: RawRubric, volets: readonly string[]): Rubric {
     levels,
     mentions: raw.mentions ?? [],
     decimals: raw.decimals ?? 1,
+    ...(raw.previous_levels ? { previousLevels: { ...raw.previous_levels } } : {}),
     ...(raw.jury ? { jury: buildJury(raw.jury) } : {}),
   };
 }

@@ -174,6 +174,11 @@ export interface Rubric {
   decimals: number;
   /** Criteria graded by the jurors, when the edition has some. */
   jury?: JuryRubric;
+  /**
+   * When the scale changed since the previous edition: this edition's level for each of the
+   * previous one's (declared in the rubric, `previous_levels`; never assumed).
+   */
+  previousLevels?: Record<string, string>;
 }
 
 export interface Edition {

@@ -6,9 +6,12 @@
 import type { Edition } from '../edition/types.js';
 import type { Result } from '../decisions/decisions.js';
 import type { YearComparison } from '../scoring/year-over-year.js';
-import { capitalise, frNumber, rankOrdinal } from '../util/french.js';
+import { capitalise, frNumber, rankOrdinal, toNoun, withArticle } from '../util/french.js';
 
 const levelWord = (id: string | null) => (id === null ? 'sans niveau' : /^\d+$/.test(id) ? `niveau ${id}` : capitalise(id));
+/** A level of this edition as a sentence names it: « le label Argent », « le Badge », « le niveau 4 ». */
+const levelName = (edition: Edition, id: string) => edition.rubric.levels.find((x) => x.id === id)?.title ?? levelWord(id);
+const levelTitle = (edition: Edition, id: string) => withArticle(levelName(edition, id));
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${frNumber(Math.abs(x), 1)}`;
 
 /** The sentences of the move; `audience` staff shows the match and the ranks, an applicant never sees another's place. */
@@ -30,7 +33,21 @@ export function yearSentences(edition: Edition, result: Result, audience: 'staff
   out.push(
     `L’an dernier (${before}) : ${levelWord(c.previous.level)} (${frNumber(c.previous.total, 1)}). Cette année : ${levelWord(c.current.level)} (${frNumber(c.current.total, 1)}).`,
   );
-  if (!c.sameScale)
+  const mapped = c.previous.mappedLevel;
+  const rank = (id: string | null) => (id === null ? -1 : edition.rubric.levels.findIndex((l) => l.id === id));
+  const verdict = (from: string) => {
+    const d = rank(c.current.level) - rank(from);
+    return d > 0 ? 'le niveau monte' : d < 0 ? 'le niveau baisse' : 'le niveau se maintient';
+  };
+  if (!c.sameScale && mapped)
+    out.push(
+      `Les niveaux de ${before} et de ${edition.year} ne sont pas de la même échelle ; selon la correspondance du barème ${edition.year}, le ${levelWord(c.previous.level)} de ${before} équivaut ${toNoun(levelName(edition, mapped))} : ${verdict(mapped)}${
+        audience === 'staff' && c.rank
+          ? ` (rang dans la strate : ${rankOrdinal(c.rank.previous)} sur ${c.rank.previousOf} en ${before}, ${rankOrdinal(c.rank.current)} sur ${c.rank.currentOf} en ${edition.year})`
+          : ''
+      }.`,
+    );
+  else if (!c.sameScale)
     out.push(
       `Les niveaux de ${before} et de ${edition.year} ne sont pas de la même échelle : seuls les totaux se comparent${
         audience === 'staff' && c.rank
@@ -51,15 +68,18 @@ export function yearSentences(edition: Edition, result: Result, audience: 'staff
     `Le barème ${edition.year} change le total de vos réponses de ${before} de ${signed(r.total)}${movers(r.movers)} ; vos réponses de cette année le changent de ${signed(a.total)}${movers(a.movers)}.`,
   );
   // A loss that is the rubric's doing: said as such, with what regains the level.
-  const rank = (id: string | null) => (id === null ? -1 : edition.rubric.levels.findIndex((l) => l.id === id));
-  const levelFell = c.sameScale && rank(c.current.level) < rank(c.previous.level);
+  // On another scale, last year's level as this year's rubric maps it (none: levels not compared).
+  const lastLevel = c.sameScale ? c.previous.level : (mapped ?? undefined);
+  const levelFell = lastLevel !== undefined && rank(c.current.level) < rank(lastLevel);
   const byRubric = r.total < 0 && a.total >= 0;
   if (byRubric && (levelFell || c.current.total < c.previous.total)) {
     const answers = a.total > 0 ? 'qui ont progressé' : 'inchangées';
     const what = levelFell ? `Votre niveau baisse` : `Votre total baisse`;
     out.push(
       `${what} du fait du barème ${edition.year}, plus exigeant, et non de vos réponses, ${answers}.${
-        levelFell && result.card.next ? ` Pour retrouver le ${levelWord(c.previous.level)} : le chemin le plus court, ci-dessous.` : ''
+        levelFell && result.card.next
+          ? ` Pour retrouver ${c.sameScale ? `le ${levelWord(c.previous.level)}` : levelTitle(edition, lastLevel!)} : le chemin le plus court, ci-dessous.`
+          : ''
       }`,
     );
   }

@@ -7,6 +7,7 @@
  */
 import { normaliseAuthorityName } from '../territory/authority-name.js';
 import type { ScoreCard } from './types.js';
+import { own } from '../util/own.js';
 
 /** A question's (or jury criterion's) share of a card's total, in points of the total. */
 function contributions(card: ScoreCard): Map<string, number> {
@@ -36,7 +37,11 @@ export function movers(from: ScoreCard, to: ScoreCard, howMany = 3): { question:
 }
 
 export interface YearComparison {
-  previous: { edition: number; number: string; level: string | null; total: number };
+  /**
+   * `mappedLevel`: last year's level on this year's scale, when the scales differ and this year's
+   * rubric declares the correspondence (`previous_levels`).
+   */
+  previous: { edition: number; number: string; level: string | null; total: number; mappedLevel?: string };
   current: { level: string | null; total: number };
   /** How the authority was found last year: its code, or its name alone (to confirm). */
   matchedBy: 'code' | 'name';
@@ -62,15 +67,24 @@ export function compareYears(
   current: ScoreCard,
   previous: ScoreCard,
   sameAnswersNow: ScoreCard,
-  o: { previousEdition: number; matchedBy: 'code' | 'name'; sameScale: boolean; rank?: YearComparison['rank'] },
+  o: {
+    previousEdition: number;
+    matchedBy: 'code' | 'name';
+    sameScale: boolean;
+    rank?: YearComparison['rank'];
+    /** Scales that differ: this year's level for last year's (the rubric's `previous_levels`). */
+    previousLevels?: Readonly<Record<string, string>>;
+  },
 ): YearComparison {
   const answered = new Set(sameAnswersNow.questions.filter((q) => q.status === 'scored').map((q) => q.id));
   const scoredNow = current.questions.filter((q) => q.status === 'scored');
   const unanswered = scoredNow.filter((q) => !answered.has(q.id)).map((q) => q.id);
   // Half of this year's questions or more without an answer last year: no split of the move.
   const comparable = scoredNow.length > 0 && unanswered.length * 2 < scoredNow.length;
+  const level = previous.level?.id ?? null;
+  const mappedLevel = !o.sameScale && level !== null && o.previousLevels ? own(o.previousLevels, level) : undefined;
   return {
-    previous: { edition: o.previousEdition, number: previous.number, level: previous.level?.id ?? null, total: previous.total },
+    previous: { edition: o.previousEdition, number: previous.number, level, total: previous.total, ...(mappedLevel ? { mappedLevel } : {}) },
     current: { level: current.level?.id ?? null, total: current.total },
     matchedBy: o.matchedBy,
     sameScale: o.sameScale,

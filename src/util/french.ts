@@ -176,6 +176,11 @@ export function withArticle(noun: string, capital = false): string {
   return `${capital ? capitalise(article) : article}${noun}`;
 }
 
+/** A masculine noun after « à », contracted: « au Badge », « au label Or », « à l’Or ». */
+export function toNoun(noun: string): string {
+  return elides(noun) ? `à l’${noun}` : `au ${noun}`;
+}
+
 export type Preposition = '' | 'à' | 'de';
 
 const FEMININE = /^(ville|commune|communauté|métropole|région|agence|association|collectivité|eurométropole|mairie|régie)\b/i;

@@ -20,7 +20,7 @@ type ScoredJson = {
     proposedLevel: string | null;
     volets: { points: number; max: number; weight: number }[];
     previous?: {
-      previous: { edition: number; number: string; level: string | null; total: number };
+      previous: { edition: number; number: string; level: string | null; total: number; mappedLevel?: string };
       current: { level: string | null; total: number };
       matchedBy: 'code' | 'name';
       sameScale: boolean;
@@ -301,5 +301,67 @@ describe.skipIf(!browserPath)('the cahier: last year’s level and the answers c
     const newcomerPage = text.slice(text.lastIndexOf('119999 — Ville de Nouvelle-Candidate'));
     expect(newcomerPage.slice(0, 400)).not.toMatch(/D’une année à l’autre/);
     expect(text).toMatch(/119999 Ville de Nouvelle-Candidate c\d [\d,]+ \d —/);
+  });
+});
+
+describe('a change of scale with a declared correspondence (previous_levels)', () => {
+  let ws: string;
+  const prev = ['--previous', join(root, 'fixtures', 'ds-2024.json')];
+  const csv = join(root, 'fixtures', 'candidatures-2025.csv');
+  const setMapping = (line: string) => {
+    const file = join(ws, 'rubrics', '2025.yaml');
+    const base = readFileSync(join(root, 'rubrics', '2025.yaml'), 'utf8');
+    writeFileSync(file, `${base}${line}\n`);
+  };
+  beforeAll(() => {
+    ws = tempDir();
+    for (const d of ['questionnaires', 'rubrics', 'results']) cpSync(join(root, d), join(ws, d), { recursive: true });
+  });
+
+  it('last year’s level read on this year’s scale: up, kept or down, in explain and in the JSON', async () => {
+    setMapping('previous_levels: { "1": badge, "2": badge, "3": bronze, "4": argent, "5": or }');
+    expect((await tnl(['validate', '--edition', '2025', '--root', ws])).code).toBe(0);
+    const up = plain((await tnl(['explain', csv, '--edition', '2025', ...prev, '--root', ws, '--dossier', '2025-006'])).stdout);
+    expect(up).toMatch(
+      /Les niveaux de 2024 et de 2025 ne sont pas de la même échelle ; selon la correspondance du barème 2025, le niveau 3 de 2024 équivaut au label Bronze : le niveau monte/,
+    );
+    const kept = plain((await tnl(['explain', csv, '--edition', '2025', ...prev, '--root', ws, '--dossier', '2025-001'])).stdout);
+    expect(kept).toMatch(/le niveau 5 de 2024 équivaut au label Or : le niveau se maintient/);
+    const r = await tnl(['score', csv, '--edition', '2025', ...prev, '--root', ws, '--format', 'json']);
+    const json = JSON.parse(r.stdout) as ScoredJson;
+    const colomiers = json.dossiers.find((d) => d.number === '2025-006')!.previous!;
+    expect(colomiers.previous).toMatchObject({ level: '3', mappedLevel: 'bronze' });
+    expect(plain(r.stderr)).toMatch(/ils se comparent selon la correspondance du barème 2025 \(previous_levels\)/);
+  });
+
+  it('a level mapped higher than this year’s: the level falls, said so', async () => {
+    setMapping('previous_levels: { "1": badge, "2": bronze, "3": or, "4": or, "5": or }');
+    const down = plain((await tnl(['explain', csv, '--edition', '2025', ...prev, '--root', ws, '--dossier', '2025-006'])).stdout);
+    expect(down).toMatch(/le niveau 3 de 2024 équivaut au label Or : le niveau baisse/);
+  });
+
+  it('without a correspondence: totals and ranks only, never a level compared', async () => {
+    setMapping('');
+    const md = plain((await tnl(['explain', csv, '--edition', '2025', ...prev, '--root', ws, '--dossier', '2025-006'])).stdout);
+    expect(md).toMatch(/seuls les totaux se comparent/);
+    expect(md).not.toMatch(/équivaut|le niveau (monte|baisse|se maintient)/);
+  });
+
+  it('an incomplete or mistaken correspondence is said; an unknown level of this year is a located error', async () => {
+    setMapping('previous_levels: { "1": badge, "2": badge, "3": bronze, "4": argent, "6": or }');
+    const r = await tnl(['score', csv, '--edition', '2025', ...prev, '--root', ws, '--format', 'json']);
+    expect(r.code).toBeLessThan(2);
+    expect(plain(r.stderr)).toMatch(
+      /previous_levels du barème 2025 ne dit pas à quel niveau correspond le niveau 5 de 2024 : ces dossiers-là ne comparent que les totaux/,
+    );
+    expect(plain(r.stderr)).toMatch(/previous_levels du barème 2025 nomme « 6 », absent de l’échelle de 2024 \(1, 2, 3, 4, 5\)/);
+    const boe = (JSON.parse(r.stdout) as ScoredJson).dossiers.find((d) => d.number === '2025-001')!.previous!;
+    expect(boe.previous).not.toHaveProperty('mappedLevel');
+    setMapping('previous_levels: { "1": badge, "2": badge, "3": bronze, "4": argent, "5": ore }');
+    const v = await tnl(['validate', '--edition', '2025', '--root', ws]);
+    expect(v.code).toBe(1);
+    expect(plain(v.stdout + v.stderr)).toMatch(
+      /2025\.yaml[\s\S]*\d+:\d+ +erreur +niveau inconnu « ore » pour le niveau « 5 » de l’édition précédente\. Vouliez-vous dire « or » \?/,
+    );
   });
 });
