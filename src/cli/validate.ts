@@ -13,6 +13,8 @@ import type { ValidateOptions } from './validate-wiring.js';
 import { findingAt, isRecord, type YamlSource } from '../util/yaml-source.js';
 import type { Questionnaire } from '../edition/types.js';
 import { checkResults } from '../history/archive.js';
+import { checkPreviousLevelsAgainst } from '../edition/rubric-checks.js';
+import type { RawRubric } from '../edition/rubric.js';
 import { checkResultsFileCached, resultsDir } from '../files/archive-files.js';
 
 /** The years of the editions found in a root (or the bundled ones). */
@@ -50,6 +52,7 @@ export function validateCommand(files: string[], opts: ValidateOptions, io: Io):
       const loaded = checkEditionFiles(f);
       findings.push(...loaded.findings);
       if (loaded.value) findings.push(...sameDemarcheAsBefore(loaded.value.questionnaire, f.questionnaire, root));
+      if (loaded.value?.rubric.previousLevels) findings.push(...previousLevelsAgainstBefore(year, f.rubric, scales, root));
     }
     // The results archive: every file without --edition, that year's with it.
     const dir = resultsDir(root);
@@ -92,6 +95,17 @@ function sameDemarcheAsBefore(questionnaire: Questionnaire, file: string, root?:
     }
   }
   return [];
+}
+
+/** `previous_levels` against the scale of the edition before, when the workspace has it. */
+function previousLevelsAgainstBefore(year: number, file: string, scales: ScaleCache, root?: string): Finding[] {
+  const before = listEditions(root)
+    .filter((y) => y < year)
+    .at(-1);
+  const levels = before === undefined ? undefined : levelsOf(before, scales, root);
+  if (before === undefined || !levels) return [];
+  const { source } = readYaml(file);
+  return isRecord(source.data) ? checkPreviousLevelsAgainst(source.data as unknown as RawRubric, before, levels, source) : [];
 }
 
 /** Validates files given on the command line, pairing each rubric with its questionnaire. */

@@ -303,6 +303,39 @@ function checkPreviousLevels(raw: RawRubric, add: Add): void {
       ]);
 }
 
+/**
+ * The keys of `previous_levels` against the previous edition's scale (`tnl validate`, when that
+ * edition is in the workspace): a key of no level is an error, a level without a key a warning.
+ */
+export function checkPreviousLevelsAgainst(raw: RawRubric, previousYear: number, previousLevels: readonly string[], source: YamlSource): Finding[] {
+  const mapping = raw.previous_levels;
+  if (!mapping) return [];
+  const findings: Finding[] = [];
+  for (const from of Object.keys(mapping))
+    if (!previousLevels.includes(from))
+      findings.push(
+        findingAt(
+          source,
+          'rubric/unknown-previous-level',
+          `le niveau ${q(from)} n’est pas de l’échelle de ${previousYear} (${previousLevels.join(', ')}).${from.length > 2 ? didYouMean(closest(from, [...previousLevels])) : ''}`,
+          ['previous_levels', from],
+          { key: true },
+        ),
+      );
+  const missing = previousLevels.filter((id) => !Object.hasOwn(mapping, id));
+  if (missing.length)
+    findings.push(
+      findingAt(
+        source,
+        'rubric/previous-level-missing',
+        `previous_levels ne dit pas à quel niveau correspond${missing.length > 1 ? 'ent les niveaux' : ' le niveau'} ${missing.map(q).join(', ')} de ${previousYear} : ces dossiers-là ne compareront que les totaux`,
+        ['previous_levels'],
+        { severity: 'warning' },
+      ),
+    );
+  return findings;
+}
+
 /** The jury's criteria: a scale, known volets and questions, ids of their own. */
 function checkJury(raw: RawRubric, questionnaire: Questionnaire, questions: Map<string, Question>, add: Add): void {
   const jury = raw.jury;

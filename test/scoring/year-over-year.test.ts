@@ -357,6 +357,19 @@ describe('a change of scale with a declared correspondence (previous_levels)', (
     expect(plain(r.stderr)).toMatch(/previous_levels du barème 2025 nomme « 6 », absent de l’échelle de 2024 \(1, 2, 3, 4, 5\)/);
     const boe = (JSON.parse(r.stdout) as ScoredJson).dossiers.find((d) => d.number === '2025-001')!.previous!;
     expect(boe.previous).not.toHaveProperty('mappedLevel');
+    // tnl validate finds both before any comparison, located, against the workspace's 2024 scale.
+    const checked = await tnl(['validate', '--edition', '2025', '--root', ws, '--format', 'json']);
+    expect(checked.code).toBe(1);
+    const list = (JSON.parse(checked.stdout) as { findings: { ruleId: string; severity: string; line: number; message: string }[] }).findings;
+    expect(list.find((f) => f.ruleId === 'rubric/unknown-previous-level')).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/le niveau « 6 » n’est pas de l’échelle de 2024 \(1, 2, 3, 4, 5\)\.$/),
+    });
+    expect(list.find((f) => f.ruleId === 'rubric/previous-level-missing')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('le niveau « 5 » de 2024'),
+    });
+    expect(list.every((f) => f.line > 0)).toBe(true);
     setMapping('previous_levels: { "1": badge, "2": badge, "3": bronze, "4": argent, "5": ore }');
     const v = await tnl(['validate', '--edition', '2025', '--root', ws]);
     expect(v.code).toBe(1);
