@@ -14,7 +14,7 @@ import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreDossier } from '../scoring/score.js';
 import { compareYears, linkDossiers, ranksInStratum } from '../scoring/year-over-year.js';
 import type { LastYear } from '../scoring/changed-answers.js';
-import { archiveHistory } from '../history/figures.js';
+import { archiveHistories } from '../history/figures.js';
 import { loadArchive } from '../files/archive-files.js';
 import type { ScoreCard } from '../scoring/types.js';
 import type { Io } from './io.js';
@@ -115,7 +115,8 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   const compared = previousFile ? await withPrevious(results, edition, { ...opts, previous: previousFile }, at, states, root) : undefined;
   const yearNotes = compared?.notes;
   // The archive's earlier levels, for what a person reads (explain, fiches) or with a comparison.
-  if (previousFile || settings.withPath || settings.pathFor !== undefined) withArchiveHistory(results, edition, root);
+  if (previousFile || settings.withPath || settings.pathFor !== undefined)
+    withArchiveHistory(results, edition, root, previousFile ? undefined : settings.pathFor);
   // Said where the user looks: what staff must confirm (a match by name) or decide (an ambiguous one).
   for (const n of yearNotes ?? []) io.stderr.write(`${n}\n`);
   const findings = [...read.findings, ...cards.flatMap((c) => c.findings.map((f) => ({ ...f, file: read.file })))];
@@ -142,18 +143,27 @@ export async function scoreExport(file: string, opts: PipelineOptions, io: Io, s
   };
 }
 
-/** Each result's earlier levels from the results archive (none when the archive cannot be read). */
-function withArchiveHistory(results: Result[], edition: Edition, root: string | undefined): void {
+/**
+ * Each result's earlier levels from the results archive (none when the archive cannot be read);
+ * `only`: that dossier's alone (explain reads no other).
+ */
+function withArchiveHistory(results: Result[], edition: Edition, root: string | undefined, only?: string): void {
   let archive;
   try {
     archive = loadArchive(root);
   } catch {
     return;
   }
-  for (const r of results) {
-    const h = archiveHistory(archive, r.card, edition.year);
+  const wanted = only === undefined ? results : results.filter((r) => r.card.number === only);
+  const histories = archiveHistories(
+    archive,
+    wanted.map((r) => r.card),
+    edition.year,
+  );
+  wanted.forEach((r, i) => {
+    const h = histories[i]!;
     if (h.length) r.history = h.map(({ year, level }) => ({ year, level }));
-  }
+  });
 }
 
 /**

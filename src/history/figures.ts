@@ -266,26 +266,36 @@ export function suggestMentions(archive: Archive, year: number, scores?: Map<str
   return out;
 }
 
+type Applicant = { name: string; code?: string; departement?: string };
+type Past = { year: number; scale: Scale; level: string | null }[];
+
 /**
  * An applicant's earlier results in the archive: its laureate entries before `year`, found by its
  * code, else by its normalised name (and département when both have one). Several authorities of
  * that name without a code: none (never a guess).
  */
-export function archiveHistory(
-  archive: Archive,
-  applicant: { name: string; code?: string; departement?: string },
-  year: number,
-): { year: number; scale: Scale; level: string | null }[] {
+export function archiveHistory(archive: Archive, applicant: Applicant, year: number): Past {
+  return archiveHistories(archive, [applicant], year)[0]!;
+}
+
+/** The history of many applicants: the archive's timelines and name index built once. */
+export function archiveHistories(archive: Archive, applicants: readonly Applicant[], year: number): Past[] {
   const all = [...timelines(archive.filter((e) => e.edition < year)).values()];
-  const byCode = applicant.code ? all.filter((t) => t.code === applicant.code) : [];
-  const byName = all.filter(
-    (t) =>
-      normaliseAuthorityName(t.name) === normaliseAuthorityName(applicant.name) &&
-      (!t.departement || !applicant.departement || t.departement === applicant.departement) &&
-      !(t.code && applicant.code && t.code !== applicant.code),
-  );
-  const found = byCode.length === 1 ? byCode[0] : byCode.length === 0 && byName.length === 1 ? byName[0] : undefined;
-  return found ? [...found.participations].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, scale: p.scale, level: p.level })) : [];
+  const byCodeIndex = new Map<string, Timeline[]>();
+  const byNameIndex = new Map<string, Timeline[]>();
+  for (const t of all) {
+    if (t.code) byCodeIndex.set(t.code, [...(byCodeIndex.get(t.code) ?? []), t]);
+    const key = normaliseAuthorityName(t.name);
+    byNameIndex.set(key, [...(byNameIndex.get(key) ?? []), t]);
+  }
+  return applicants.map((applicant) => {
+    const byCode = applicant.code ? (byCodeIndex.get(applicant.code) ?? []) : [];
+    const byName = (byNameIndex.get(normaliseAuthorityName(applicant.name)) ?? []).filter(
+      (t) => (!t.departement || !applicant.departement || t.departement === applicant.departement) && !(t.code && applicant.code && t.code !== applicant.code),
+    );
+    const found = byCode.length === 1 ? byCode[0] : byCode.length === 0 && byName.length === 1 ? byName[0] : undefined;
+    return found ? [...found.participations].sort((a, b) => a.year - b.year).map((p) => ({ year: p.year, scale: p.scale, level: p.level })) : [];
+  });
 }
 
 /** The year's laureates against their own previous participation, counted under « never a false figure ». */
