@@ -270,15 +270,10 @@ type Applicant = { name: string; code?: string; departement?: string };
 type Past = { year: number; scale: Scale; level: string | null }[];
 
 /**
- * An applicant's earlier results in the archive: its laureate entries before `year`, found by its
+ * Each applicant's earlier results in the archive: its laureate entries before `year`, found by its
  * code, else by its normalised name (and département when both have one). Several authorities of
- * that name without a code: none (never a guess).
+ * that name without a code: none (never a guess). The timelines and their indexes are built once.
  */
-export function archiveHistory(archive: Archive, applicant: Applicant, year: number): Past {
-  return archiveHistories(archive, [applicant], year)[0]!;
-}
-
-/** The history of many applicants: the archive's timelines and name index built once. */
 export function archiveHistories(archive: Archive, applicants: readonly Applicant[], year: number): Past[] {
   const all = [...timelines(archive.filter((e) => e.edition < year)).values()];
   const byCodeIndex = new Map<string, Timeline[]>();
