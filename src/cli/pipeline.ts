@@ -14,6 +14,7 @@ import { provenance, runDate, type Provenance } from '../output/provenance.js';
 import { indexEdition, scoreDossier } from '../scoring/score.js';
 import { compareYears, linkDossiers, ranksInStratum } from '../scoring/year-over-year.js';
 import type { LastYear } from '../scoring/changed-answers.js';
+import { previousLevelGaps } from '../edition/rubric-checks.js';
 import { archiveHistories } from '../history/figures.js';
 import { loadArchive } from '../files/archive-files.js';
 import type { ScoreCard } from '../scoring/types.js';
@@ -241,8 +242,7 @@ async function withPrevious(
   const mapping = edition.rubric.previousLevels;
   if (!sameScale && mapping) {
     const ids = before.rubric.levels.map((l) => l.id);
-    const missing = ids.filter((id) => !Object.hasOwn(mapping, id));
-    const unknown = Object.keys(mapping).filter((id) => !ids.includes(id));
+    const { missing, unknown } = previousLevelGaps(mapping, ids);
     if (missing.length)
       notes.push(
         `previous_levels du barème ${edition.year} ne dit pas à quel niveau correspond${missing.length > 1 ? 'ent les niveaux' : ' le niveau'} ${missing.join(', ')} de ${year} : ces dossiers-là ne comparent que les totaux`,

@@ -303,6 +303,14 @@ function checkPreviousLevels(raw: RawRubric, add: Add): void {
       ]);
 }
 
+/** The previous edition's levels a correspondence forgets, and its keys that are none of them. */
+export function previousLevelGaps(mapping: Readonly<Record<string, string>>, previousLevels: readonly string[]): { missing: string[]; unknown: string[] } {
+  return {
+    missing: previousLevels.filter((id) => !Object.hasOwn(mapping, id)),
+    unknown: Object.keys(mapping).filter((id) => !previousLevels.includes(id)),
+  };
+}
+
 /**
  * The keys of `previous_levels` against the previous edition's scale (`tnl validate`, when that
  * edition is in the workspace): a key of no level is an error, a level without a key a warning.
@@ -311,18 +319,17 @@ export function checkPreviousLevelsAgainst(raw: RawRubric, previousYear: number,
   const mapping = raw.previous_levels;
   if (!mapping) return [];
   const findings: Finding[] = [];
-  for (const from of Object.keys(mapping))
-    if (!previousLevels.includes(from))
-      findings.push(
-        findingAt(
-          source,
-          'rubric/unknown-previous-level',
-          `le niveau ${q(from)} n’est pas de l’échelle de ${previousYear} (${previousLevels.join(', ')}).${from.length > 2 ? didYouMean(closest(from, [...previousLevels])) : ''}`,
-          ['previous_levels', from],
-          { key: true },
-        ),
-      );
-  const missing = previousLevels.filter((id) => !Object.hasOwn(mapping, id));
+  const { missing, unknown } = previousLevelGaps(mapping, previousLevels);
+  for (const from of unknown)
+    findings.push(
+      findingAt(
+        source,
+        'rubric/unknown-previous-level',
+        `le niveau ${q(from)} n’est pas de l’échelle de ${previousYear} (${previousLevels.join(', ')}).${from.length > 2 ? didYouMean(closest(from, [...previousLevels])) : ''}`,
+        ['previous_levels', from],
+        { key: true },
+      ),
+    );
   if (missing.length)
     findings.push(
       findingAt(
